@@ -1,0 +1,41 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config';
+import { registerErrorHandler } from './plugins/errors';
+import { loggerOptions } from './plugins/logging';
+import { securityHeaders } from './plugins/security-headers';
+import { clientFiles } from './plugins/client-files';
+import { openApi } from './plugins/openapi';
+import { healthRoutes } from './routes/health';
+import { openStore, type Store } from './store/store';
+
+export interface AppDependencies {
+  /** An open store; when given, the caller owns it and closes it. */
+  store?: Store;
+}
+
+/**
+ * Builds the whole application: plugins, then routes. It never listens (server.ts does), so tests
+ * build it and call `app.inject` or listen on port 0 themselves.
+ */
+export async function buildApp(config: Config, deps: AppDependencies = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    bodyLimit: 64 * 1024,
+    requestIdHeader: false,
+    trustProxy: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  });
+
+  const store = deps.store ?? await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (!deps.store) app.addHook('onClose', () => store.close());
+
+  registerErrorHandler(app);
+  await securityHeaders(app); // on the root instance, so every route gets the headers
+
+  await openApi(app);
+
+  await app.register(healthRoutes, { store });
+  await app.register(clientFiles, { clientDir: config.clientDir });
+
+  return app;
+}

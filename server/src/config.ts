@@ -1,0 +1,146 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/** Where the repository root is, so defaults do not depend on the working directory. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Microsoft 365 (Entra ID) settings. Absent in demo mode. */
+export interface EntraConfig {
+  clientId: string;
+  clientSecret: string;
+  /** The tab's host name, e.g. `unplug.contoso.com`: the SSO audience is `api://<tabDomain>/<clientId>`. */
+  tabDomain: string;
+  /** Tenants whose people may use this server. */
+  tenantAllowList: string[];
+}
+
+export interface DemoFaults {
+  latencyMs: number;
+  /** Fraction (0–1) of Graph calls that answer 429 with `Retry-After`. */
+  rate429: number;
+  /** Fraction (0–1) of Graph calls that answer 503. */
+  rate503: number;
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  logLevel: LogLevel;
+  /** PostgreSQL connection string; when absent the embedded PGlite store is used. */
+  databaseUrl: string | undefined;
+  /** PGlite data folder (embedded store); `memory://` keeps it in memory. */
+  dataDir: string;
+  /** Public HTTPS base URL of this server, when it has one (enables Graph change notifications). */
+  publicBaseUrl: string | undefined;
+  /** Folder of the built tab (client). */
+  clientDir: string;
+  /** `undefined` means demo mode: the built-in demo tenant stands in for Microsoft 365. */
+  entra: EntraConfig | undefined;
+  demoFaults: DemoFaults;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+/**
+ * Reads and validates the configuration once, at start-up. Every problem is collected and named
+ * with its variable, so one run shows everything that needs fixing.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: string) => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const fraction = (name: string): number => {
+    const raw = read(name);
+    if (raw === undefined) return 0;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0 || value > 1) {
+      problems.push(`${name} must be a number from 0 to 1 (got "${raw}")`);
+      return 0;
+    }
+    return value;
+  };
+  const url = (name: string, protocols: string[]): string | undefined => {
+    const raw = read(name);
+    if (raw === undefined) return undefined;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) throw new Error('protocol');
+      return raw.replace(/\/+$/, '');
+    } catch {
+      problems.push(`${name} must be a ${protocols.map((p) => p.replace(':', '://')).join(' or ')} URL (got "${redactUrl(raw)}")`);
+      return undefined;
+    }
+  };
+
+  const logLevel = (read('LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+
+  const config: Config = {
+    host: read('HOST') ?? '127.0.0.1',
+    port: int('PORT', 3978, 0, 65535),
+    logLevel,
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: read('DATA_DIR') ?? path.join(repoRoot, '.data', 'pglite'),
+    publicBaseUrl: url('PUBLIC_BASE_URL', ['https:']),
+    clientDir: read('CLIENT_DIR') ?? path.join(repoRoot, 'client', 'dist'),
+    entra: readEntra(read, problems),
+    demoFaults: {
+      latencyMs: int('DEMO_GRAPH_LATENCY_MS', 0, 0, 60_000),
+      rate429: fraction('DEMO_GRAPH_429_RATE'),
+      rate503: fraction('DEMO_GRAPH_503_RATE'),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function readEntra(read: (name: string) => string | undefined, problems: string[]): EntraConfig | undefined {
+  const names = ['ENTRA_CLIENT_ID', 'ENTRA_CLIENT_SECRET', 'TAB_DOMAIN', 'ENTRA_TENANT_IDS'] as const;
+  const given = names.filter((n) => read(n) !== undefined);
+  if (given.length === 0) return undefined;
+  const missing = names.filter((n) => read(n) === undefined);
+  if (missing.length > 0) {
+    problems.push(`${missing.join(', ')} must be set too: Microsoft 365 mode needs all of ${names.join(', ')} (or none of them for demo mode)`);
+    return undefined;
+  }
+  const clientId = read('ENTRA_CLIENT_ID')!;
+  if (!GUID.test(clientId)) problems.push(`ENTRA_CLIENT_ID must be a GUID (got "${clientId}")`);
+  const tabDomain = read('TAB_DOMAIN')!;
+  if (!HOST_NAME.test(tabDomain)) problems.push(`TAB_DOMAIN must be a host name such as unplug.contoso.com, without scheme or path (got "${tabDomain}")`);
+  const tenantAllowList = read('ENTRA_TENANT_IDS')!.split(',').map((t) => t.trim()).filter(Boolean);
+  for (const t of tenantAllowList) {
+    if (!GUID.test(t)) problems.push(`ENTRA_TENANT_IDS must be a comma-separated list of tenant GUIDs (got "${t}")`);
+  }
+  return { clientId, clientSecret: read('ENTRA_CLIENT_SECRET')!, tabDomain, tenantAllowList };
+}
+
+/** Hides the password of a connection string before it reaches a message or a log. */
+export function redactUrl(raw: string): string {
+  return raw.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
+}
