@@ -1,0 +1,32 @@
+import { MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useSession } from '../session/session';
+import { useChannelConfig } from './use-channel-config';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '40rem' },
+});
+
+/** Shown by Teams when someone adds Unplug as a tab to a channel. */
+export function ChannelConfigPage() {
+  const styles = useStyles();
+  const { host } = useSession();
+  const status = useChannelConfig(host);
+  return (
+    <main className={styles.root}>
+      <Text as="h2" size={500} weight="semibold">Add Unplug to this channel</Text>
+      <Text as="p">
+        The tab shows the team&apos;s balance as aggregate figures only, never anyone&apos;s own numbers, and
+        only once enough members have opted in. Each member chooses for themselves.
+      </Text>
+      {status.kind === 'ready' && <Text as="p">Select Save to add the tab.</Text>}
+      {status.kind === 'saving' && <Spinner size="small" label="Saving…" />}
+      {status.kind === 'failed' && <MessageBar intent="error"><MessageBarBody>{status.message}</MessageBarBody></MessageBar>}
+      {status.kind === 'outside-teams' && (
+        <Text as="p">Teams shows this page when a channel tab is added. Outside Teams there is nothing to set up.</Text>
+      )}
+      {status.kind === 'not-settings' && (
+        <Text as="p">Teams opened this page outside a tab&apos;s setup, so there is nothing to save here.</Text>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { showBootFailure } from './boot/boot-failure';
+import { connectToHost } from './host/teams-host';
+import { App } from './shell/App';
+
+// index.html already shows a loading state; it stays until we know where the tab runs.
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+connectToHost().then(
+  (host) => createRoot(root).render(<StrictMode><App host={host} /></StrictMode>),
+  (error: unknown) => showBootFailure(root, error),
+);

@@ -1,0 +1,35 @@
+/**
+ * The server serves the tab at `/` and `/tab` (personal tab), `/config` (a channel tab's
+ * configuration page) and `/team` (the channel tab). A view may follow: `/tab/suggestions`.
+ */
+export type Surface = 'personal' | 'config' | 'team';
+
+export type ViewId = 'balance' | 'suggestions' | 'quiet-time' | 'privacy' | 'team' | 'admin';
+
+export const VIEW_IDS: readonly ViewId[] = ['balance', 'suggestions', 'quiet-time', 'privacy', 'team', 'admin'];
+
+export interface Route {
+  surface: Surface;
+  /** The view named in the path, if any (not checked against what the person may see). */
+  view: ViewId | undefined;
+}
+
+function isViewId(value: string | undefined): value is ViewId {
+  return value !== undefined && (VIEW_IDS as readonly string[]).includes(value);
+}
+
+export function parseRoute(pathname: string): Route {
+  const [first, second] = pathname.split('/').filter(Boolean);
+  const view = isViewId(second) ? second : undefined;
+  switch (first) {
+    case 'config': return { surface: 'config', view: undefined };
+    case 'team': return { surface: 'team', view };
+    default: return { surface: 'personal', view };
+  }
+}
+
+export function pathOf(surface: Surface, view: ViewId | undefined): string {
+  if (surface === 'config') return '/config';
+  const base = surface === 'team' ? '/team' : '/tab';
+  return view === undefined ? base : `${base}/${view}`;
+}

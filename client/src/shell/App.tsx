@@ -1,0 +1,32 @@
+import { useEffect } from 'react';
+import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import type { TabHost } from '../host/host';
+import { FLUENT_THEMES } from '../theme/themes';
+import { useHostTheme } from '../theme/use-host-theme';
+import { DemoSession } from './DemoSession';
+import { ErrorBoundary } from './ErrorBoundary';
+import { TeamsSession } from './TeamsSession';
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
+});
+
+export function App({ host }: { host: TabHost }) {
+  const styles = useStyles();
+  const theme = useHostTheme(host);
+  const locale = host.kind === 'teams' ? host.context.locale : host.locale;
+
+  // On the document too, so the page around the provider (and tests) see the theme and language.
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = theme;
+    document.documentElement.lang = locale;
+  }, [theme, locale]);
+
+  return (
+    <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.root} data-theme={theme}>
+      <ErrorBoundary>
+        {host.kind === 'teams' ? <TeamsSession host={host} /> : <DemoSession host={host} />}
+      </ErrorBoundary>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,34 @@
+import { useMemo } from 'react';
+import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { createApiClient } from '../api/api-client';
+import { PersonSwitcher } from '../demo/PersonSwitcher';
+import { useDemoIdentity } from '../demo/use-demo-identity';
+import type { DemoHost } from '../host/host';
+import { useIsAdmin } from '../session/use-is-admin';
+import { Shell } from './Shell';
+
+/** Outside Teams: the demo tenant's people, one at a time, chosen with the person switcher. */
+export function DemoSession({ host }: { host: DemoHost }) {
+  const { state, selectPerson, getToken } = useDemoIdentity();
+  const ready = state.status === 'ready';
+  const api = useMemo(() => createApiClient({ getToken }), [getToken]);
+  const isAdmin = useIsAdmin(ready ? getToken : undefined);
+  const session = useMemo(() => ({ host, locale: host.locale, api, isAdmin }), [host, api, isAdmin]);
+
+  const mode = (
+    <>
+      <Badge appearance="tint" color="informative">Demo mode</Badge>
+      {state.status === 'loading' && <Spinner size="extra-tiny" label="Loading demo people…" />}
+      {state.status === 'ready' && <PersonSwitcher people={state.people} personId={state.person.id} onSelect={selectPerson} />}
+    </>
+  );
+  const notice = state.status === 'error' && (
+    <MessageBar intent="warning">
+      <MessageBarBody>
+        <MessageBarTitle>Demo mode cannot sign anyone in.</MessageBarTitle>
+        {state.message}
+      </MessageBarBody>
+    </MessageBar>
+  );
+  return <Shell session={session} mode={mode} notice={notice} />;
+}

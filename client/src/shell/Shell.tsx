@@ -1,0 +1,59 @@
+import { Suspense, type ReactNode } from 'react';
+import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ChannelConfigPage } from '../config/ChannelConfigPage';
+import { useRoute } from '../routing/use-route';
+import { availableViews, resolveView } from '../routing/views';
+import { SessionContext, type Session } from '../session/session';
+import { ErrorBoundary } from './ErrorBoundary';
+import { VIEW_COMPONENTS } from './view-components';
+import { ViewNav, panelIdOf, tabIdOf } from './ViewNav';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
+  mode: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
+  panel: { paddingTop: tokens.spacingVerticalS },
+});
+
+interface ShellProps {
+  session: Session;
+  /** Where the tab runs and as whom: "In Teams as …" or the demo person switcher. */
+  mode: ReactNode;
+  /** A message above the views, e.g. why demo mode cannot sign in. */
+  notice?: ReactNode;
+}
+
+/** The frame around every view: header, navigation, and the current view. */
+export function Shell({ session, mode, notice }: ShellProps) {
+  const styles = useStyles();
+  const { route, showView } = useRoute();
+  const view = resolveView(route.surface, route.view, session.isAdmin);
+  const View = view === undefined ? undefined : VIEW_COMPONENTS[view];
+
+  return (
+    <SessionContext.Provider value={session}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <Text as="h1" size={600} weight="semibold">Unplug</Text>
+          <div className={styles.mode}>{mode}</div>
+        </header>
+        {notice}
+        {route.surface === 'config' && <ChannelConfigPage />}
+        {view !== undefined && View !== undefined && (
+          <>
+            <ViewNav views={availableViews(route.surface, session.isAdmin)} selected={view} onSelect={showView} />
+            <main className={styles.panel}>
+              <div role="tabpanel" id={panelIdOf(view)} aria-labelledby={tabIdOf(view)}>
+                <ErrorBoundary key={view}>
+                  <Suspense fallback={<Spinner size="small" label="Loading the view…" />}>
+                    <View />
+                  </Suspense>
+                </ErrorBoundary>
+              </div>
+            </main>
+          </>
+        )}
+      </div>
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,19 @@
+import { useEffect, useMemo } from 'react';
+import { Text } from '@fluentui/react-components';
+import { createApiClient } from '../api/api-client';
+import type { TeamsHost } from '../host/host';
+import { useIsAdmin } from '../session/use-is-admin';
+import { Shell } from './Shell';
+
+/** Inside Teams: the person is whoever Teams signed in; tokens come from the host. */
+export function TeamsSession({ host }: { host: TeamsHost }) {
+  const api = useMemo(() => createApiClient({ getToken: host.getAuthToken }), [host]);
+  const isAdmin = useIsAdmin(host.getAuthToken);
+  const session = useMemo(() => ({ host, locale: host.context.locale, api, isAdmin }), [host, api, isAdmin]);
+
+  useEffect(() => host.reportLoaded(), [host]);
+
+  const { user } = host.context;
+  const who = user.displayName ?? user.userPrincipalName ?? user.loginHint;
+  return <Shell session={session} mode={<Text>{who ? `In Teams as ${who}` : 'In Teams'}</Text>} />;
+}
