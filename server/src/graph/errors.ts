@@ -1,0 +1,40 @@
+import { AppError } from '../plugins/errors';
+
+/**
+ * The person (delegated) or an admin (application permissions) has not consented to what Unplug
+ * needs, or consent has not taken effect yet. The tab turns `consent_required` into a consent
+ * button. Raised from on-behalf-of failures and from Graph's 403 for a missing permission.
+ */
+export class ConsentRequiredError extends AppError {
+  constructor(readonly permissionType: 'delegated' | 'application', readonly reason: string) {
+    super(403, 'consent_required', permissionType === 'delegated'
+      ? 'Unplug needs your consent to read your calendar and presence.'
+      : 'An administrator needs to grant Unplug its application permissions.');
+    this.name = 'ConsentRequiredError';
+  }
+}
+
+/** Graph kept answering 429/503/504 after the bounded retries. */
+export class GraphThrottledError extends AppError {
+  constructor(readonly status: number, readonly attempts: number, readonly retryAfterMs: number | undefined) {
+    super(503, 'graph_throttled', 'Microsoft Graph is busy right now. Try again in a moment.',
+      { 'Retry-After': String(Math.max(1, Math.ceil((retryAfterMs ?? 1000) / 1000))) });
+    this.name = 'GraphThrottledError';
+  }
+}
+
+/** Graph answered 2xx with something we cannot read (missing field, wrong type, unknown value). */
+export class GraphResponseError extends AppError {
+  constructor(readonly problem: string) {
+    super(502, 'graph_response_invalid', `Microsoft Graph sent a response Unplug cannot read: ${problem}`);
+    this.name = 'GraphResponseError';
+  }
+}
+
+/** Graph refused a request for another reason (400, 404, 401, a 403 that is not about consent...). */
+export class GraphRequestError extends AppError {
+  constructor(readonly status: number, readonly graphCode: string, graphMessage: string) {
+    super(502, 'graph_request_failed', `Microsoft Graph refused a request (${status} ${graphCode || 'error'}): ${graphMessage}`);
+    this.name = 'GraphRequestError';
+  }
+}
