@@ -6,6 +6,7 @@ import { securityHeaders } from './plugins/security-headers';
 import { clientFiles } from './plugins/client-files';
 import { openApi } from './plugins/openapi';
 import { healthRoutes } from './routes/health';
+import { legalRoutes } from './routes/legal';
 import { openStore, type Store } from './store/store';
 
 export interface AppDependencies {
@@ -35,6 +36,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await openApi(app);
 
   await app.register(healthRoutes, { store });
+  await app.register(legalRoutes);
   await app.register(clientFiles, { clientDir: config.clientDir });
 
   return app;
