@@ -7,6 +7,7 @@ export type ChannelConfigStatus =
   | { kind: 'not-settings' }
   | { kind: 'ready' }
   | { kind: 'saving' }
+  | { kind: 'saved' }
   | { kind: 'failed'; message: string };
 
 /**
@@ -23,7 +24,10 @@ export function useChannelConfig(host: TabHost): ChannelConfigStatus {
     host.config.onSave((save) => {
       setStatus({ kind: 'saving' });
       host.config.save(channelTabConfig(window.location.origin)).then(
-        () => save.succeed(),
+        () => {
+          setStatus({ kind: 'saved' });
+          save.succeed();
+        },
         (error: unknown) => {
           const message = `Teams did not save the tab (${error instanceof Error ? error.message : String(error)}). Try Save again.`;
           setStatus({ kind: 'failed', message });

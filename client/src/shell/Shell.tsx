@@ -11,6 +11,7 @@ import { ViewNav, panelIdOf, tabIdOf } from './ViewNav';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
+  title: { margin: 0 },
   mode: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
   panel: { paddingTop: tokens.spacingVerticalS },
 });
@@ -34,7 +35,7 @@ export function Shell({ session, mode, notice }: ShellProps) {
     <SessionContext.Provider value={session}>
       <div className={styles.root}>
         <header className={styles.header}>
-          <Text as="h1" size={600} weight="semibold">Unplug</Text>
+          <Text as="h1" size={600} weight="semibold" className={styles.title}>Unplug</Text>
           <div className={styles.mode}>{mode}</div>
         </header>
         {notice}

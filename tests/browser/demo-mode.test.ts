@@ -1,0 +1,110 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  hostMessages, launchBrowser, newTestContext, openInHost, saveScreenshot, startTabServer, tabTheme, watchPage,
+  type PageProblems, type TabServer,
+} from './harness';
+
+let server: TabServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: PageProblems;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTabServer(), launchBrowser()]);
+  context = await newTestContext(browser);
+  page = await context.newPage();
+  problems = watchPage(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Console errors other than the browser's own note of an expected failed request. */
+const unexpectedErrors = (allowed: RegExp[] = []) =>
+  problems.consoleErrors.filter((error) => !allowed.some((pattern) => pattern.test(error)));
+
+afterEach(async () => {
+  await page.unrouteAll();
+  await page.emulateMedia({ colorScheme: 'light', forcedColors: 'none' });
+  expect(problems.pageErrors).toEqual([]);
+  problems.consoleErrors.length = 0;
+  problems.pageErrors.length = 0;
+});
+
+const hasDemoIdentity = () => server.app.hasRoute({ method: 'GET', url: '/demo/identity/people' });
+const NO_DEMO_IDENTITY_404 = /404 \(Not Found\).*\/demo\/identity\/people/;
+
+describe('the tab outside any host', () => {
+  it('shows an accessible loading state before any script runs', async () => {
+    const noScript = await newTestContext(browser, { javaScriptEnabled: false });
+    try {
+      const plain = await noScript.newPage();
+      await plain.goto(`${server.url}/tab`);
+      expect(await plain.getByRole('status').textContent()).toContain('Loading Unplug');
+    } finally {
+      await noScript.close();
+    }
+  });
+
+  it('runs in demo mode in a plain browser page, without waiting for a host', async () => {
+    const startedAt = Date.now();
+    await page.goto(`${server.url}/tab`);
+    await expect.poll(() => page.getByText('Demo mode', { exact: true }).isVisible()).toBe(true);
+    // No frame, no host: teams-js gives up at once, so demo mode needs no time-out.
+    expect(Date.now() - startedAt).toBeLessThan(2500);
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('default');
+    expect(await page.getByRole('tab', { name: 'Balance' }).getAttribute('aria-selected')).toBe('true');
+
+    if (hasDemoIdentity()) {
+      // The switcher lists exactly the demo tenant's people.
+      const people = (await server.app.inject('/demo/identity/people')).json<{ value: Array<{ id: string; displayName: string; userPrincipalName: string }> }>().value;
+      const switcher = page.getByRole('combobox', { name: 'Demo person' });
+      await expect.poll(() => switcher.locator('option').allTextContents())
+        .toEqual(people.map((p) => `${p.displayName} (${p.userPrincipalName})`));
+      const next = people[1];
+      if (next) {
+        const tokenRequest = page.waitForRequest((r) => r.url().endsWith('/demo/identity/token') && r.postDataJSON()?.userId === next.id);
+        await switcher.selectOption(next.id);
+        await tokenRequest;
+      }
+      expect(unexpectedErrors()).toEqual([]);
+    } else {
+      await expect.poll(() => page.getByText('Demo mode cannot sign anyone in.').isVisible()).toBe(true);
+      expect(unexpectedErrors([NO_DEMO_IDENTITY_404])).toEqual([]);
+    }
+    await saveScreenshot(page, 'demo-mode');
+  });
+
+  it('says what to do when the server has no demo identity', async () => {
+    await page.route('**/demo/identity/people', (route) =>
+      route.fulfill({ status: 404, json: { error: { code: 'not_found', message: 'No route for GET /demo/identity/people' } } }));
+    await page.goto(`${server.url}/tab`);
+    await expect.poll(() => page.getByText('Demo mode cannot sign anyone in.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/Start the server without Microsoft 365 settings/).isVisible()).toBe(true);
+    expect(await page.getByRole('combobox', { name: 'Demo person' }).count()).toBe(0);
+    expect(unexpectedErrors([NO_DEMO_IDENTITY_404])).toEqual([]);
+  });
+
+  it('follows the browser\'s colour scheme and forced colours', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${server.url}/tab`);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('default');
+    await page.emulateMedia({ forcedColors: 'active' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('contrast');
+  });
+
+  it('falls back to demo mode when it is framed by a page that is no Teams host', async () => {
+    const { tab } = await openInHost(page, server, { silent: true });
+    await expect.poll(() => tab.getByText('Demo mode', { exact: true }).isVisible(), { timeout: 8000 }).toBe(true);
+    expect(await tabTheme(tab)).toBe('default');
+    const messages = await hostMessages(page);
+    expect(messages.map((m) => m.func)).toEqual(['initialize']);
+    expect(messages[0]?.answered).toBe(false);
+  });
+});

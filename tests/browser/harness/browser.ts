@@ -1,0 +1,83 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { repoRoot } from '../../../server/src/config';
+
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Ours, not @sparticuz/chromium's `args`: those are for AWS Lambda and include
+ * `--single-process` and `--disable-web-security`, which would hide exactly the cross-origin
+ * and CSP behaviour the browser tests are there to see.
+ */
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+];
+
+/** teams-js fetches its list of valid host origins from here when it loads. */
+export const TEAMS_VALID_DOMAINS_URL = 'https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json';
+
+export const ARTIFACTS_DIR = path.join(repoRoot, 'tests', 'artifacts');
+
+/** Debian's Chromium when installed, else the binary shipped inside the @sparticuz/chromium package. */
+export async function chromiumExecutable(): Promise<string> {
+  if (existsSync(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
+  const { default: packaged } = await import('@sparticuz/chromium');
+  return packaged.executablePath();
+}
+
+/** A headless Chromium. One per test file; close it in `afterAll`. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_FLAGS, headless: true });
+}
+
+const isLoopback = (url: URL) => url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+
+/**
+ * A browser context that never leaves the machine: teams-js's valid-domains request is answered
+ * locally (no 1.5 s time-out), any other outside request fails at once.
+ */
+export async function newTestContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  await context.route((url) => !isLoopback(url), (route) => {
+    if (route.request().url() !== TEAMS_VALID_DOMAINS_URL) return route.abort('blockedbyclient');
+    return route.fulfill({
+      status: 200,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      json: { validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com', '*.cloud.microsoft', '*.office.com'] },
+    });
+  });
+  return context;
+}
+
+export interface PageProblems {
+  /** Console errors, including CSP violations and failed loads. */
+  consoleErrors: string[];
+  /** Uncaught exceptions in the page or any of its frames. */
+  pageErrors: string[];
+}
+
+/** Collects what went wrong on a page from now on; assert both lists are empty. */
+export function watchPage(page: Page): PageProblems {
+  const problems: PageProblems = { consoleErrors: [], pageErrors: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(error.message));
+  return problems;
+}
+
+/** Saves a full-page screenshot as tests/artifacts/<name>.png (git-ignored) and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

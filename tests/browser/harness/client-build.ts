@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { repoRoot } from '../../../server/src/config';
+
+const clientDir = path.join(repoRoot, 'client');
+const builtIndex = path.join(clientDir, 'dist', 'index.html');
+const SOURCES = ['src', 'index.html', 'vite.config.ts', 'package.json'];
+
+function newestChangeMs(entry: string): number {
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestChangeMs(path.join(entry, name))), stat.mtimeMs);
+}
+
+/** Whether client/dist is missing or older than any client source file. */
+export function clientBuildIsStale(): boolean {
+  if (!existsSync(builtIndex)) return true;
+  const builtAt = statSync(builtIndex).mtimeMs;
+  return SOURCES.some((source) => newestChangeMs(path.join(clientDir, source)) > builtAt);
+}
+
+let building: Promise<void> | undefined;
+
+/**
+ * Builds the client when its build is missing or stale, so browser tests never run against an
+ * old bundle (`npm test` has just built it, so there this costs one directory walk).
+ */
+export function ensureClientBuilt(): Promise<void> {
+  if (!clientBuildIsStale()) return Promise.resolve();
+  building ??= promisify(execFile)('npm', ['run', 'build', '-w', 'client'], { cwd: repoRoot })
+    .then(() => undefined)
+    .finally(() => {
+      building = undefined;
+    });
+  return building;
+}

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import ts from 'typescript';
+import { buildApp } from '../../../server/src/app';
+import { loadConfig } from '../../../server/src/config';
+import { ensureClientBuilt } from './client-build';
+
+export interface TabServer {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  url: string;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export interface TabServerOptions {
+  /** Extra environment for `loadConfig` (on top of an in-memory store, port 0 and silent logs). */
+  env?: Record<string, string>;
+  /** Adds test-only routes or hooks to the app before it listens. */
+  beforeListen?(app: FastifyInstance): void | Promise<void>;
+}
+
+export const HOST_PAGE_PATH = '/__test/host.html';
+const HOST_SCRIPT_PATH = '/__test/host.js';
+
+const HOST_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Test Teams host</title>
+  <style>
+    html, body { margin: 0; height: 100%; }
+    body { display: flex; flex-direction: column; font: 12px sans-serif; }
+    header { padding: 4px 8px; background: #464775; color: #fff; }
+    iframe { flex: 1; border: 0; width: 100%; }
+  </style>
+</head>
+<body>
+  <header>Test Teams host</header>
+  <script type="module" src="${HOST_SCRIPT_PATH}"></script>
+</body>
+</html>`;
+
+let hostScript: string | undefined;
+
+/** The host page's script, transpiled from TypeScript once per process. */
+function hostPageScript(): string {
+  if (hostScript === undefined) {
+    const source = readFileSync(fileURLToPath(new URL('./host-script.ts', import.meta.url)), 'utf8');
+    hostScript = ts.transpileModule(source, {
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
+    }).outputText;
+  }
+  return hostScript;
+}
+
+/**
+ * The real server (built client, real routes, in-memory store) on 127.0.0.1 with a random port,
+ * plus the test Teams host page on the same origin as the tab.
+ */
+export async function startTabServer(options: TabServerOptions = {}): Promise<TabServer> {
+  await ensureClientBuilt();
+  const config = loadConfig({ DATA_DIR: 'memory://', PORT: '0', LOG_LEVEL: 'silent', ...options.env });
+  const app = await buildApp(config);
+  try {
+    app.get(HOST_PAGE_PATH, { schema: { hide: true } }, (_request, reply) =>
+      reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(HOST_PAGE));
+    app.get(HOST_SCRIPT_PATH, { schema: { hide: true } }, (_request, reply) =>
+      reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'no-store').send(hostPageScript()));
+    await options.beforeListen?.(app);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const { port } = app.server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, app, close: () => app.close() };
+}
