@@ -1,4 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -51,8 +53,9 @@ function openPostgres(connectionString: string, max: number): Store {
 }
 
 async function openPGlite(dataDir: string): Promise<Store> {
-  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) await mkdir(dataDir, { recursive: true });
+  const client = inMemory ? await openMemoryFromTemplate() : await PGlite.create(dataDir);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   return {
     kind: 'pglite',
@@ -69,4 +72,31 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/**
+ * A new PGlite runs initdb (about 5 s here); loading a dump of an already migrated database takes
+ * under 1 s. In-memory stores (tests, benchmarks) start from such a dump, kept in the temp folder
+ * and keyed by the migrations it holds, so a new migration makes a new template.
+ */
+async function openMemoryFromTemplate(): Promise<PGlite> {
+  const names = Object.keys(await migrationProvider.getMigrations()).sort().join(',');
+  const key = Buffer.from(names).toString('base64url').slice(-40);
+  const file = path.join(os.tmpdir(), `unplug-pglite-template-${key}.tar`);
+  const saved = await readFile(file).catch(() => undefined);
+  if (saved) {
+    try {
+      return await PGlite.create('memory://', { loadDataDir: new Blob([saved]) });
+    } catch {
+      // A damaged template: fall through and make a new one.
+    }
+  }
+  const client = await PGlite.create('memory://');
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  await migrate(db);
+  const dump = await client.dumpDataDir('none');
+  const partial = `${file}.${process.pid}.tmp`;
+  await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+  await rename(partial, file);
+  return client;
 }

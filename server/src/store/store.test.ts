@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, type Store } from './store';
+import { testBackends } from './test-backends';
+
+describe.each(testBackends)('store on $name', (backend) => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ store, cleanup } = await backend.open());
+  });
+  afterAll(async () => {
+    await cleanup?.();
+  });
+
+  it('answers a ping and has every table after migrating', async () => {
+    await store.ping();
+    const tables = await store.db.introspection.getTables();
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining([
+      'preferences', 'org_policy', 'suggestion_state', 'presence_interval', 'team_member', 'audit_log',
+    ]));
+  });
+
+  it('migrates idempotently', async () => {
+    await migrate(store.db);
+    const rows = await sql<{ n: number }>`select count(*)::int as n from kysely_migration`.execute(store.db);
+    expect(rows.rows[0]?.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('round-trips JSON and instants exactly, whatever the process time zone', async () => {
+    const at = new Date('2026-03-29T00:30:00.000Z'); // the night Europe/Berlin moves to summer time
+    await store.db.insertInto('preferences').values({
+      tenant_id: 't1', user_id: 'u1',
+      preferences: JSON.stringify({ dailyDisconnectTargetMinutes: 90, lunch: { start: '12:00', end: '13:00' } }),
+      quiet_time: JSON.stringify({ enabled: true }),
+      updated_at: at,
+    }).execute();
+    const row = await store.db.selectFrom('preferences').selectAll().where('tenant_id', '=', 't1').where('user_id', '=', 'u1').executeTakeFirstOrThrow();
+    expect(row.preferences).toEqual({ dailyDisconnectTargetMinutes: 90, lunch: { start: '12:00', end: '13:00' } });
+    expect(row.updated_at.toISOString()).toBe(at.toISOString());
+  });
+
+  it('refuses a second state for the same suggestion (the primary key guards accept)', async () => {
+    const row = {
+      tenant_id: 't1', user_id: 'u1', suggestion_id: 'sg_1', state: 'booking' as const, kind: 'disconnect-block',
+      start_at: '2026-11-23T14:00:00Z', end_at: '2026-11-23T15:00:00Z', event_id: null,
+    };
+    await store.db.insertInto('suggestion_state').values(row).execute();
+    await expect(store.db.insertInto('suggestion_state').values(row).execute()).rejects.toThrow();
+    const claimed = await store.db.insertInto('suggestion_state').values(row)
+      .onConflict((oc) => oc.columns(['tenant_id', 'user_id', 'suggestion_id']).doNothing())
+      .returning('suggestion_id').executeTakeFirst();
+    expect(claimed).toBeUndefined();
+  });
+
+  it('rolls a failed transaction back and keeps concurrent work apart', async () => {
+    await expect(store.db.transaction().execute(async (trx) => {
+      await trx.insertInto('org_policy').values({ tenant_id: 'rollback', policy: '{}' }).execute();
+      throw new Error('boom');
+    })).rejects.toThrow('boom');
+    const [inTrx, outside] = await Promise.all([
+      store.db.transaction().execute(async (trx) => {
+        await trx.insertInto('org_policy').values({ tenant_id: 'kept', policy: '{"minGroupSize":5}' }).execute();
+        return trx.selectFrom('org_policy').select('tenant_id').execute();
+      }),
+      store.db.selectFrom('org_policy').select('tenant_id').execute(),
+    ]);
+    expect(inTrx.map((r) => r.tenant_id)).toContain('kept');
+    expect(outside.map((r) => r.tenant_id)).not.toContain('rollback');
+    const all = await store.db.selectFrom('org_policy').select('tenant_id').execute();
+    expect(all.map((r) => r.tenant_id)).toEqual(['kept']);
+  });
+});
