@@ -16,7 +16,7 @@ export class ConsentRequiredError extends AppError {
 
 /** Graph kept answering 429/503/504 after the bounded retries. */
 export class GraphThrottledError extends AppError {
-  constructor(readonly status: number, readonly attempts: number, readonly retryAfterMs: number | undefined) {
+  constructor(readonly status: number, readonly attempts: number | undefined, readonly retryAfterMs: number | undefined) {
     super(503, 'graph_throttled', 'Microsoft Graph is busy right now. Try again in a moment.',
       { 'Retry-After': String(Math.max(1, Math.ceil((retryAfterMs ?? 1000) / 1000))) });
     this.name = 'GraphThrottledError';

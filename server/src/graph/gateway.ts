@@ -1,0 +1,61 @@
+import type { GraphTokens } from '../auth/graph-tokens';
+import type { Interval, PreferredPresence } from '../domain/types';
+import { calendarDelta, type CalendarDelta } from './delta';
+import { createBlockEvent, type BlockEventInput } from './events';
+import { createGraphHttp, type AppContext, type GraphClientOptions, type PersonContext } from './graph-client';
+import type { EventMappingOptions } from './map-event';
+import type { UserPresence } from './map-presence';
+import { clearUserPreferredPresence, getPresencesByUserId, setStatusMessage, setUserPreferredPresence, type StatusMessageInput } from './presence';
+import { loadTabData, type TabData } from './tab-data';
+
+/** Microsoft Graph's v1.0 root. */
+export const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
+
+/** The demo tenant's Graph root on this server (known once it listens). */
+export function demoGraphRoot(baseUrl: () => string): () => string {
+  return () => `${baseUrl()}/demo/graph/v1.0`;
+}
+
+/** Acting for a person: Graph tokens on behalf of their SSO token. */
+export function personContext(tokens: Pick<GraphTokens, 'onBehalfOf'>, tenantId: string, ssoToken: string): PersonContext {
+  return { kind: 'person', getAccessToken: () => tokens.onBehalfOf(tenantId, ssoToken) };
+}
+
+/** Acting as the app in a tenant (background jobs). */
+export function appContext(tokens: Pick<GraphTokens, 'appOnly'>, tenantId: string): AppContext {
+  return { kind: 'app', getAccessToken: () => tokens.appOnly(tenantId) };
+}
+
+/**
+ * The Graph gateway: the only code that speaks Graph. It sends what the domain needs and maps the
+ * answers to domain types; failures come out as `ConsentRequiredError`, `GraphThrottledError`,
+ * `GraphResponseError` or `GraphRequestError`. Services depend on the narrow slice they use, e.g.
+ * `Pick<GraphGateway, 'loadTabData'>`.
+ */
+export interface GraphGateway {
+  loadTabData(context: PersonContext, range: Interval, options?: EventMappingOptions): Promise<TabData>;
+  createBlockEvent(context: PersonContext, input: BlockEventInput): Promise<{ eventId: string }>;
+  calendarDelta(context: PersonContext, from: { window: Interval } | { deltaLink: string }, options?: EventMappingOptions): Promise<CalendarDelta>;
+  getPresencesByUserId(context: AppContext, userIds: readonly string[]): Promise<UserPresence[]>;
+  setStatusMessage(context: AppContext, userId: string, input: StatusMessageInput): Promise<void>;
+  setUserPreferredPresence(context: AppContext, userId: string, availability: PreferredPresence, expirationMinutes?: number): Promise<void>;
+  clearUserPreferredPresence(context: AppContext, userId: string): Promise<void>;
+}
+
+/**
+ * @example
+ * const graph = createGraphGateway({ root: config.entra ? GRAPH_ROOT : demoGraphRoot(() => selfBaseUrl(app)) });
+ * const data = await graph.loadTabData(personContext(tokens, caller.tenantId, ssoToken), week);
+ */
+export function createGraphGateway(options: GraphClientOptions): GraphGateway {
+  const http = (context: PersonContext | AppContext) => createGraphHttp(context, options);
+  return {
+    loadTabData: (context, range, mapping) => loadTabData(http(context), range, mapping),
+    createBlockEvent: (context, input) => createBlockEvent(http(context), input),
+    calendarDelta: (context, from, mapping) => calendarDelta(http(context), from, mapping),
+    getPresencesByUserId: (context, userIds) => getPresencesByUserId(http(context), userIds),
+    setStatusMessage: (context, userId, input) => setStatusMessage(http(context), userId, input),
+    setUserPreferredPresence: (context, userId, availability, minutes) => setUserPreferredPresence(http(context), userId, availability, minutes),
+    clearUserPreferredPresence: (context, userId) => clearUserPreferredPresence(http(context), userId),
+  };
+}

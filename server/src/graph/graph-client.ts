@@ -1,0 +1,147 @@
+import { Client, GraphError, HTTPMessageHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { ConsentRequiredError, GraphRequestError, GraphResponseError, GraphThrottledError } from './errors';
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, RETRYABLE_STATUSES, RetryBudget, type RetryPolicy } from './retry';
+
+/**
+ * Who a Graph call acts for: a person (delegated, on-behalf-of their SSO token) or the app itself
+ * (application permissions, for background jobs). The token is fetched per request, so MSAL's
+ * cache and renewal apply.
+ */
+export interface GraphContext {
+  kind: 'person' | 'app';
+  getAccessToken: () => Promise<string>;
+}
+export type PersonContext = GraphContext & { kind: 'person' };
+export type AppContext = GraphContext & { kind: 'app' };
+
+export interface GraphClientOptions {
+  /**
+   * Graph's versioned root: `https://graph.microsoft.com/v1.0`, or `<base>/demo/graph/v1.0` in
+   * demo mode (a function, as the server's own URL is only known after listen).
+   */
+  root: string | (() => string);
+  retry?: Partial<RetryPolicy>;
+  /** Per attempt. Default 30 s. */
+  requestTimeoutMs?: number;
+  /** The clock for HTTP-date `Retry-After` values. */
+  now?: () => number;
+}
+
+/** The few HTTP verbs the gateway needs, over `@microsoft/microsoft-graph-client`. */
+export interface GraphHttp {
+  /** The versioned root requests are relative to, without a trailing slash. */
+  readonly root: string;
+  get(path: string, headers?: Record<string, string>): Promise<unknown>;
+  post(path: string, body?: unknown, headers?: Record<string, string>): Promise<unknown>;
+  readonly retry: RetryPolicy;
+  readonly now: () => number;
+  readonly kind: GraphContext['kind'];
+}
+
+/**
+ * A Graph client for one call context: `Client.initWithMiddleware` with our own middleware chain
+ * — bearer token from the context, then bounded retries, then the library's fetch handler.
+ * (The library's AuthenticationHandler only sends tokens to https Graph hosts, and the demo
+ * tenant is plain http on loopback.)
+ */
+export function createGraphHttp(context: GraphContext, options: GraphClientOptions): GraphHttp {
+  const root = (typeof options.root === 'function' ? options.root() : options.root).replace(/\/+$/, '');
+  const cut = root.lastIndexOf('/');
+  const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const now = options.now ?? Date.now;
+  const client = Client.initWithMiddleware({
+    baseUrl: root.slice(0, cut),
+    defaultVersion: root.slice(cut + 1),
+    middleware: [
+      new BearerMiddleware(context, root),
+      new RetryMiddleware(retry, options.requestTimeoutMs ?? 30_000, now),
+      new HTTPMessageHandler(),
+    ],
+  });
+  const send = async (run: () => Promise<unknown>): Promise<unknown> => {
+    try {
+      return await run();
+    } catch (error) {
+      throw toGatewayError(error, context.kind, now());
+    }
+  };
+  return {
+    root,
+    retry,
+    now,
+    kind: context.kind,
+    get: (path, headers = {}) => send(() => client.api(path).headers(headers).get()),
+    post: (path, body, headers = {}) => send(() => client.api(path).headers(headers).post(body)),
+  };
+}
+
+/**
+ * A Graph-issued link (`@odata.nextLink`, `@odata.deltaLink`) as a path under our root. A link
+ * elsewhere is refused: the person's token must never be sent to another host.
+ */
+export function relativeLink(http: Pick<GraphHttp, 'root'>, link: string, path: string): string {
+  if (!link.startsWith(`${http.root}/`)) throw new GraphResponseError(`${path}: a link outside ${http.root} (${new URL(link).origin})`);
+  return link.slice(http.root.length);
+}
+
+class BearerMiddleware implements Middleware {
+  private next?: Middleware;
+  constructor(private readonly context: GraphContext, private readonly root: string) {}
+
+  async execute(ctx: Context): Promise<void> {
+    const url = typeof ctx.request === 'string' ? ctx.request : ctx.request.url;
+    if (!url.startsWith(`${this.root}/`)) throw new Error(`Refusing to send a Graph token outside ${this.root}`);
+    const token = await this.context.getAccessToken();
+    ctx.options = { ...ctx.options, headers: { ...(ctx.options?.headers as Record<string, string> | undefined), Authorization: `Bearer ${token}` } };
+    await this.next?.execute(ctx);
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
+class RetryMiddleware implements Middleware {
+  private next?: Middleware;
+  constructor(private readonly policy: RetryPolicy, private readonly timeoutMs: number, private readonly now: () => number) {}
+
+  async execute(ctx: Context): Promise<void> {
+    const budget = new RetryBudget(this.policy);
+    for (;;) {
+      ctx.options = { ...ctx.options, signal: AbortSignal.timeout(this.timeoutMs) };
+      await this.next?.execute(ctx);
+      const response = ctx.response;
+      if (!response || !RETRYABLE_STATUSES.has(response.status)) return;
+      const delay = budget.take(parseRetryAfter(response.headers.get('Retry-After'), this.now()));
+      if (delay === undefined) return; // the caller sees the last 429/503/504
+      await response.body?.cancel(); // free the connection before waiting
+      await this.policy.sleep(delay);
+    }
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
+/** Graph client errors in the gateway's typed errors; messages carry Graph's words, never a token. */
+function toGatewayError(error: unknown, kind: GraphContext['kind'], nowMs: number): Error {
+  if (!(error instanceof GraphError)) return error instanceof Error ? error : new Error(String(error));
+  const status = error.statusCode;
+  if (status >= 200 && status < 300) return new GraphResponseError(`the response is not valid JSON (${status})`);
+  if (status === -1) return new GraphRequestError(0, 'network_error', 'Microsoft Graph could not be reached.');
+  if (RETRYABLE_STATUSES.has(status)) return new GraphThrottledError(status, undefined, parseRetryAfter(error.headers?.get('Retry-After'), nowMs));
+  const code = error.code ?? '';
+  if (isConsentDenial(status, code, error.message)) return new ConsentRequiredError(kind === 'person' ? 'delegated' : 'application', code || 'Forbidden');
+  return new GraphRequestError(status, code, error.message);
+}
+
+/**
+ * A 403 for a missing permission. Graph says it in several ways: `Authorization_RequestDenied`
+ * ("Insufficient privileges"), Outlook's `ErrorAccessDenied`, `Forbidden` with a scope message.
+ */
+export function isConsentDenial(status: number, code: string, message: string): boolean {
+  if (status !== 403) return false;
+  return /^(Authorization_RequestDenied|ErrorAccessDenied|AccessDenied|Forbidden|)$/i.test(code)
+    || /insufficient privileges|scope|permission|consent/i.test(message);
+}
