@@ -1,0 +1,109 @@
+/**
+ * After-hours quiet time (design §2): evening windows from the end of each working day plus the
+ * evening buffer to the next day's start time, and — when weekends are quiet — whole days off,
+ * joined into one window from Friday evening to Monday's start.
+ */
+import type { CalendarEvent, Instant, Interval, Person, QuietTimePreferences } from '../types';
+import type { CalendarReading } from '../calendar/read-calendar';
+import { isMeeting, readCalendar } from '../calendar/read-calendar';
+import { mergeIntervals, overlaps, subtractIntervals } from '../time/interval';
+import type { DateRange } from '../time/local-date';
+import { MINUTE_MS, toEpochDay } from '../time/local-date';
+import { zoneOrUtc } from '../time/resolve-time-zone';
+import type { CompiledWorkingHours } from '../time/working-hours';
+import { compileWorkingHours, isWorkingEpochDay, shiftOnEpochDay, startTimeOnEpochDay } from '../time/working-hours';
+import type { Zone } from '../time/zone';
+import { localEpochDay, startOfEpochDay } from '../time/zone';
+import { formatDuration } from './explain';
+import { stableId } from './stable-id';
+import type { QuietTimeWarning, QuietWindow } from './suggestion-types';
+
+/** Windows are built this many days either side of the range asked for, so windows that start before or end after it come out whole. */
+const MARGIN_DAYS = 8;
+
+/** Quiet windows for the epoch days `first..last` (± the margin), normalised and labelled. */
+export function quietWindowsForDays(hours: CompiledWorkingHours, zone: Zone, quietTime: Pick<QuietTimePreferences, 'eveningBufferMinutes' | 'weekends'>, first: number, last: number): QuietWindow[] {
+  const quiet: Interval[] = [];
+  const shifts: Interval[] = [];
+  const daysOff: Interval[] = [];
+  const bufferMs = Math.max(0, quietTime.eveningBufferMinutes) * MINUTE_MS;
+  for (let d = first - MARGIN_DAYS; d <= last + MARGIN_DAYS; d += 1) {
+    const shift = shiftOnEpochDay(hours, zone, d);
+    if (shift) {
+      shifts.push(shift);
+      quiet.push({ start: shift.end + bufferMs, end: startTimeOnEpochDay(hours, zone, d + 1) });
+      if (quietTime.weekends && !isWorkingEpochDay(hours, d - 1)) quiet.push({ start: startOfEpochDay(zone, d), end: shift.start });
+    } else if (!isWorkingEpochDay(hours, d)) {
+      const day = { start: startOfEpochDay(zone, d), end: startOfEpochDay(zone, d + 1) };
+      daysOff.push(day);
+      if (quietTime.weekends) quiet.push(day);
+    }
+  }
+  const windows = subtractIntervals(mergeIntervals(quiet), mergeIntervals(shifts));
+  return windows.map((w) => ({ ...w, kind: quietTime.weekends && daysOff.some((day) => overlaps(day, w)) ? 'weekend' : 'evening' }));
+}
+
+function rangeToInterval(range: DateRange | Interval, zone: Zone): { interval: Interval; first: number; last: number } {
+  if ('from' in range) {
+    const first = toEpochDay(range.from);
+    const last = toEpochDay(range.to);
+    return { interval: { start: startOfEpochDay(zone, first), end: startOfEpochDay(zone, last + 1) }, first, last };
+  }
+  return { interval: range, first: localEpochDay(zone, range.start), last: localEpochDay(zone, Math.max(range.start, range.end - 1)) };
+}
+
+/**
+ * The quiet windows that overlap a range — whole, not clipped, so a job can tell when the current
+ * one ends. `range` is inclusive dates in the person's zone, or an interval of instants. The
+ * windows are what quiet time *would* be; whether it is on (`quietTime.enabled`) is the caller's
+ * decision.
+ * @example
+ * quietWindows(person, { eveningBufferMinutes: 30, weekends: true, … }, { from: '2026-03-06', to: '2026-03-06' })
+ * // [{ start: <Thu 17:30>, end: <Fri 09:00>, kind: 'evening' }, { start: <Fri 17:30>, end: <Mon 09:00>, kind: 'weekend' }]
+ */
+export function quietWindows(person: Pick<Person, 'workingHours'>, quietTime: Pick<QuietTimePreferences, 'eveningBufferMinutes' | 'weekends'>, range: DateRange | Interval, zone?: Zone): QuietWindow[] {
+  const z = zone ?? zoneOrUtc(person.workingHours.timeZone).zone;
+  const { interval, first, last } = rangeToInterval(range, z);
+  return quietWindowsForDays(compileWorkingHours(person.workingHours), z, quietTime, first, last).filter((w) => overlaps(w, interval));
+}
+
+/**
+ * Warnings for meetings (counted, timed, busy or tentative) that overlap the given quiet windows.
+ * Only meetings ending after `from` are reported.
+ */
+export function quietTimeWarningsFor(person: Pick<Person, 'tenantId' | 'userId'>, calendar: CalendarReading, windows: readonly QuietWindow[], from: Instant): QuietTimeWarning[] {
+  const warnings: QuietTimeWarning[] = [];
+  for (const r of calendar.counted) {
+    if (r.end <= from || !isMeeting(r.event)) continue;
+    for (const window of windows) {
+      if (!overlaps(window, r)) continue;
+      const overlapMs = Math.min(window.end, r.end) - Math.max(window.start, r.start);
+      const which = window.kind === 'weekend' ? 'weekend quiet time' : 'evening quiet time';
+      warnings.push({
+        id: stableId('qw_', [person.tenantId, person.userId, r.event.id, window.start, window.end]),
+        eventId: r.event.id,
+        start: r.start,
+        end: r.end,
+        window,
+        overlapMinutes: Math.round(overlapMs / MINUTE_MS),
+        reason: 'meeting-in-quiet-time',
+        explanation: `A meeting takes ${formatDuration(overlapMs)} of your ${which}.`,
+      });
+    }
+  }
+  return warnings;
+}
+
+/**
+ * Meetings scheduled inside quiet time over a range (inclusive dates, or an interval), for the
+ * quiet-time view. `suggest` returns the same warnings for its own horizon.
+ * @example
+ * quietTimeWarnings(person, quietTime, events, { from: '2026-03-02', to: '2026-03-08' })
+ * // [{ eventId: 'AAMk…', overlapMinutes: 60, explanation: 'A meeting takes 1 h of your evening quiet time.', … }]
+ */
+export function quietTimeWarnings(person: Pick<Person, 'tenantId' | 'userId' | 'workingHours'>, quietTime: Pick<QuietTimePreferences, 'eveningBufferMinutes' | 'weekends'>, events: readonly CalendarEvent[], range: DateRange | Interval, zone?: Zone): QuietTimeWarning[] {
+  const z = zone ?? zoneOrUtc(person.workingHours.timeZone).zone;
+  const { interval } = rangeToInterval(range, z);
+  const windows = quietWindows(person, quietTime, range, z);
+  return quietTimeWarningsFor(person, readCalendar(events, z), windows, interval.start).filter((w) => w.start < interval.end);
+}

@@ -1,0 +1,277 @@
+/**
+ * The suggestion engine (design §2, "Suggestions"): disconnect blocks until the daily target is
+ * met, recovery after a heavy day, and quiet-time windows, plus warnings for meetings already in
+ * quiet time. Pure and deterministic: the same inputs give the same suggestions with the same ids.
+ */
+import type { CalendarEvent, Instant, Interval, Person, Preferences, QuietTimePreferences } from '../types';
+import type { ZoneUsed } from '../balance/balance-types';
+import type { CalendarReading } from '../calendar/read-calendar';
+import { readCalendar } from '../calendar/read-calendar';
+import { longestRunMs } from '../calendar/meeting-runs';
+import type { DayFrame } from '../time/day-frames';
+import { dayFrames } from '../time/day-frames';
+import { expandIntervals, msInside, msInsideAll, mergeIntervals, subtractIntervals, unionIntervals } from '../time/interval';
+import { DAY_MS, HOUR_MS, MINUTE_MS, fromEpochDay, timeOfDayMs, weekdayIndex } from '../time/local-date';
+import { zoneOrUtc } from '../time/resolve-time-zone';
+import type { CompiledWorkingHours } from '../time/working-hours';
+import { compileWorkingHours } from '../time/working-hours';
+import { nextWorkingEpochDays } from '../time/week';
+import type { Zone } from '../time/zone';
+import { localEpochDay, localMsToInstant } from '../time/zone';
+import { formatDuration, whenBefore } from './explain';
+import type { Candidate, PlacementContext } from './place-block';
+import { QUARTER_HOUR_MS, candidatesIn, compareCandidates } from './place-block';
+import { quietTimeWarningsFor, quietWindowsForDays } from './quiet-time';
+import { stableId } from './stable-id';
+import type { QuietTimeWarning, Suggestion, SuggestionKind, SuggestionReason } from './suggestion-types';
+
+/** After this much meeting time outside working hours, the next working day gets a recovery suggestion. */
+export const RECOVERY_AFTER_HOURS_MS = 60 * MINUTE_MS;
+/** After a run of meetings this long, the next working day gets a recovery suggestion. */
+export const RECOVERY_STREAK_MS = 180 * MINUTE_MS;
+/** At most this many disconnect blocks a day. */
+export const MAX_BLOCKS_PER_DAY = 3;
+/** Blocks (booked or suggested) are kept at least this far apart, so two never make one over-long block. */
+export const MIN_BLOCK_SEPARATION_MS = 15 * MINUTE_MS;
+
+export interface SuggestInput {
+  person: Person;
+  /** Events from the start of the last working day before today through the last day suggested for, plus evenings. */
+  events: readonly CalendarEvent[];
+  preferences: Preferences;
+  quietTime: QuietTimePreferences;
+  now: Instant;
+  /** How many working days to plan, starting today while today's working hours last. */
+  days: number;
+  /** Suggestions the person dismissed: never offered again (the engine looks for another slot). */
+  dismissedIds?: Iterable<string>;
+  /** Blocks the store recorded as booked, in case their events are not (yet) in `events`. */
+  blocks?: readonly Interval[];
+  /** A zone already resolved for `person.workingHours.timeZone`. */
+  zone?: Zone;
+}
+
+export interface SuggestResult {
+  /** Ordered by start. */
+  suggestions: Suggestion[];
+  /** Meetings inside quiet time from `now` to the end of the planned days (only when quiet time is enabled). */
+  warnings: QuietTimeWarning[];
+  timeZone: ZoneUsed;
+}
+
+interface Plan {
+  person: Person;
+  zone: Zone;
+  now: Instant;
+  prefs: { minBlockMs: number; maxBlockMs: number; bufferMs: number; targetMs: number; separationMs: number };
+  preferences: Preferences;
+  calendar: CalendarReading;
+  /** Normalised: time no block may touch (blocking events with buffers, booked blocks with separation). */
+  unavailable: Interval[];
+  dismissed: ReadonlySet<string>;
+  quietBufferMs: number;
+  out: Suggestion[];
+}
+
+const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
+const roundUpToQuarter = (ms: number): number => Math.ceil(ms / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+
+function makeSuggestion(plan: Plan, kind: SuggestionKind, c: Interval & { gap: Interval }, reason: SuggestionReason, explanation: string): Suggestion {
+  return {
+    id: stableId('sg_', [plan.person.tenantId, plan.person.userId, kind, c.start, c.end]),
+    kind,
+    date: fromEpochDay(localEpochDay(plan.zone, c.start)),
+    start: c.start,
+    end: c.end,
+    durationMinutes: Math.round((c.end - c.start) / MINUTE_MS),
+    reason,
+    explanation,
+    gap: { start: Math.max(c.gap.start, plan.now), end: c.gap.end },
+  };
+}
+
+/** The day's free time for blocks: its shift, minus unavailable time, lunch and the past. */
+function freeTime(plan: Plan, frame: DayFrame, taken: readonly Interval[]): Interval[] {
+  const shift = frame.shift as Interval;
+  const lunches: Interval[] = [];
+  const { lunch } = plan.preferences;
+  if (lunch) {
+    const start = timeOfDayMs(lunch.start);
+    const end = timeOfDayMs(lunch.end);
+    if (end > start) {
+      for (const d of [frame.epochDay, frame.epochDay + 1]) {
+        lunches.push({ start: localMsToInstant(plan.zone, d * DAY_MS + start), end: localMsToInstant(plan.zone, d * DAY_MS + end) });
+      }
+    }
+  }
+  const blocked = unionIntervals(unionIntervals(plan.unavailable, mergeIntervals(lunches)), mergeIntervals(taken));
+  return subtractIntervals(subtractIntervals([shift], blocked), [{ start: -Infinity, end: plan.now }]);
+}
+
+function placementContext(plan: Plan, frame: DayFrame, preferred: Preferences['preferredTimeOfDay']): PlacementContext {
+  return {
+    zone: plan.zone,
+    now: plan.now,
+    minBlockMs: plan.prefs.minBlockMs,
+    preferredTimeOfDay: preferred,
+    noon: localMsToInstant(plan.zone, frame.epochDay * DAY_MS + 12 * HOUR_MS),
+    meetings: plan.calendar.meetings,
+    followWithinMs: plan.prefs.bufferMs + QUARTER_HOUR_MS,
+  };
+}
+
+/** The best candidate whose id was not dismissed. */
+function bestCandidate(plan: Plan, kind: SuggestionKind, candidates: Candidate[]): Candidate | null {
+  candidates.sort(compareCandidates);
+  for (const c of candidates) {
+    if (!plan.dismissed.has(stableId('sg_', [plan.person.tenantId, plan.person.userId, kind, c.start, c.end]))) return c;
+  }
+  return null;
+}
+
+function takenAround(plan: Plan, s: Interval): Interval {
+  return { start: s.start - plan.prefs.separationMs, end: s.end + plan.prefs.separationMs };
+}
+
+/** Recovery the morning after a heavy day: a later start if the morning is free, otherwise an extra break. */
+function planRecovery(plan: Plan, frame: DayFrame, before: readonly DayFrame[], taken: Interval[]): Suggestion | null {
+  const afterHoursMs = before.reduce((sum, f) => sum + msInsideAll(plan.calendar.meetings, f.afterHours), 0);
+  const streakMs = before.reduce((max, f) => Math.max(max, longestRunMs(plan.calendar.meetings, f.span)), 0);
+  const heavyEvening = afterHoursMs >= RECOVERY_AFTER_HOURS_MS;
+  if (!heavyEvening && streakMs < RECOVERY_STREAK_MS) return null;
+  const lastHeavy = before[before.length - 1] as DayFrame;
+  const when = whenBefore(weekdayIndex(lastHeavy.epochDay), frame.epochDay - lastHeavy.epochDay);
+  const reason: SuggestionReason = heavyEvening ? 'after-hours-meetings' : 'long-meeting-streak';
+  const cause = heavyEvening ? `${formatDuration(afterHoursMs)} of meetings outside your working hours ${when}` : `${formatDuration(streakMs)} of back-to-back meetings ${when}`;
+  const desired = clamp(heavyEvening ? roundUpToQuarter(afterHoursMs) : HOUR_MS, plan.prefs.minBlockMs, plan.prefs.maxBlockMs);
+  const free = freeTime(plan, frame, taken);
+  const shift = frame.shift as Interval;
+  const morning = free[0];
+  if (heavyEvening && morning && morning.start === shift.start && shift.start >= plan.now) {
+    const later = { start: shift.start, end: Math.min(shift.start + desired, morning.end), gap: morning };
+    const id = stableId('sg_', [plan.person.tenantId, plan.person.userId, 'recovery', later.start, later.end]);
+    if (later.end - later.start >= plan.prefs.minBlockMs && !plan.dismissed.has(id)) {
+      return makeSuggestion(plan, 'recovery', later, reason, `After ${cause}, start ${formatDuration(later.end - later.start)} later.`);
+    }
+  }
+  const c = bestCandidate(plan, 'recovery', candidatesIn(free, desired, placementContext(plan, frame, 'morning')));
+  return c ? makeSuggestion(plan, 'recovery', c, reason, `After ${cause}, take ${formatDuration(c.end - c.start)} to recover.`) : null;
+}
+
+function explainBlock(c: Candidate, preferences: Preferences, targetMs: number, remainingMs: number): string {
+  const length = formatDuration(c.end - c.start);
+  const target = formatDuration(targetMs);
+  switch (c.reason) {
+    case 'after-meeting-streak': return `After ${formatDuration(c.followsRunMs)} of back-to-back meetings, take ${length} offline.`;
+    case 'preferred-time-of-day': return `${length} offline in your preferred ${preferences.preferredTimeOfDay}, toward your ${target} daily disconnect target.`;
+    default: return remainingMs >= targetMs
+      ? `${length} of free time for your ${target} daily disconnect target.`
+      : `${length} of free time for the ${formatDuration(remainingMs)} still missing from your ${target} daily disconnect target.`;
+  }
+}
+
+function planDisconnectBlocks(plan: Plan, frame: DayFrame, taken: Interval[], alreadyMs: number): void {
+  const shift = frame.shift as Interval;
+  let remainingMs = plan.prefs.targetMs - msInside(plan.calendar.protected, shift) - alreadyMs;
+  const ctx = placementContext(plan, frame, plan.preferences.preferredTimeOfDay);
+  for (let n = 0; n < MAX_BLOCKS_PER_DAY && remainingMs > 0; n += 1) {
+    const desired = clamp(remainingMs, plan.prefs.minBlockMs, plan.prefs.maxBlockMs);
+    const c = bestCandidate(plan, 'disconnect-block', candidatesIn(freeTime(plan, frame, taken), desired, ctx));
+    if (!c) return;
+    plan.out.push(makeSuggestion(plan, 'disconnect-block', c, c.reason, explainBlock(c, plan.preferences, plan.prefs.targetMs, remainingMs)));
+    taken.push(takenAround(plan, c));
+    remainingMs -= c.end - c.start;
+  }
+}
+
+function planQuietTime(plan: Plan, windows: ReturnType<typeof quietWindowsForDays>, horizonEnd: Instant): void {
+  for (const w of windows) {
+    if (w.start < plan.now || w.start >= horizonEnd) continue;
+    const pieces = subtractIntervals([w], plan.calendar.blocking);
+    let best: Interval | undefined;
+    for (const p of pieces) if (!best || p.end - p.start > best.end - best.start) best = p;
+    if (!best || best.end - best.start < plan.prefs.minBlockMs) continue;
+    const explanation = w.kind === 'weekend'
+      ? 'Your days off, offline from the end of your last working day until you start again.'
+      : best.start > w.start
+        ? 'An evening offline, from your last evening meeting until you start again.'
+        : `An evening offline, from ${plan.quietBufferMs > 0 ? `${formatDuration(plan.quietBufferMs)} after work` : 'the end of your working day'} until you start again.`;
+    const s = makeSuggestion(plan, 'quiet-time', { ...best, gap: best }, w.kind, explanation);
+    if (!plan.dismissed.has(s.id)) plan.out.push(s);
+  }
+}
+
+function planOf(input: SuggestInput, zone: Zone): Plan {
+  const p = input.preferences;
+  const minBlockMs = Math.max(5, p.minBlockMinutes) * MINUTE_MS;
+  const bufferMs = Math.max(0, p.bufferMinutes) * MINUTE_MS;
+  const separationMs = Math.max(bufferMs, MIN_BLOCK_SEPARATION_MS);
+  const calendar = readCalendar(input.events, zone, input.blocks);
+  const unavailable = unionIntervals(
+    unionIntervals(expandIntervals(calendar.timedBlocking, bufferMs), calendar.allDayBlocking),
+    expandIntervals(calendar.protected, separationMs),
+  );
+  return {
+    person: input.person,
+    zone,
+    now: input.now,
+    prefs: { minBlockMs, maxBlockMs: Math.max(minBlockMs, p.maxBlockMinutes * MINUTE_MS), bufferMs, targetMs: Math.max(0, p.dailyDisconnectTargetMinutes) * MINUTE_MS, separationMs },
+    preferences: p,
+    calendar,
+    unavailable,
+    dismissed: new Set(input.dismissedIds ?? []),
+    quietBufferMs: Math.max(0, input.quietTime.eveningBufferMinutes) * MINUTE_MS,
+    out: [],
+  };
+}
+
+/**
+ * Suggest disconnect blocks, recovery and quiet time for the next `days` working days.
+ *
+ * Guarantees (property-tested): no suggestion overlaps a busy, tentative, out-of-office or unknown
+ * event, a booked block, or another suggestion; blocks and recovery lie inside working hours and
+ * outside lunch; nothing starts before `now`; nothing at all on a day with an all-day out-of-office
+ * event; the same inputs give the same suggestions and ids. Disconnect blocks are picked until the
+ * daily target is met, counting blocks already booked and recovery suggested that day.
+ *
+ * @example
+ * suggest({ person, events, preferences: DEFAULT_PREFERENCES, quietTime: DEFAULT_QUIET_TIME, now: Date.UTC(2026, 2, 9, 7), days: 5 })
+ * // { suggestions: [{ id: 'sg_…', kind: 'disconnect-block', reason: 'after-meeting-streak',
+ * //     explanation: 'After 3 h of back-to-back meetings, take 1 h 30 min offline.', start, end, gap, … }, …], warnings: [], … }
+ */
+export function suggest(input: SuggestInput): SuggestResult {
+  const resolved = input.zone ? { zone: input.zone, problem: null } : zoneOrUtc(input.person.workingHours.timeZone);
+  const { zone } = resolved;
+  const timeZone = { name: zone.name, problem: resolved.problem };
+  const workDays = nextWorkingEpochDays(input.now, input.person.workingHours, zone, input.days);
+  if (workDays.length === 0) return { suggestions: [], warnings: [], timeZone };
+  const plan = planOf(input, zone);
+  const hours: CompiledWorkingHours = compileWorkingHours(input.person.workingHours);
+  const first = workDays[0] as number;
+  const last = workDays[workDays.length - 1] as number;
+  const frames = dayFrames(hours, zone, first - 7, last + 1);
+  const frameOf = (d: number) => frames[d - (first - 7)] as DayFrame;
+  const taken: Interval[] = [];
+  for (const d of workDays) {
+    const frame = frameOf(d);
+    if (!frame.shift || plan.calendar.outOfOfficeDays.has(d)) continue;
+    let previousWork = d - 1;
+    while (previousWork > d - 7 && !frameOf(previousWork).shift) previousWork -= 1;
+    const recovery = planRecovery(plan, frame, frames.slice(previousWork - (first - 7), d - (first - 7)), taken);
+    if (recovery) {
+      plan.out.push(recovery);
+      taken.push(takenAround(plan, recovery));
+    }
+    planDisconnectBlocks(plan, frame, taken, recovery ? recovery.end - recovery.start : 0);
+  }
+  let warnings: QuietTimeWarning[] = [];
+  if (input.quietTime.enabled) {
+    // Quiet time up to and including the evening after the last planned day.
+    const horizonEnd = (frameOf(last).shift as Interval).end + Math.max(0, input.quietTime.eveningBufferMinutes) * MINUTE_MS + 1;
+    const windows = quietWindowsForDays(hours, zone, input.quietTime, first, last + 1);
+    planQuietTime(plan, windows, horizonEnd);
+    warnings = quietTimeWarningsFor(input.person, plan.calendar, windows.filter((w) => w.end > input.now && w.start < horizonEnd), input.now);
+  }
+  plan.out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { suggestions: plan.out, warnings, timeZone };
+}

@@ -1,0 +1,46 @@
+/**
+ * How time is split into a person's days, so that every instant belongs to exactly one day:
+ * a day's *span* is its local calendar day, minus the part of yesterday's shift that ran past
+ * midnight, plus the part of its own shift that runs past midnight. With ordinary hours the span
+ * is just the calendar day; with a 22:00–06:00 shift, Monday's span runs from Monday 06:00 (when
+ * Sunday's shift ends) to Tuesday 06:00 — Monday's night shift belongs to Monday.
+ */
+import type { Instant, Interval } from '../types';
+import { subtractIntervals, unionIntervals } from './interval';
+import type { CompiledWorkingHours } from './working-hours';
+import { shiftOnEpochDay } from './working-hours';
+import type { Zone } from './zone';
+import { startOfEpochDay } from './zone';
+
+export interface DayFrame {
+  epochDay: number;
+  /** Local midnight at the start and end of the calendar day. */
+  dayStart: Instant;
+  dayEnd: Instant;
+  /** The shift starting this day, or `null` on a day off. */
+  shift: Interval | null;
+  /** Normalised: the instants that belong to this day (see the module comment). */
+  span: Interval[];
+  /** Normalised: `span` minus `shift` — this day's time outside working hours. */
+  afterHours: Interval[];
+}
+
+/** Frames for the epoch days `first..last` inclusive. */
+export function dayFrames(hours: CompiledWorkingHours, zone: Zone, first: number, last: number): DayFrame[] {
+  const frames: DayFrame[] = [];
+  if (last < first) return frames;
+  let previousShift = shiftOnEpochDay(hours, zone, first - 1);
+  let dayStart = startOfEpochDay(zone, first);
+  for (let d = first; d <= last; d += 1) {
+    const dayEnd = startOfEpochDay(zone, d + 1);
+    const shift = shiftOnEpochDay(hours, zone, d);
+    let calendarDay: Interval[] = [{ start: dayStart, end: dayEnd }];
+    if (previousShift && previousShift.end > dayStart) calendarDay = subtractIntervals(calendarDay, [previousShift]);
+    const ownShift = shift ? [shift] : [];
+    const span = unionIntervals(calendarDay, ownShift);
+    frames.push({ epochDay: d, dayStart, dayEnd, shift, span, afterHours: subtractIntervals(span, ownShift) });
+    previousShift = shift;
+    dayStart = dayEnd;
+  }
+  return frames;
+}
