@@ -42,7 +42,7 @@ describe('teamsapp.yml', () => {
 
   it.each([
     ['an unknown action', (t: string) => t.replace('uses: teamsApp/update', 'uses: teamsApp/upload'), /uses "teamsApp\/upload", which is not a known Agents Toolkit action/],
-    ['an action without a comment', (t: string) => t.replace(/  # Creates the Teams app in the Developer Portal[^\n]*\n  # its id: the manifest's "id".\n/, ''), /the teamsApp\/create action has no comment above it/],
+    ['an action without a comment', (t: string) => t.replace(/ {2}# Creates the Teams app in the Developer Portal[^\n]*\n {2}# its id: the manifest's "id".\n/, ''), /the teamsApp\/create action has no comment above it/],
     ['a manifest path that does not exist', (t: string) => t.replace('manifestPath: ./aad.manifest.json', 'manifestPath: ./infra/aad.manifest.json'), /manifestPath \.\/infra\/aad\.manifest\.json does not exist/],
     ['a key the action does not take', (t: string) => t.replace('      signInAudience: AzureADMyOrg', '      signInAudience: AzureADMyOrg\n      redirectUri: https://x'), /"with" has "redirectUri", which this action does not take/],
     ['a missing required key', (t: string) => t.replace('      outputFolder: ./appPackage/build\n', ''), /teamsApp\/zipAppPackage\): "with" is missing "outputFolder"/],
@@ -50,7 +50,7 @@ describe('teamsapp.yml', () => {
     ['a variable nothing declares', (t: string) => t.replace('PUBLIC_BASE_URL: https://${{TAB_DOMAIN}}', 'PUBLIC_BASE_URL: https://${{PUBLIC_HOST}}'), /uses \$\{\{PUBLIC_HOST\}\}, which env\/\.env\.prod does not declare and no earlier step writes/],
     ['a package published before it is zipped', (t: string) => {
       const [provision, publish] = t.split('\npublish:\n') as [string, string];
-      return `${provision}\npublish:\n${publish.replace(/  # Rebuilds the zip.*\n  - uses: teamsApp\/zipAppPackage\n(?: {4,}.*\n)+/, '')}`;
+      return `${provision}\npublish:\n${publish.replace(/ {2}# Rebuilds the zip.*\n {2}- uses: teamsApp\/zipAppPackage\n(?: {4,}.*\n)+/, '')}`;
     }, /publish\[\d\] \(teamsApp\/validateAppPackage\): appPackagePath .* is not built by an earlier teamsApp\/zipAppPackage step/],
     ['a script that package.json lacks', (t: string) => t.replace('run: npm run validate-package', 'run: npm run check-package'), /runs "npm run check-package", which package\.json does not define/],
     ['YAML that does not parse', (t: string) => `${t}\n  - uses: [unclosed\n`, /teamsapp\.yml does not parse/],
