@@ -14,6 +14,8 @@ export interface Database {
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp the database fills in (`now()`) when an insert leaves it out. */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface PreferencesTable {
   tenant_id: string;
@@ -22,13 +24,13 @@ export interface PreferencesTable {
   preferences: JSONColumnType<Record<string, unknown>>;
   /** Quiet-time windows and the auto-status opt-in. */
   quiet_time: JSONColumnType<Record<string, unknown>>;
-  updated_at: Timestamp;
+  updated_at: DefaultedTimestamp;
 }
 
 export interface OrgPolicyTable {
   tenant_id: string;
   policy: JSONColumnType<Record<string, unknown>>;
-  updated_at: Timestamp;
+  updated_at: DefaultedTimestamp;
 }
 
 export interface SuggestionStateTable {
@@ -41,8 +43,8 @@ export interface SuggestionStateTable {
   start_at: Timestamp;
   end_at: Timestamp;
   event_id: string | null;
-  created_at: Timestamp;
-  updated_at: Timestamp;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
 }
 
 export interface PresenceIntervalTable {
@@ -60,7 +62,7 @@ export interface TeamMemberTable {
   tenant_id: string;
   team_id: string;
   user_id: string;
-  opted_in_at: Timestamp;
+  opted_in_at: DefaultedTimestamp;
 }
 
 export interface AuditLogTable {
@@ -69,5 +71,5 @@ export interface AuditLogTable {
   actor_user_id: string;
   action: string;
   detail: JSONColumnType<Record<string, unknown>>;
-  at: Timestamp;
+  at: DefaultedTimestamp;
 }

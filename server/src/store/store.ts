@@ -79,7 +79,7 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
  * under 1 s. In-memory stores (tests, benchmarks) start from such a dump, kept in the temp folder
  * and keyed by the migrations it holds, so a new migration makes a new template.
  */
-async function openMemoryFromTemplate(): Promise<PGlite> {
+export async function openMemoryFromTemplate(): Promise<PGlite> {
   const names = Object.keys(await migrationProvider.getMigrations()).sort().join(',');
   const key = Buffer.from(names).toString('base64url').slice(-40);
   const file = path.join(os.tmpdir(), `unplug-pglite-template-${key}.tar`);

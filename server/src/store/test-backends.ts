@@ -4,10 +4,9 @@
  * over the wire by `@electric-sql/pglite-socket`. Never skipped: one of the two wire targets is
  * always there.
  */
-import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
-import { openStore, type Store } from './store';
+import { openMemoryFromTemplate, openStore, type Store } from './store';
 
 export interface TestBackend {
   name: string;
@@ -63,7 +62,7 @@ export async function openFreshPostgresDatabase(adminUrl: string) {
 }
 
 async function openPGliteOverWire() {
-  const db = await PGlite.create('memory://');
+  const db = await openMemoryFromTemplate();
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
   await server.start();
   const databaseUrl = `postgres://postgres@${server.getServerConn()}/postgres`;
