@@ -47,6 +47,8 @@ describe('the tab inside a Teams host', () => {
     expect(messages[0]?.answered).toBe(true);
     expect(funcs).toContain('getContext');
     expect(funcs.indexOf('appInitialization.appLoaded')).toBeGreaterThan(funcs.indexOf('getContext'));
+    // Once: a production build (no StrictMode double effects) that reports loaded a single time.
+    expect(funcs.filter((f) => f === 'appInitialization.success')).toHaveLength(1);
     expect(await tabTheme(tab)).toBe('default');
     expect(await tab.evaluate(() => document.documentElement.lang)).toBe('en-us');
     expect(await tab.getByRole('tab', { name: 'Balance' }).getAttribute('aria-selected')).toBe('true');

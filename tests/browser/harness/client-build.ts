@@ -29,7 +29,9 @@ let building: Promise<void> | undefined;
  */
 export function ensureClientBuilt(): Promise<void> {
   if (!clientBuildIsStale()) return Promise.resolve();
-  building ??= promisify(execFile)('npm', ['run', 'build', '-w', 'client'], { cwd: repoRoot })
+  // Vitest sets NODE_ENV=test, which Vite would bake into a development build of React.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  building ??= promisify(execFile)('npm', ['run', 'build', '-w', 'client'], { cwd: repoRoot, env })
     .then(() => undefined)
     .finally(() => {
       building = undefined;
