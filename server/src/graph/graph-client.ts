@@ -1,4 +1,4 @@
-import { Client, GraphError, HTTPMessageHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { Client, GraphError, HTTPMessageHandler, type Context, type Middleware, type MiddlewareOptions } from '@microsoft/microsoft-graph-client';
 import { ConsentRequiredError, GraphRequestError, GraphResponseError, GraphThrottledError } from './errors';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, RETRYABLE_STATUSES, RetryBudget, type RetryPolicy } from './retry';
 
@@ -58,11 +58,12 @@ export function createGraphHttp(context: GraphContext, options: GraphClientOptio
       new HTTPMessageHandler(),
     ],
   });
-  const send = async (run: () => Promise<unknown>): Promise<unknown> => {
+  const send = async (run: (outcome: RetryOutcome) => Promise<unknown>): Promise<unknown> => {
+    const outcome = new RetryOutcome();
     try {
-      return await run();
+      return await run(outcome);
     } catch (error) {
-      throw toGatewayError(error, context.kind, now());
+      throw toGatewayError(error, context.kind, outcome);
     }
   };
   return {
@@ -70,8 +71,8 @@ export function createGraphHttp(context: GraphContext, options: GraphClientOptio
     retry,
     now,
     kind: context.kind,
-    get: (path, headers = {}) => send(() => client.api(path).headers(headers).get()),
-    post: (path, body, headers = {}) => send(() => client.api(path).headers(headers).post(body)),
+    get: (path, headers = {}) => send((outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).get()),
+    post: (path, body, headers = {}) => send((outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).post(body)),
   };
 }
 
@@ -101,19 +102,32 @@ class BearerMiddleware implements Middleware {
   }
 }
 
+/**
+ * What the retry middleware reports back about one request: attempts made and the last
+ * `Retry-After` (the graph client drops response headers from errors without a JSON body).
+ */
+class RetryOutcome implements MiddlewareOptions {
+  attempts = 1;
+  retryAfterMs: number | undefined;
+}
+
 class RetryMiddleware implements Middleware {
   private next?: Middleware;
   constructor(private readonly policy: RetryPolicy, private readonly timeoutMs: number, private readonly now: () => number) {}
 
   async execute(ctx: Context): Promise<void> {
     const budget = new RetryBudget(this.policy);
+    const outcome = ctx.middlewareControl?.getMiddlewareOptions(RetryOutcome) as RetryOutcome | undefined;
     for (;;) {
       ctx.options = { ...ctx.options, signal: AbortSignal.timeout(this.timeoutMs) };
       await this.next?.execute(ctx);
       const response = ctx.response;
       if (!response || !RETRYABLE_STATUSES.has(response.status)) return;
-      const delay = budget.take(parseRetryAfter(response.headers.get('Retry-After'), this.now()));
+      const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), this.now());
+      if (outcome) outcome.retryAfterMs = retryAfterMs;
+      const delay = budget.take(retryAfterMs);
       if (delay === undefined) return; // the caller sees the last 429/503/504
+      if (outcome) outcome.attempts = budget.attempts;
       await response.body?.cancel(); // free the connection before waiting
       await this.policy.sleep(delay);
     }
@@ -125,12 +139,12 @@ class RetryMiddleware implements Middleware {
 }
 
 /** Graph client errors in the gateway's typed errors; messages carry Graph's words, never a token. */
-function toGatewayError(error: unknown, kind: GraphContext['kind'], nowMs: number): Error {
+function toGatewayError(error: unknown, kind: GraphContext['kind'], outcome: RetryOutcome): Error {
   if (!(error instanceof GraphError)) return error instanceof Error ? error : new Error(String(error));
   const status = error.statusCode;
   if (status >= 200 && status < 300) return new GraphResponseError(`the response is not valid JSON (${status})`);
   if (status === -1) return new GraphRequestError(0, 'network_error', 'Microsoft Graph could not be reached.');
-  if (RETRYABLE_STATUSES.has(status)) return new GraphThrottledError(status, undefined, parseRetryAfter(error.headers?.get('Retry-After'), nowMs));
+  if (RETRYABLE_STATUSES.has(status)) return new GraphThrottledError(status, outcome.attempts, outcome.retryAfterMs);
   const code = error.code ?? '';
   if (isConsentDenial(status, code, error.message)) return new ConsentRequiredError(kind === 'person' ? 'delegated' : 'application', code || 'Forbidden');
   return new GraphRequestError(status, code, error.message);

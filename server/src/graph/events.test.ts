@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ConsentRequiredError, GraphResponseError } from './errors';
+import { createBlockEvent, transactionIdFor, uuidV5 } from './events';
+import { startFakeGraph, type FakeGraph } from './fake-graph';
+import { loadGraphContract } from './graph-contract';
+import { readGraphExample } from './graph-examples';
+import { testGraphHttp } from './test-graph';
+
+const contract = loadGraphContract();
+let fake: FakeGraph;
+beforeAll(async () => {
+  fake = await startFakeGraph();
+});
+afterAll(() => fake.close());
+beforeEach(() => {
+  fake.requests.length = 0;
+});
+
+const input = {
+  start: Date.parse('2025-03-10T13:00:00Z'),
+  end: Date.parse('2025-03-10T14:30:00Z'),
+  subject: 'Unplugged',
+  showAs: 'busy' as const,
+  transactionId: transactionIdFor('sugg-1'),
+};
+
+describe('createBlockEvent', () => {
+  it('posts the block to /me/events without a reminder, categorised, in UTC, with the transaction id', async () => {
+    fake.handle(() => ({ status: 201, body: readGraphExample('event-create-response.json') }));
+    await expect(createBlockEvent(testGraphHttp(fake.root).http, input)).resolves.toEqual({ eventId: 'AAMkAGI1AAAt9AHjAAA=' });
+    expect(fake.requests).toHaveLength(1);
+    const [request] = fake.requests;
+    expect(request).toMatchObject({ method: 'POST', url: '/me/events' });
+    expect(request?.body).toEqual({
+      subject: 'Unplugged',
+      start: { dateTime: '2025-03-10T13:00:00.000', timeZone: 'UTC' },
+      end: { dateTime: '2025-03-10T14:30:00.000', timeZone: 'UTC' },
+      showAs: 'busy',
+      isReminderOn: false,
+      categories: ['Unplug'],
+      transactionId: input.transactionId,
+    });
+    expect(request?.headers['content-type']).toMatch(/^application\/json/);
+    expect(contract.problems(request!)).toEqual([]);
+  });
+
+  it('resends the very same body when Graph is unavailable, so the transaction id makes it one event', async () => {
+    fake.handle((_request, index) => index < 2 ? { status: 503, headers: { 'Retry-After': '1' } } : { status: 201, body: { id: 'evt-1' } });
+    const { http, sleeps } = testGraphHttp(fake.root);
+    await expect(createBlockEvent(http, input)).resolves.toEqual({ eventId: 'evt-1' });
+    expect(sleeps).toEqual([1000, 1000]);
+    expect(fake.requests).toHaveLength(3);
+    expect(new Set(fake.requests.map((r) => JSON.stringify(r.body))).size).toBe(1);
+  });
+
+  it('turns a 403 into ConsentRequiredError', async () => {
+    fake.handle(() => ({ status: 403, body: { error: { code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' } } }));
+    await expect(createBlockEvent(testGraphHttp(fake.root).http, input)).rejects.toBeInstanceOf(ConsentRequiredError);
+  });
+
+  it('refuses a created event without an id', async () => {
+    fake.handle(() => ({ status: 201, body: { subject: 'x' } }));
+    await expect(createBlockEvent(testGraphHttp(fake.root).http, input)).rejects.toThrow(GraphResponseError);
+  });
+
+  it('refuses an empty block before calling Graph', async () => {
+    await expect(createBlockEvent(testGraphHttp(fake.root).http, { ...input, end: input.start })).rejects.toThrow(RangeError);
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe('transactionIdFor', () => {
+  const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it('is a GUID, the same for the same suggestion and different for another', () => {
+    expect(transactionIdFor('sugg-1')).toMatch(GUID);
+    expect(transactionIdFor('sugg-1')).toBe(transactionIdFor('sugg-1'));
+    expect(transactionIdFor('sugg-2')).not.toBe(transactionIdFor('sugg-1'));
+  });
+
+  it('is a standard name-based UUID (RFC 9562 test vector)', () => {
+    expect(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+  });
+});

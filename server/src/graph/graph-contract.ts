@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { SHARED_GRAPH_DIR } from './graph-examples';
+
+/**
+ * Test support: checks a request the gateway sends against the Graph OpenAPI subset in
+ * `../shared/graph/graph-subset.openapi.json` — path and method, query parameters (declared,
+ * required, typed), the `Prefer` header, and the JSON body against the operation's schema. A
+ * `$batch` is checked as an envelope and then request by request, as Graph would run them.
+ */
+export interface GraphRequestRecord {
+  method: string;
+  /** Relative to the version root, with the query: `/me/calendarView?startDateTime=…`. */
+  url: string;
+  headers?: Record<string, string | string[] | undefined>;
+  body?: unknown;
+}
+
+export interface GraphContract {
+  /** Every way the request departs from the contract; empty when it conforms. */
+  problems(request: GraphRequestRecord): string[];
+}
+
+interface Parameter { name: string; in: string; required?: boolean; schema?: { type?: string } }
+interface Operation {
+  parameters?: Parameter[];
+  requestBody?: { required?: boolean; content?: Record<string, unknown> };
+  responses?: Record<string, { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> }>;
+}
+
+/** Server-driven paging: Graph puts these in the `@odata.nextLink` of any paged collection. */
+const PAGING_TOKENS = new Set(['$skiptoken', '$skip']);
+
+export function loadGraphContract(file = path.join(SHARED_GRAPH_DIR, 'graph-subset.openapi.json')): GraphContract {
+  const spec = JSON.parse(readFileSync(file, 'utf8')) as { paths: Record<string, Record<string, Operation>> };
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  for (const format of ['int32', 'int64', 'double', 'float']) ajv.addFormat(format, true);
+  ajv.addSchema(spec, 'graph');
+  const validators = new Map<string, ValidateFunction>();
+  const validator = (pointer: string): ValidateFunction => {
+    let validate = validators.get(pointer);
+    if (!validate) {
+      validate = ajv.compile({ $ref: `graph#${pointer}` });
+      validators.set(pointer, validate);
+    }
+    return validate;
+  };
+  const templates = Object.keys(spec.paths).map((template) => ({
+    template,
+    pattern: new RegExp(`^${template.replace(/[$.]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+  }));
+
+  const problems = (request: GraphRequestRecord, where: string): string[] => {
+    const found: string[] = [];
+    const [pathPart = '', query = ''] = request.url.split('?', 2) as [string, string?];
+    // Graph takes batch URLs with or without the leading slash. Segments stay encoded for matching
+    // (an id may hold an encoded "/").
+    const decodedPath = pathPart.startsWith('/') ? pathPart : `/${pathPart}`;
+    if (/^https?:/i.test(request.url)) return [`${where}: the URL must be relative to the version root, got ${request.url}`];
+    const match = templates.find((t) => t.pattern.test(decodedPath));
+    if (!match) return [`${where}: ${decodedPath} is not a path of the Graph subset`];
+    const method = request.method.toLowerCase();
+    const operation = spec.paths[match.template]?.[method];
+    if (!operation) return [`${where}: ${request.method} is not allowed on ${match.template}`];
+    const parameters = operation.parameters ?? [];
+
+    const params = new URLSearchParams(query);
+    const paged = operation.responses?.['200']?.content?.['application/json']?.schema?.properties?.['@odata.nextLink'] !== undefined;
+    for (const name of new Set(params.keys())) {
+      const declared = parameters.find((p) => p.in === 'query' && p.name === name);
+      if (!declared && paged && PAGING_TOKENS.has(name)) continue;
+      if (!declared) found.push(`${where}: query parameter ${name} is not declared for ${request.method} ${match.template}`);
+      else if (declared.schema?.type === 'integer' && !/^\d+$/.test(params.get(name) ?? '')) found.push(`${where}: query parameter ${name} must be an integer`);
+    }
+    for (const p of parameters.filter((x) => x.in === 'query' && x.required)) {
+      if (!params.has(p.name)) found.push(`${where}: required query parameter ${p.name} is missing`);
+    }
+    const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    if (headers['prefer'] !== undefined && !parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'prefer')) {
+      found.push(`${where}: the Prefer header is not declared for ${request.method} ${match.template}`);
+    }
+
+    const pointer = `/paths/${escapePointer(match.template)}/${method}/requestBody/content/application~1json/schema`;
+    const hasBody = request.body !== undefined && request.body !== null && request.body !== '';
+    if (!operation.requestBody && hasBody) found.push(`${where}: ${request.method} ${match.template} takes no body`);
+    if (operation.requestBody?.required && !hasBody) found.push(`${where}: ${request.method} ${match.template} needs a body`);
+    if (operation.requestBody && hasBody) {
+      const validate = validator(pointer);
+      if (!validate(request.body)) found.push(...(validate.errors ?? []).map((e) => `${where}: body${e.instancePath} ${e.message ?? 'is invalid'}`));
+    }
+
+    if (match.template === '/$batch' && found.length === 0) {
+      const batch = request.body as { requests: { id: string; method: string; url: string; headers?: Record<string, string>; body?: unknown }[] };
+      for (const inner of batch.requests) {
+        const innerWhere = `${where} part "${inner.id}"`;
+        if (inner.body !== undefined && !Object.keys(inner.headers ?? {}).some((h) => h.toLowerCase() === 'content-type')) {
+          found.push(`${innerWhere}: a part with a body needs a Content-Type header`);
+        }
+        found.push(...problems({ method: inner.method, url: inner.url, headers: inner.headers ?? {}, body: inner.body }, innerWhere));
+      }
+      const ids = batch.requests.map((r) => r.id);
+      if (new Set(ids).size !== ids.length) found.push(`${where}: request ids must be unique`);
+    }
+    return found;
+  };
+
+  return { problems: (request) => problems(request, `${request.method} ${request.url.split('?')[0]}`) };
+}
+
+/** JSON Pointer (RFC 6901) segment, then URI-fragment safe. */
+function escapePointer(segment: string): string {
+  return encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'));
+}
