@@ -29,8 +29,8 @@ import type { QuietTimeWarning, Suggestion, SuggestionKind, SuggestionReason } f
 export const RECOVERY_AFTER_HOURS_MS = 60 * MINUTE_MS;
 /** After a run of meetings this long, the next working day gets a recovery suggestion. */
 export const RECOVERY_STREAK_MS = 180 * MINUTE_MS;
-/** At most this many disconnect blocks a day. */
-export const MAX_BLOCKS_PER_DAY = 3;
+/** A bound on disconnect blocks a day (a target of 4 h in 15-minute blocks needs 16). */
+export const MAX_BLOCKS_PER_DAY = 24;
 /** Blocks (booked or suggested) are kept at least this far apart, so two never make one over-long block. */
 export const MIN_BLOCK_SEPARATION_MS = 15 * MINUTE_MS;
 
@@ -135,12 +135,24 @@ function takenAround(plan: Plan, s: Interval): Interval {
 
 /** Recovery the morning after a heavy day: a later start if the morning is free, otherwise an extra break. */
 function planRecovery(plan: Plan, frame: DayFrame, before: readonly DayFrame[], taken: Interval[]): Suggestion | null {
-  const afterHoursMs = before.reduce((sum, f) => sum + msInsideAll(plan.calendar.meetings, f.afterHours), 0);
-  const streakMs = before.reduce((max, f) => Math.max(max, longestRunMs(plan.calendar.meetings, f.span)), 0);
+  let afterHoursMs = 0;
+  let streakMs = 0;
+  let lastEvening: DayFrame | undefined;
+  let longestDay: DayFrame | undefined;
+  for (const f of before) {
+    const evening = msInsideAll(plan.calendar.meetings, f.afterHours);
+    if (evening > 0) lastEvening = f;
+    afterHoursMs += evening;
+    const streak = longestRunMs(plan.calendar.meetings, f.span);
+    if (streak > streakMs) {
+      streakMs = streak;
+      longestDay = f;
+    }
+  }
   const heavyEvening = afterHoursMs >= RECOVERY_AFTER_HOURS_MS;
   if (!heavyEvening && streakMs < RECOVERY_STREAK_MS) return null;
-  const lastHeavy = before[before.length - 1] as DayFrame;
-  const when = whenBefore(weekdayIndex(lastHeavy.epochDay), frame.epochDay - lastHeavy.epochDay);
+  const heavyDay = (heavyEvening ? lastEvening : longestDay) as DayFrame;
+  const when = whenBefore(weekdayIndex(heavyDay.epochDay), frame.epochDay - heavyDay.epochDay);
   const reason: SuggestionReason = heavyEvening ? 'after-hours-meetings' : 'long-meeting-streak';
   const cause = heavyEvening ? `${formatDuration(afterHoursMs)} of meetings outside your working hours ${when}` : `${formatDuration(streakMs)} of back-to-back meetings ${when}`;
   const desired = clamp(heavyEvening ? roundUpToQuarter(afterHoursMs) : HOUR_MS, plan.prefs.minBlockMs, plan.prefs.maxBlockMs);
