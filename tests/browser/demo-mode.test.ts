@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  hostMessages, launchBrowser, newTestContext, openInHost, saveScreenshot, startTabServer, tabTheme, watchPage,
+  accessibilityProblems, hostMessages, launchBrowser, newTestContext, openInHost, saveScreenshot, startTabServer, tabTheme, watchPage,
   type PageProblems, type TabServer,
 } from './harness';
 
@@ -76,6 +76,7 @@ describe('the tab outside any host', () => {
       await expect.poll(() => page.getByText('Demo mode cannot sign anyone in.').isVisible()).toBe(true);
       expect(unexpectedErrors([NO_DEMO_IDENTITY_404])).toEqual([]);
     }
+    expect(await accessibilityProblems(page)).toEqual([]);
     await saveScreenshot(page, 'demo-mode');
   });
 

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  hostMessages, launchBrowser, newTestContext, openInHost, saveScreenshot, startTabServer, tabTheme, waitForHostMessage, watchPage,
+  accessibilityProblems, hostMessages, launchBrowser, newTestContext, openInHost, saveScreenshot, startTabServer, tabTheme, waitForHostMessage, watchPage,
   type PageProblems, type TabServer,
 } from './harness';
 
@@ -127,6 +127,14 @@ describe('the tab inside a Teams host', () => {
     expect(saved).toMatchObject({ contentUrl: `${server.url}/team`, entityId: 'unplug-team', suggestedDisplayName: 'Unplug' });
     await expect.poll(() => tab.getByText('Saved. Teams adds the tab to the channel now.').isVisible()).toBe(true);
     await saveScreenshot(page, 'channel-config');
+  });
+});
+
+describe('accessibility of the shell', () => {
+  it.each(['default', 'dark', 'contrast'] as const)('has no serious or critical axe violation in the %s theme', async (theme) => {
+    const { tab } = await openInHost(page, server, { theme });
+    await expect.poll(() => tab.getByRole('heading', { name: 'Balance', level: 2 }).isVisible()).toBe(true);
+    expect(await accessibilityProblems(tab)).toEqual([]);
   });
 });
 

@@ -3,3 +3,4 @@ export { launchBrowser, newTestContext, watchPage, saveScreenshot, chromiumExecu
 export { startTabServer, HOST_PAGE_PATH, type TabServer, type TabServerOptions } from './tab-server';
 export { openInHost, hostPageUrl, hostMessages, waitForHostMessage, tabTheme, type HostedTab } from './hosted-tab';
 export { DEFAULT_HOST_CONFIG, type HostConfig, type HostMessage, type HostTheme, type TestHost } from './host-protocol';
+export { accessibilityProblems, type AccessibilityProblem } from './axe';
