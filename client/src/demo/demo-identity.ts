@@ -57,7 +57,7 @@ async function request(path: string, init: RequestInit): Promise<unknown> {
   }
   if (response.status === 404) {
     throw new DemoIdentityError('unavailable',
-      'This server has no demo identity, so demo mode cannot sign anyone in. Start the server without '
+      `This server has no demo identity (${PEOPLE_PATH} answered 404). Start the server without `
       + 'Microsoft 365 settings (no ENTRA_* variables) to use the built-in demo tenant, or open the tab in Teams.');
   }
   if (!response.ok) throw new DemoIdentityError('failed', `The demo identity answered ${response.status} for ${path}. Reload to try again.`);
