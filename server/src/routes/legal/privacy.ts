@@ -71,7 +71,8 @@ opted in.</p>
   entries are deleted.</li>
   <li>Preferences, suggestion records and team opt-ins: until you delete your data, or your
   organisation removes Unplug and its data.</li>
-  <li>The audit log of administrators' changes: until your organisation removes Unplug's data.</li>
+  <li>The audit log of administrators' changes: until your organisation removes Unplug's data. If
+  an administrator deletes their own data, their entries stay but no longer name them.</li>
   <li>Blocks booked in your calendar are ordinary events in your calendar: they stay there until
   you delete them.</li>
 </ul>

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GRAPH_PERMISSIONS } from '../../../server/scripts/app-package/graph-permissions';
+import { repoRoot } from './fixtures';
+
+const guide = readFileSync(path.join(repoRoot, 'docs/admin-guide.md'), 'utf8');
+
+describe('docs/admin-guide.md', () => {
+  it('covers an admin\'s whole path, in order', () => {
+    const headings = [...guide.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(headings).toEqual([
+      '1. Host the server',
+      '2. Register the app',
+      '3. Upload the package in the Teams admin center',
+      '4. Grant admin consent',
+      '5. Permission and setup policies',
+      '6. Organisation defaults in the admin page',
+      '7. Data stored and retention',
+      '8. Removing Unplug and its data',
+    ]);
+  });
+
+  it('links only to its own headings that exist', () => {
+    const anchors = new Set([...guide.matchAll(/^#+ (.+)$/gm)].map((m) => m[1]!.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')));
+    for (const [, anchor] of guide.matchAll(/\]\(#([^)]+)\)/g)) expect(anchors, anchor).toContain(anchor);
+  });
+
+  it.each(GRAPH_PERMISSIONS.map((p) => [p.name, p.type, p.id] as const))('lists the Graph permission %s (%s) with its id and what it is for', (name, type, id) => {
+    const row = guide.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
+    expect(row).toBeDefined();
+    expect(row).toContain(type === 'Role' ? '| application |' : '| delegated |');
+    expect(row).toContain(`\`${id}\``);
+    expect(row!.split('|').at(-2)!.trim().length).toBeGreaterThan(40);
+  });
+
+  it('names every server variable Microsoft 365 mode needs, and PostgreSQL for several instances', () => {
+    for (const variable of ['ENTRA_CLIENT_ID', 'ENTRA_CLIENT_SECRET', 'TAB_DOMAIN', 'ENTRA_TENANT_IDS', 'DATABASE_URL', 'PUBLIC_BASE_URL', 'DATA_DIR']) {
+      expect(guide).toContain(`| \`${variable}\` |`);
+    }
+    expect(guide).toMatch(/More than one instance[\s\S]*DATABASE_URL/);
+  });
+});
