@@ -25,6 +25,10 @@ export class HostError extends Error {
  * Connects to the Teams host, or falls back to demo mode when none answers. In a top-level
  * window with no host the SDK rejects at once; inside a frame whose parent is no Teams host it
  * would wait for ever, hence the race against `timeoutMs`.
+ *
+ * teams-js also fetches its valid-origins list from a CDN when it loads, but never waits for it
+ * here: the test host is same-origin (always trusted) and the Teams and Microsoft 365 hosts are
+ * in the SDK's built-in list, so the fetch runs in the background (tests answer it locally).
  */
 export async function connectToHost({ timeoutMs = DEFAULT_CONNECT_TIMEOUT_MS }: ConnectOptions = {}): Promise<TabHost> {
   if (!(await initializeWithin(timeoutMs))) return createDemoHost();
