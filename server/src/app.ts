@@ -8,10 +8,20 @@ import { openApi } from './plugins/openapi';
 import { healthRoutes } from './routes/health';
 import { legalRoutes } from './routes/legal';
 import { openStore, type Store } from './store/store';
+import { personContext } from './graph/gateway';
+import { createPlatform, type Platform } from './platform';
+import { apiRoutes, type ApiOptions } from './routes/api';
+import type { ApiPorts } from './services/ports';
 
 export interface AppDependencies {
   /** An open store; when given, the caller owns it and closes it. */
   store?: Store;
+  /** The clock (tests pin it). */
+  now?: () => Date;
+  /** Replaces parts of the platform (tests). */
+  platform?: Partial<Platform>;
+  /** API tuning (tests). */
+  api?: Pick<ApiOptions, 'ratePerMinute' | 'cacheTtlMs'>;
 }
 
 /**
@@ -37,6 +47,15 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
 
   await app.register(healthRoutes, { store });
   await app.register(legalRoutes);
+
+  const platform = { ...createPlatform(app, config), ...deps.platform };
+  const ports: ApiPorts = {
+    store,
+    graph: platform.graph,
+    personContext: (auth) => personContext(platform.tokens, auth.caller.tenantId, auth.token),
+    now: deps.now ?? (() => new Date()),
+  };
+  await app.register(apiRoutes, { prefix: '/api', ports, validator: platform.validator, ...deps.api });
   await app.register(clientFiles, { clientDir: config.clientDir });
 
   return app;

@@ -2,14 +2,21 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 
 /** An error with a stable code, mapped to an HTTP status by the one error handler. */
 export class AppError extends Error {
-  constructor(readonly statusCode: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+    /** Field-level problems, for errors about a body the person filled in. */
+    readonly fields?: { field: string; message: string }[],
+  ) {
     super(message);
     this.name = 'AppError';
   }
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; fields?: { field: string; message: string }[] };
 }
 
 const FASTIFY_CODES: Record<string, string> = {
@@ -27,7 +34,7 @@ const FASTIFY_CODES: Record<string, string> = {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.code(error.statusCode).headers(error.headers).send(body(error.code, error.message));
+      return reply.code(error.statusCode).headers(error.headers).send(body(error.code, error.message, error.fields));
     }
     const status = error.statusCode ?? 500;
     if (error.validation) {
@@ -47,6 +54,6 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 }
 
-export function body(code: string, message: string): ErrorBody {
-  return { error: { code, message } };
+export function body(code: string, message: string, fields?: { field: string; message: string }[]): ErrorBody {
+  return { error: fields ? { code, message, fields } : { code, message } };
 }

@@ -11,6 +11,7 @@ export interface Database {
   presence_interval: PresenceIntervalTable;
   team_member: TeamMemberTable;
   audit_log: AuditLogTable;
+  balance_snapshot: BalanceSnapshotTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -72,4 +73,14 @@ export interface AuditLogTable {
   action: string;
   detail: JSONColumnType<Record<string, unknown>>;
   at: DefaultedTimestamp;
+}
+
+export interface BalanceSnapshotTable {
+  tenant_id: string;
+  user_id: string;
+  /** The Monday (local date) the week starts on. */
+  week_start: string;
+  /** The week's balance totals (minutes only). */
+  totals: JSONColumnType<Record<string, number>>;
+  updated_at: DefaultedTimestamp;
 }

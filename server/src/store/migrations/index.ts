@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-balance-snapshot';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-balance-snapshot': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

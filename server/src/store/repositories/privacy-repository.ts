@@ -12,6 +12,7 @@ export const PERSONAL_TABLES = {
   presence_interval: 'user_id',
   team_member: 'user_id',
   audit_log: 'actor_user_id',
+  balance_snapshot: 'user_id',
 } as const satisfies Partial<Record<keyof Database, string>>;
 
 /** Tables with no personal rows (checked by the same test). */

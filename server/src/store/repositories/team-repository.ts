@@ -18,6 +18,34 @@ export function teamRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    async isMember(person: PersonKey, teamId: string): Promise<boolean> {
+      const row = await db.selectFrom('team_member').select('user_id')
+        .where('tenant_id', '=', person.tenantId).where('team_id', '=', teamId).where('user_id', '=', person.userId)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /** Records a person's totals for a week (the latest computation wins). */
+    async saveSnapshot(person: PersonKey, weekStart: string, totals: Record<string, number>, now: Date): Promise<void> {
+      await db.insertInto('balance_snapshot')
+        .values({ tenant_id: person.tenantId, user_id: person.userId, week_start: weekStart, totals: JSON.stringify(totals), updated_at: now })
+        .onConflict((oc) => oc.columns(['tenant_id', 'user_id', 'week_start']).doUpdateSet({ totals: JSON.stringify(totals), updated_at: now }))
+        .execute();
+    },
+
+    /** The week's totals of the team's opted-in members who have one. */
+    async memberSnapshots(tenantId: string, teamId: string, weekStart: string): Promise<Record<string, number>[]> {
+      const rows = await db.selectFrom('balance_snapshot')
+        .innerJoin('team_member', (join) => join
+          .onRef('team_member.tenant_id', '=', 'balance_snapshot.tenant_id')
+          .onRef('team_member.user_id', '=', 'balance_snapshot.user_id'))
+        .select('balance_snapshot.totals')
+        .where('team_member.tenant_id', '=', tenantId).where('team_member.team_id', '=', teamId)
+        .where('balance_snapshot.week_start', '=', weekStart)
+        .execute();
+      return rows.map((r) => r.totals);
+    },
+
     async members(tenantId: string, teamId: string): Promise<string[]> {
       const rows = await db.selectFrom('team_member').select('user_id')
         .where('tenant_id', '=', tenantId).where('team_id', '=', teamId).orderBy('user_id').execute();

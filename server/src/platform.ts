@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import { demoGraphTokensOptions, demoIdentitySettings } from './auth/demo-identity';
+import { createGraphTokens, entraAuthority, type GraphTokens } from './auth/graph-tokens';
+import { createTokenValidator, type TokenValidator } from './auth/token-validator';
+import { demoTokenValidatorOptions, entraTokenValidatorOptions } from './auth/validator-presets';
+import type { Config } from './config';
+import { createGraphGateway, demoGraphRoot, GRAPH_ROOT, type GraphGateway } from './graph/gateway';
+import { selfBaseUrl } from './plugins/self-url';
+
+/** The outside world the server talks to: Microsoft 365, or the demo tenant on this server. */
+export interface Platform {
+  validator: TokenValidator;
+  tokens: GraphTokens;
+  graph: GraphGateway;
+}
+
+/**
+ * Microsoft 365 (Entra + Graph) when configured, otherwise the demo tenant — reached over real
+ * HTTP through the same validator, MSAL and gateway; only the URLs and issuers differ.
+ */
+export function createPlatform(app: FastifyInstance, config: Config): Platform {
+  if (config.entra) {
+    const entra = config.entra;
+    return {
+      validator: createTokenValidator(entraTokenValidatorOptions(entra)),
+      tokens: createGraphTokens({ clientId: entra.clientId, clientSecret: entra.clientSecret, authorityFor: entraAuthority }),
+      graph: createGraphGateway({ root: GRAPH_ROOT }),
+    };
+  }
+  const base = () => selfBaseUrl(app);
+  return {
+    validator: createTokenValidator(demoTokenValidatorOptions(demoIdentitySettings(base))),
+    tokens: createGraphTokens(demoGraphTokensOptions(base)),
+    graph: createGraphGateway({ root: demoGraphRoot(base) }),
+  };
+}

@@ -1,0 +1,53 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import { authenticate, registerRequestAuth, requestAuth } from '../../auth/bearer';
+import type { TokenValidator } from '../../auth/token-validator';
+import { SuggestionBooking } from '../../services/suggestions-service';
+import type { ApiPorts } from '../../services/ports';
+import { TabDataCache } from '../../services/tab-data-cache';
+import { AppError } from '../../plugins/errors';
+import { adminRoutes } from '../admin';
+import { meRoutes } from '../me';
+import { teamRoutes } from '../teams';
+import { ErrorBody } from './schemas';
+
+export interface ApiOptions {
+  ports: ApiPorts;
+  validator: TokenValidator;
+  /** Requests per person per minute before 429. Default 300. */
+  ratePerMinute?: number;
+  /** How long a loaded calendar is reused. Default 60 s. */
+  cacheTtlMs?: number;
+}
+
+/** Everything under `/api`: one bearer-token check, one per-person rate limit, then the routes. */
+export async function apiRoutes(app: FastifyInstance, options: ApiOptions): Promise<void> {
+  const cache = new TabDataCache({ ttlMs: options.cacheTtlMs ?? 60_000 });
+  const booking = new SuggestionBooking(options.ports, cache);
+  const context = { ports: options.ports, cache, booking };
+
+  app.addSchema(ErrorBody);
+  registerRequestAuth(app);
+  // Before the body is read or validated: an unauthenticated caller learns nothing about the API.
+  const check = authenticate(options.validator);
+  app.addHook('onRequest', async (request, reply) => check.call(app, request, reply));
+
+  await app.register(rateLimit, {
+    hook: 'preHandler',
+    max: options.ratePerMinute ?? 300,
+    timeWindow: 60_000,
+    keyGenerator: (request) => {
+      const { caller } = requestAuth(request);
+      return `${caller.tenantId}/${caller.userId}`;
+    },
+    errorResponseBuilder: (_request, context) => new AppError(429, 'rate_limited',
+      `Too many requests: at most ${context.max} a minute. Try again in ${Math.ceil(context.ttl / 1000)} s.`,
+      { 'Retry-After': String(Math.ceil(context.ttl / 1000)) }),
+  });
+
+  await app.register(meRoutes, { prefix: '/me', ...context });
+  await app.register(adminRoutes, { prefix: '/admin', ...context });
+  await app.register(teamRoutes, { prefix: '/teams', ...context });
+}
+
+export type ApiContext = { ports: ApiPorts; cache: TabDataCache; booking: SuggestionBooking };

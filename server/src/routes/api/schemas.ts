@@ -1,0 +1,27 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+
+/** `{ error: { code, message } }`, the body of every error answer. */
+export const ErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  }),
+}, { $id: 'ErrorBody' });
+
+const errorRef = Type.Ref('ErrorBody');
+
+/** The error answers every authenticated route may give, for the OpenAPI document. */
+export function errorResponses(...extra: number[]): Record<number, TSchema> {
+  const statuses = [400, 401, 403, 429, 502, 503, ...extra];
+  return Object.fromEntries(statuses.map((s) => [s, errorRef]));
+}
+
+export const LocalDateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A local date, YYYY-MM-DD', maxLength: 10 });
+export const LocalTimeString = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'A wall-clock time, HH:mm', maxLength: 5 });
+export const InstantString = Type.String({ format: 'date-time', description: 'An instant, ISO 8601 (answers are UTC with Z)', maxLength: 40 });
+
+export const TimeZoneUsed = Type.Object({
+  name: Type.String(),
+  problem: Type.Union([Type.Null(), Type.Object({ code: Type.String(), message: Type.String() })]),
+});

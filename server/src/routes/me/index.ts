@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import type { ApiContext } from '../api';
+import { balanceRoute } from './balance';
+import { profileRoute } from './profile';
+import { privacyRoutes } from './privacy';
+import { settingsRoutes } from './settings';
+import { suggestionRoutes } from './suggestions';
+
+/** `/api/me/*`: the caller's own data, and only theirs. */
+export async function meRoutes(app: FastifyInstance, context: ApiContext): Promise<void> {
+  await app.register(profileRoute, context);
+  await app.register(balanceRoute, context);
+  await app.register(suggestionRoutes, context);
+  await app.register(settingsRoutes, context);
+  await app.register(privacyRoutes, context);
+}

@@ -1,0 +1,92 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { requestAuth } from '../../auth/bearer';
+import { AppError } from '../../plugins/errors';
+import { listSuggestions } from '../../services/suggestions-service';
+import type { ApiContext } from '../api';
+import { errorResponses, InstantString, LocalDateString } from '../api/schemas';
+
+const iso = (ms: number | Date) => new Date(ms).toISOString();
+
+const SuggestionSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.String({ description: 'disconnect-block, recovery or quiet-time' }),
+  date: LocalDateString,
+  start: InstantString,
+  end: InstantString,
+  durationMinutes: Type.Integer(),
+  reason: Type.String(),
+  explanation: Type.String(),
+  gap: Type.Object({ start: InstantString, end: InstantString }, { description: 'The free time the block may be moved or resized within' }),
+});
+
+const BookedSchema = Type.Object({ id: Type.String(), kind: Type.String(), start: InstantString, end: InstantString, eventId: Type.String() });
+
+const WarningSchema = Type.Object({
+  id: Type.String(), eventId: Type.String(), start: InstantString, end: InstantString,
+  window: Type.Object({ kind: Type.String(), start: InstantString, end: InstantString }),
+  overlapMinutes: Type.Integer(), reason: Type.String(), explanation: Type.String(),
+});
+
+const SuggestionId = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false });
+const AcceptBody = Type.Union([
+  Type.Null(),
+  Type.Object({ start: InstantString, end: InstantString }, { additionalProperties: false }),
+]);
+
+/** Suggestions: list, accept (books a calendar event, exactly once), dismiss. */
+export async function suggestionRoutes(app: FastifyInstance, { ports, cache, booking }: ApiContext): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.get('/suggestions', {
+    schema: {
+      summary: 'Suggested disconnect blocks, recovery and quiet time for the next working days',
+      tags: ['me'], security: [{ teamsSso: [] }],
+      querystring: Type.Object({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 5 })) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ timeZone: Type.String(), suggestions: Type.Array(SuggestionSchema), booked: Type.Array(BookedSchema), warnings: Type.Array(WarningSchema) }), ...errorResponses() },
+    },
+  }, async (request) => {
+    const list = await listSuggestions(ports, cache, requestAuth(request), request.query.days ?? 5);
+    return {
+      timeZone: list.timeZone.name,
+      suggestions: list.suggestions.map((s) => ({ ...s, start: iso(s.start), end: iso(s.end), gap: { start: iso(s.gap.start), end: iso(s.gap.end) } })),
+      booked: list.booked.map((b) => ({ id: b.suggestionId, kind: b.kind, start: iso(b.start), end: iso(b.end), eventId: b.eventId ?? '' })),
+      warnings: list.warnings.map((w) => ({ ...w, start: iso(w.start), end: iso(w.end), window: { kind: w.window.kind, start: iso(w.window.start), end: iso(w.window.end) } })),
+    };
+  });
+
+  api.post('/suggestions/:id/accept', {
+    schema: {
+      summary: 'Book a suggestion as a calendar event (201 the first time, 200 with the same event on any repeat)',
+      tags: ['me'], security: [{ teamsSso: [] }], params: SuggestionId, body: Type.Optional(AcceptBody),
+      response: {
+        200: Type.Object({ eventId: Type.String(), suggestion: BookedSchema }),
+        201: Type.Object({ eventId: Type.String(), suggestion: BookedSchema }),
+        ...errorResponses(404, 409),
+      },
+    },
+  }, async (request, reply) => {
+    const adjust = request.body ? { start: new Date(request.body.start), end: new Date(request.body.end) } : undefined;
+    if (adjust && (Number.isNaN(adjust.start.getTime()) || Number.isNaN(adjust.end.getTime()))) {
+      throw new AppError(400, 'invalid_adjustment', '"start" and "end" must be ISO 8601 instants.');
+    }
+    const outcome = await booking.accept(requestAuth(request), request.params.id, adjust);
+    const { suggestion } = outcome;
+    return reply.code(outcome.created ? 201 : 200).send({
+      eventId: outcome.eventId,
+      suggestion: { id: suggestion.id, kind: suggestion.kind, start: iso(suggestion.start), end: iso(suggestion.end), eventId: outcome.eventId },
+    });
+  });
+
+  api.post('/suggestions/:id/dismiss', {
+    schema: {
+      summary: 'Dismiss a suggestion; it does not come back',
+      tags: ['me'], security: [{ teamsSso: [] }], params: SuggestionId,
+      response: { 204: Type.Null(), ...errorResponses(404, 409) },
+    },
+  }, async (request, reply) => {
+    await booking.dismiss(requestAuth(request), request.params.id);
+    return reply.code(204).send(null);
+  });
+}

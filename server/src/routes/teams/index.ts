@@ -1,0 +1,81 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { requestAuth } from '../../auth/bearer';
+import type { BalanceTotals } from '../../domain/balance/balance-types';
+import { TEAM_FIGURES, aggregateTeamBalance } from '../../domain/team/team-balance';
+import { isLocalDate, dayOfWeek } from '../../domain/time/local-date';
+import { weekOf } from '../../domain/time/week';
+import { UTC_ZONE } from '../../domain/time/zone';
+import { AppError } from '../../plugins/errors';
+import { effectiveSettings } from '../../services/settings-service';
+import { teamRepository } from '../../store/repositories/team-repository';
+import type { ApiContext } from '../api';
+import { errorResponses, LocalDateString } from '../api/schemas';
+
+const TeamId = Type.Object({ teamId: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9:@._=-]+$' }) }, { additionalProperties: false });
+const figures = Type.Object(Object.fromEntries(TEAM_FIGURES.map((f) => [f, Type.Integer()])));
+
+const TeamBalanceResponse = Type.Union([
+  Type.Object({
+    status: Type.Literal('ok'), week: LocalDateString, members: Type.Integer(), minimum: Type.Integer(), roundingMinutes: Type.Integer(),
+    totals: figures, averages: figures, balanceRatio: Type.Union([Type.Number(), Type.Null()]),
+  }),
+  Type.Object({ status: Type.Literal('not-enough-members'), week: LocalDateString, members: Type.Integer(), minimum: Type.Integer(), message: Type.String() }),
+]);
+
+/**
+ * `/api/teams/{teamId}`: the team's aggregate balance, and the caller's opt-in. Only members who
+ * opted in count, and only they may see the aggregate; below the minimum group size nothing is
+ * shown but the count.
+ */
+export async function teamRoutes(app: FastifyInstance, { ports }: ApiContext): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['teams'];
+  const security = [{ teamsSso: [] }];
+
+  api.get('/:teamId/balance', {
+    schema: {
+      summary: "The team's aggregate balance for a week (opted-in members only)", tags, security, params: TeamId,
+      querystring: Type.Object({ week: Type.Optional(LocalDateString) }, { additionalProperties: false }),
+      response: { 200: TeamBalanceResponse, ...errorResponses(404) },
+    },
+  }, async (request) => {
+    const { caller } = requestAuth(request);
+    const person = { tenantId: caller.tenantId, userId: caller.userId };
+    const { policy } = await effectiveSettings(ports.store, person);
+    if (!policy.features.teamBalance) throw new AppError(403, 'feature_disabled', 'Your organisation has turned team balance off.');
+    const teams = teamRepository(ports.store.db);
+    if (!await teams.isMember(person, request.params.teamId)) {
+      throw new AppError(403, 'not_a_member', 'Opt in to this team\'s balance to see it: only members who share their figures see the aggregate.');
+    }
+    const week = request.query.week ?? weekOf(ports.now().getTime(), UTC_ZONE).from;
+    if (!isLocalDate(week) || dayOfWeek(week) !== 'monday') throw new AppError(400, 'invalid_week', '"week" must be the date of a Monday (YYYY-MM-DD).');
+    const snapshots = await teams.memberSnapshots(caller.tenantId, request.params.teamId, week);
+    const result = aggregateTeamBalance(snapshots as unknown as Pick<BalanceTotals, (typeof TEAM_FIGURES)[number] | 'days'>[], policy.minGroupSize);
+    return { ...result, week };
+  });
+
+  api.put('/:teamId/membership', {
+    schema: { summary: "Opt in to the team's aggregate balance", tags, security, params: TeamId, response: { 200: Type.Object({ optedIn: Type.Boolean() }), ...errorResponses() } },
+  }, async (request) => {
+    const { caller } = requestAuth(request);
+    await teamRepository(ports.store.db).optIn({ tenantId: caller.tenantId, userId: caller.userId }, request.params.teamId, ports.now());
+    return { optedIn: true };
+  });
+
+  api.get('/:teamId/membership', {
+    schema: { summary: 'Whether the caller opted in', tags, security, params: TeamId, response: { 200: Type.Object({ optedIn: Type.Boolean() }), ...errorResponses() } },
+  }, async (request) => {
+    const { caller } = requestAuth(request);
+    return { optedIn: await teamRepository(ports.store.db).isMember({ tenantId: caller.tenantId, userId: caller.userId }, request.params.teamId) };
+  });
+
+  api.delete('/:teamId/membership', {
+    schema: { summary: "Opt out of the team's aggregate balance", tags, security, params: TeamId, response: { 200: Type.Object({ optedIn: Type.Boolean() }), ...errorResponses() } },
+  }, async (request) => {
+    const { caller } = requestAuth(request);
+    await teamRepository(ports.store.db).optOut({ tenantId: caller.tenantId, userId: caller.userId }, request.params.teamId);
+    return { optedIn: false };
+  });
+}

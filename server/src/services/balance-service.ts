@@ -1,0 +1,57 @@
+import type { RequestAuth } from '../auth/bearer';
+import type { Balance } from '../domain/balance/balance-types';
+import { computeBalance } from '../domain/balance/compute-balance';
+import { addDays, dayOfWeek, type DateRange } from '../domain/time/local-date';
+import { teamRepository } from '../store/repositories/team-repository';
+import { zoneOrUtc } from '../domain/time/resolve-time-zone';
+import { weekOf } from '../domain/time/week';
+import { suggestionStateRepository } from '../store/repositories/suggestion-state-repository';
+import { covers, defaultWindow, loadPersonCalendar, windowForDates } from './person-calendar';
+import type { ApiPorts } from './ports';
+import { presenceTimeline } from './presence-timeline';
+import { effectiveSettings } from './settings-service';
+import type { TabDataCache } from './tab-data-cache';
+
+/**
+ * A person's balance for a range of local dates (default: this week in their zone): gather the
+ * calendar (one Graph round trip, or the cache), the presence timeline and booked blocks from the
+ * store, then compute.
+ */
+export async function balanceFor(ports: ApiPorts, cache: TabDataCache, auth: RequestAuth, range?: DateRange): Promise<Balance> {
+  const now = ports.now();
+  const usual = defaultWindow(now);
+  const wanted = range ? windowForDates(range.from, range.to) : usual;
+  const window = covers(usual, wanted) ? usual : wanted;
+  const key = { tenantId: auth.caller.tenantId, userId: auth.caller.userId };
+
+  const [{ person, data }, settings, states] = await Promise.all([
+    loadPersonCalendar(ports, cache, auth, window),
+    effectiveSettings(ports.store, key),
+    suggestionStateRepository(ports.store.db).list(key),
+  ]);
+  const presence = settings.policy.features.presenceTimeline ? await presenceTimeline(ports.store, key, window, now) : [];
+  const { zone } = zoneOrUtc(person.workingHours.timeZone);
+  const balance = computeBalance({
+    person,
+    events: data.events,
+    presence,
+    blocks: states.filter((s) => s.state === 'accepted').map((s) => ({ start: s.start.getTime(), end: s.end.getTime() })),
+    preferences: settings.preferences,
+    range: range ?? weekOf(now.getTime(), zone),
+    zone,
+  });
+  if (isWholeWeek(balance.range)) {
+    await teamRepository(ports.store.db).saveSnapshot(key, balance.range.from, snapshotOf(balance), now);
+  }
+  return balance;
+}
+
+/** A Monday-to-Sunday range: the unit team aggregates are kept in. */
+function isWholeWeek(range: DateRange): boolean {
+  return dayOfWeek(range.from) === 'monday' && addDays(range.from, 6) === range.to;
+}
+
+function snapshotOf(balance: Balance): Record<string, number> {
+  const { balanceRatio: _ratio, ...minutes } = balance.totals;
+  return minutes;
+}

@@ -1,0 +1,153 @@
+import type { RequestAuth } from '../auth/bearer';
+import { suggest, type SuggestResult } from '../domain/suggestions/suggest';
+import type { Suggestion } from '../domain/suggestions/suggestion-types';
+import { zoneOrUtc } from '../domain/time/resolve-time-zone';
+import type { Interval } from '../domain/types';
+import { transactionIdFor } from '../graph/events';
+import { AppError } from '../plugins/errors';
+import { suggestionStateRepository, type SuggestionState } from '../store/repositories/suggestion-state-repository';
+import { defaultWindow, loadPersonCalendar, personKey } from './person-calendar';
+import type { ApiPorts } from './ports';
+import { effectiveSettings, type EffectiveSettings } from './settings-service';
+import type { TabDataCache } from './tab-data-cache';
+
+export interface SuggestionList extends SuggestResult {
+  /** Accepted blocks still to come, with their calendar event ids. */
+  booked: SuggestionState[];
+}
+
+/** The caller's open suggestions for the next `days` working days, and the blocks they booked. */
+export async function listSuggestions(ports: ApiPorts, cache: TabDataCache, auth: RequestAuth, days: number): Promise<SuggestionList> {
+  const { result, states } = await plan(ports, cache, auth, days);
+  const now = ports.now().getTime();
+  return { ...result, booked: states.filter((s) => s.state === 'accepted' && s.end.getTime() > now) };
+}
+
+async function plan(ports: ApiPorts, cache: TabDataCache, auth: RequestAuth, days: number): Promise<{ result: SuggestResult; states: SuggestionState[]; settings: EffectiveSettings }> {
+  const now = ports.now();
+  const key = { tenantId: auth.caller.tenantId, userId: auth.caller.userId };
+  const [{ person, data }, settings, states] = await Promise.all([
+    loadPersonCalendar(ports, cache, auth, defaultWindow(now)),
+    effectiveSettings(ports.store, key),
+    suggestionStateRepository(ports.store.db).list(key),
+  ]);
+  const result = suggest({
+    person,
+    events: data.events,
+    preferences: settings.preferences,
+    quietTime: settings.quietTime,
+    now: now.getTime(),
+    days,
+    dismissedIds: states.filter((s) => s.state === 'dismissed').map((s) => s.suggestionId),
+    blocks: states.filter((s) => s.state !== 'dismissed').map((s) => ({ start: s.start.getTime(), end: s.end.getTime() })),
+    zone: zoneOrUtc(person.workingHours.timeZone).zone,
+  });
+  return { result, states, settings };
+}
+
+/** How far ahead a suggestion id is looked for when it is accepted or dismissed. */
+const LOOKUP_DAYS = 10;
+const MIN_ADJUSTED_MINUTES = 15;
+
+export interface AcceptOutcome {
+  /** `true` only for the call that booked the event; repeats answer with the same event. */
+  created: boolean;
+  eventId: string;
+  suggestion: { id: string; kind: string; start: Date; end: Date };
+}
+
+/**
+ * Accepts a suggestion: books it as a calendar event, exactly once. The claim in the store and the
+ * Graph `transactionId` (derived from the suggestion id) make a retried, doubled or concurrent
+ * accept — on this instance or another, or after a crash between booking and recording — end with
+ * one event and the same event id for every caller.
+ */
+export class SuggestionBooking {
+  private readonly inFlight = new Map<string, Promise<AcceptOutcome>>();
+
+  constructor(private readonly ports: ApiPorts, private readonly cache: TabDataCache) {}
+
+  async accept(auth: RequestAuth, suggestionId: string, adjust?: { start: Date; end: Date }): Promise<AcceptOutcome> {
+    const flightKey = `${personKey(auth)}/${suggestionId}`;
+    const running = this.inFlight.get(flightKey);
+    if (running) return { ...(await running), created: false };
+    const attempt = this.book(auth, suggestionId, adjust).finally(() => this.inFlight.delete(flightKey));
+    this.inFlight.set(flightKey, attempt);
+    return attempt;
+  }
+
+  async dismiss(auth: RequestAuth, suggestionId: string): Promise<void> {
+    const key = { tenantId: auth.caller.tenantId, userId: auth.caller.userId };
+    const states = suggestionStateRepository(this.ports.store.db);
+    const existing = await states.find(key, suggestionId);
+    if (existing?.state === 'dismissed') return;
+    if (existing) throw new AppError(409, 'suggestion_booked', 'This suggestion is already booked in your calendar. Delete the event in Outlook to free the time.');
+    const suggestion = await this.findOpen(auth, suggestionId);
+    const outcome = await states.dismiss(key, claimOf(suggestion, suggestion), this.ports.now());
+    if (outcome !== 'dismissed') throw new AppError(409, 'suggestion_booked', 'This suggestion was booked in the meantime.');
+  }
+
+  private async book(auth: RequestAuth, suggestionId: string, adjust?: { start: Date; end: Date }): Promise<AcceptOutcome> {
+    const key = { tenantId: auth.caller.tenantId, userId: auth.caller.userId };
+    const states = suggestionStateRepository(this.ports.store.db);
+    let state = await states.find(key, suggestionId);
+    let created = false;
+
+    if (!state) {
+      const suggestion = await this.findOpen(auth, suggestionId);
+      const interval = adjust ? checkAdjustment(suggestion, adjust, this.ports.now()) : { start: suggestion.start, end: suggestion.end };
+      created = await states.claimBooking(key, claimOf(suggestion, interval), this.ports.now());
+      state = await states.find(key, suggestionId);
+      if (!state) throw new AppError(409, 'suggestion_changed', 'This suggestion changed while it was being accepted. Try again.');
+    }
+    if (state.state === 'dismissed') throw new AppError(409, 'suggestion_dismissed', 'This suggestion was dismissed; it can no longer be accepted.');
+    if (state.state === 'accepted' && state.eventId) return outcome(state, state.eventId, false);
+
+    // `booking`: ours, or left by an attempt that died before recording the event. Either way the
+    // same transactionId makes Graph answer with the one event.
+    const settings = await effectiveSettings(this.ports.store, key);
+    try {
+      const { eventId } = await this.ports.graph.createBlockEvent(this.ports.personContext(auth), {
+        start: state.start.getTime(),
+        end: state.end.getTime(),
+        subject: settings.preferences.blockSubject,
+        showAs: settings.preferences.blockShowAs,
+        transactionId: transactionIdFor(suggestionId),
+      });
+      await states.recordAccepted(key, suggestionId, eventId, this.ports.now());
+      this.cache.invalidate(personKey(auth));
+      return outcome(state, eventId, created);
+    } catch (error) {
+      if (created) await states.releaseBooking(key, suggestionId).catch(() => {});
+      throw error;
+    }
+  }
+
+  private async findOpen(auth: RequestAuth, suggestionId: string): Promise<Suggestion> {
+    const { result } = await plan(this.ports, this.cache, auth, LOOKUP_DAYS);
+    const suggestion = result.suggestions.find((s) => s.id === suggestionId);
+    if (!suggestion) throw new AppError(404, 'suggestion_not_found', `No open suggestion ${suggestionId}: it may have passed, or the time is no longer free.`);
+    return suggestion;
+  }
+}
+
+function claimOf(suggestion: Suggestion, interval: Interval | { start: number; end: number }) {
+  return { suggestionId: suggestion.id, kind: suggestion.kind, start: new Date(interval.start), end: new Date(interval.end) };
+}
+
+function outcome(state: SuggestionState, eventId: string, created: boolean): AcceptOutcome {
+  return { created, eventId, suggestion: { id: state.suggestionId, kind: state.kind, start: state.start, end: state.end } };
+}
+
+/** An adjusted block must stay inside the free gap, start in the future, and last at least 15 minutes. */
+function checkAdjustment(suggestion: Suggestion, adjust: { start: Date; end: Date }, now: Date): Interval {
+  const start = adjust.start.getTime();
+  const end = adjust.end.getTime();
+  if (!(end > start)) throw new AppError(400, 'invalid_adjustment', '"end" must be after "start".');
+  if ((end - start) / 60_000 < MIN_ADJUSTED_MINUTES) throw new AppError(400, 'invalid_adjustment', `An adjusted block must last at least ${MIN_ADJUSTED_MINUTES} minutes.`);
+  if (start < now.getTime()) throw new AppError(400, 'invalid_adjustment', 'An adjusted block cannot start in the past.');
+  if (start < suggestion.gap.start || end > suggestion.gap.end) {
+    throw new AppError(400, 'invalid_adjustment', `The adjusted block must stay inside the free time from ${new Date(suggestion.gap.start).toISOString()} to ${new Date(suggestion.gap.end).toISOString()}.`);
+  }
+  return { start, end };
+}
