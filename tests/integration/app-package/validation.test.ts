@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { latestStableManifestVersion } from '../../../server/scripts/app-package/schema-check';
 import { validatePackageFiles, validateZip } from '../../../server/scripts/app-package/validate';
 import { writeZip } from '../../../server/scripts/app-package/zip';
 import { manifestOf, png, realDevPackage, repoRoot, variant, type Manifest } from './fixtures';
@@ -19,6 +20,12 @@ const outlineWith = (pixel: (x: number, y: number) => [number, number, number, n
 describe('the real package built from env/.env.dev', () => {
   it('passes every check', () => {
     expect(validatePackageFiles(good)).toEqual([]);
+  });
+
+  it('is on the newest stable manifest schema bundled in @microsoft/app-manifest', () => {
+    const m = manifestOf(good);
+    expect(m.manifestVersion).toBe(latestStableManifestVersion());
+    expect(m.$schema).toBe(`https://developer.microsoft.com/en-us/json-schemas/teams/v${latestStableManifestVersion()}/MicrosoftTeams.schema.json`);
   });
 
   it('holds the manifest and the two icons at the root, with every placeholder filled', () => {
