@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import ts from 'typescript';
 import { buildApp } from '../../../server/src/app';
 import { loadConfig } from '../../../server/src/config';
 import { ensureClientBuilt } from './client-build';
+import { hostScriptJs } from './host-script-build';
 
 export interface TabServer {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
@@ -42,32 +40,19 @@ const HOST_PAGE = `<!doctype html>
 </body>
 </html>`;
 
-let hostScript: string | undefined;
-
-/** The host page's script, transpiled from TypeScript once per process. */
-function hostPageScript(): string {
-  if (hostScript === undefined) {
-    const source = readFileSync(fileURLToPath(new URL('./host-script.ts', import.meta.url)), 'utf8');
-    hostScript = ts.transpileModule(source, {
-      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
-    }).outputText;
-  }
-  return hostScript;
-}
-
 /**
  * The real server (built client, real routes, in-memory store) on 127.0.0.1 with a random port,
  * plus the test Teams host page on the same origin as the tab.
  */
 export async function startTabServer(options: TabServerOptions = {}): Promise<TabServer> {
-  await ensureClientBuilt();
+  const [script] = await Promise.all([hostScriptJs(), ensureClientBuilt()]);
   const config = loadConfig({ DATA_DIR: 'memory://', PORT: '0', LOG_LEVEL: 'silent', ...options.env });
   const app = await buildApp(config);
   try {
     app.get(HOST_PAGE_PATH, { schema: { hide: true } }, (_request, reply) =>
       reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(HOST_PAGE));
     app.get(HOST_SCRIPT_PATH, { schema: { hide: true } }, (_request, reply) =>
-      reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'no-store').send(hostPageScript()));
+      reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'no-store').send(script));
     await options.beforeListen?.(app);
     await app.listen({ host: '127.0.0.1', port: 0 });
   } catch (error) {
