@@ -1,0 +1,30 @@
+import type { CalendarStore } from '../calendar-store';
+import type { DemoOrg, DemoPerson } from '../org';
+import type { PresenceStore } from '../presence-store';
+import type { GraphAnswer } from './answer';
+import type { GraphCall } from './call';
+
+/** What the demo Graph's handlers work on. */
+export interface GraphContext {
+  org: DemoOrg;
+  calendars: CalendarStore;
+  presence: PresenceStore;
+}
+
+export interface RouteParams {
+  /** The mailbox owner, for `/users/{id}/…` (and `/me/…`, rewritten to it). */
+  person: DemoPerson;
+  /** Other path parameters by name, e.g. `eventId`. */
+  values: Record<string, string>;
+}
+
+export type GraphHandler = (call: GraphCall, ctx: GraphContext, params: RouteParams) => GraphAnswer | Promise<GraphAnswer>;
+
+export interface GraphRoute {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Segments after `/v1.0/`; `:name` binds a parameter, `:user` the mailbox owner. */
+  pattern: string;
+  /** Any one of these grants access (delegated `scp` or application `roles`). */
+  permissions: { delegated: readonly string[]; application: readonly string[] };
+  handler: GraphHandler;
+}

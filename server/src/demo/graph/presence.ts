@@ -1,0 +1,122 @@
+import type { DemoPerson } from '../org';
+import type { Presence, StatusMessage } from '../presence-model';
+import { formatGraphDateTime, instantToLocal, localToInstant, parseLocalDateTime, resolveTimeZoneName } from '../time-zones';
+import { GRAPH_METADATA, GraphError, badRequest, ok } from './answer';
+import type { GraphCall } from './call';
+import type { GraphContext, GraphRoute } from './context';
+
+export const MAX_PRESENCE_IDS = 650;
+
+const READ_PRESENCE = { delegated: ['Presence.Read', 'Presence.Read.All'], application: ['Presence.Read.All', 'Presence.ReadWrite.All'] };
+const READ_ALL_PRESENCE = { delegated: ['Presence.Read.All'], application: ['Presence.Read.All', 'Presence.ReadWrite.All'] };
+const WRITE_PRESENCE = { delegated: ['Presence.ReadWrite'], application: ['Presence.ReadWrite.All'] };
+
+/** The pairs setUserPreferredPresence accepts (availability → activity). */
+const PREFERRED: Record<string, string> = {
+  Available: 'Available', Busy: 'Busy', DoNotDisturb: 'DoNotDisturb', BeRightBack: 'BeRightBack', Away: 'Away', Offline: 'OffWork',
+};
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function renderPresence(id: string, p: Presence): Record<string, unknown> {
+  return {
+    id,
+    availability: p.availability,
+    activity: p.activity,
+    statusMessage: p.statusMessage ? renderStatusMessage(p.statusMessage) : null,
+    outOfOfficeSettings: { message: p.isOutOfOffice ? "I'm out of office and will reply when I'm back." : null, isOutOfOffice: p.isOutOfOffice },
+  };
+}
+
+function renderStatusMessage(m: StatusMessage): Record<string, unknown> {
+  const zone = resolveTimeZoneName(m.expiryTimeZone);
+  return {
+    message: { content: m.content, contentType: m.contentType },
+    publishedDateTime: new Date(m.publishedAt).toISOString(),
+    ...(m.expiresAt !== undefined && zone ? { expiryDateTime: { dateTime: formatGraphDateTime(instantToLocal(zone, m.expiresAt)), timeZone: m.expiryTimeZone } } : {}),
+  };
+}
+
+/** ISO 8601 duration (`PT1H`, `P1D`, `PT1H30M`) in ms; `undefined` when malformed. */
+export function parseDuration(text: string): number | undefined {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(text);
+  if (!m || text === 'P' || text.endsWith('T')) return undefined;
+  const [, d = '0', h = '0', min = '0', s = '0'] = m;
+  return ((Number(d) * 24 + Number(h)) * 60 + Number(min)) * 60_000 + Number(s) * 1000;
+}
+
+function setPreferred(call: GraphCall, ctx: GraphContext, person: DemoPerson) {
+  const body = (call.body ?? {}) as { availability?: unknown; activity?: unknown; expirationDuration?: unknown };
+  const availability = typeof body.availability === 'string' ? body.availability : '';
+  const activity = PREFERRED[availability];
+  if (!activity || body.activity !== activity) {
+    throw badRequest(`Unsupported availability/activity pair '${String(body.availability)}'/'${String(body.activity)}'. Supported: ${Object.entries(PREFERRED).map(([a, b]) => `${a}/${b}`).join(', ')}.`);
+  }
+  let duration: number | undefined;
+  if (body.expirationDuration !== undefined && body.expirationDuration !== null) {
+    duration = typeof body.expirationDuration === 'string' ? parseDuration(body.expirationDuration) : undefined;
+    if (duration === undefined || duration <= 0) throw badRequest(`expirationDuration must be an ISO 8601 duration such as PT1H (got '${String(body.expirationDuration)}').`);
+  }
+  // Without an expiry: a day for Busy and DoNotDisturb, a week for the others (Graph's defaults).
+  const fallback = (availability === 'Busy' || availability === 'DoNotDisturb' ? 1 : 7) * 86_400_000;
+  ctx.presence.setPreferredPresence(person, { availability, activity, expiresAt: call.now + (duration ?? fallback) });
+  return { status: 200, headers: {} };
+}
+
+function setStatusMessage(call: GraphCall, ctx: GraphContext, person: DemoPerson) {
+  const body = call.body as { statusMessage?: { message?: { content?: unknown; contentType?: unknown }; expiryDateTime?: { dateTime?: unknown; timeZone?: unknown } } | null } | undefined;
+  if (!body || typeof body !== 'object' || !('statusMessage' in body)) throw badRequest("The body needs a 'statusMessage'.");
+  const message = body.statusMessage?.message;
+  if (!body.statusMessage || !message || message.content === '' || message.content === undefined || message.content === null) {
+    ctx.presence.setStatusMessage(person, undefined);
+    return { status: 200, headers: {} };
+  }
+  if (typeof message.content !== 'string') throw badRequest("'statusMessage.message.content' must be a string.");
+  const contentType = message.contentType === undefined ? 'text' : message.contentType;
+  if (contentType !== 'text' && contentType !== 'html') throw badRequest("'statusMessage.message.contentType' must be text or html.");
+  let expiresAt: number | undefined;
+  let expiryTimeZone = 'UTC';
+  const expiry = body.statusMessage.expiryDateTime;
+  if (expiry) {
+    expiryTimeZone = typeof expiry.timeZone === 'string' && expiry.timeZone !== '' ? expiry.timeZone : 'UTC';
+    const zone = resolveTimeZoneName(expiryTimeZone);
+    if (!zone) throw new GraphError(400, 'TimeZoneNotSupportedException', `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${expiryTimeZone}'.`);
+    const local = typeof expiry.dateTime === 'string' ? parseLocalDateTime(expiry.dateTime.replace(/Z$/i, '')) : undefined;
+    if (!local) throw badRequest("'statusMessage.expiryDateTime.dateTime' is not a valid date and time.");
+    expiresAt = localToInstant(zone, local);
+  }
+  ctx.presence.setStatusMessage(person, { content: message.content, contentType, expiresAt, expiryTimeZone, publishedAt: call.now });
+  return { status: 200, headers: {} };
+}
+
+function presencesByUserId(call: GraphCall, ctx: GraphContext) {
+  const ids = (call.body as { ids?: unknown } | undefined)?.ids;
+  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) throw badRequest("The body needs 'ids': a list of user object ids.");
+  if (ids.length > MAX_PRESENCE_IDS) throw badRequest(`Too many ids: at most ${MAX_PRESENCE_IDS} user ids are allowed in one request (got ${ids.length}).`);
+  const bad = (ids as string[]).find((id) => !GUID.test(id));
+  if (bad !== undefined) throw badRequest(`'${bad}' is not a valid user object id (a GUID).`);
+  const value = [...new Set((ids as string[]).map((id) => id.toLowerCase()))].map((id) => {
+    const person = ctx.org.find(id);
+    return person
+      ? renderPresence(person.id, ctx.presence.at(person, call.now))
+      : { id, availability: 'PresenceUnknown', activity: 'PresenceUnknown', statusMessage: null, outOfOfficeSettings: { message: null, isOutOfOffice: false } };
+  });
+  return ok({ '@odata.context': `${GRAPH_METADATA}#Collection(microsoft.graph.presence)`, value });
+}
+
+export const presenceRoutes: GraphRoute[] = [
+  {
+    method: 'GET', pattern: 'users/:user/presence', permissions: READ_PRESENCE,
+    handler: (call, ctx, { person }) => ok({ '@odata.context': `${GRAPH_METADATA}#users('${person.id}')/presence/$entity`, ...renderPresence(person.id, ctx.presence.at(person, call.now)) }),
+  },
+  { method: 'POST', pattern: 'users/:user/presence/setUserPreferredPresence', permissions: WRITE_PRESENCE, handler: (call, ctx, { person }) => setPreferred(call, ctx, person) },
+  {
+    method: 'POST', pattern: 'users/:user/presence/clearUserPreferredPresence', permissions: WRITE_PRESENCE,
+    handler: (_call, ctx, { person }) => {
+      ctx.presence.clearPreferredPresence(person);
+      return { status: 200, headers: {} };
+    },
+  },
+  { method: 'POST', pattern: 'users/:user/presence/setStatusMessage', permissions: WRITE_PRESENCE, handler: (call, ctx, { person }) => setStatusMessage(call, ctx, person) },
+  { method: 'POST', pattern: 'communications/getPresencesByUserId', permissions: READ_ALL_PRESENCE, handler: (call, ctx) => presencesByUserId(call, ctx) },
+];

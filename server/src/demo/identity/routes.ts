@@ -1,0 +1,111 @@
+import type { FastifyInstance } from 'fastify';
+import { DELEGATED_GRAPH_SCOPES, DEMO_APP_ID_URI, GRAPH_RESOURCE, demoOpenIdConfiguration } from '../constants';
+import type { DemoOrg } from '../org';
+import type { StatsCounter } from '../stats';
+import type { ConsentState } from './consent';
+import { answerTokenRequest } from './token-endpoint';
+import type { DemoIdentity } from './tokens';
+
+export interface IdentityRoutesOptions {
+  org: DemoOrg;
+  identity: DemoIdentity;
+  consent: ConsentState;
+  stats: StatsCounter;
+  clock: () => number;
+}
+
+const userNotFound = (userId: string) => ({ error: { code: 'user_not_found', message: `No person with id '${userId}' in the demo organisation.` } });
+
+const tokenBody = {
+  type: 'object',
+  required: ['userId'],
+  additionalProperties: false,
+  properties: {
+    userId: { type: 'string', minLength: 1, maxLength: 200 },
+    resource: { type: 'string', enum: [DEMO_APP_ID_URI, GRAPH_RESOURCE] },
+    /** For tests: a short-lived or already expired token. */
+    expiresInSeconds: { type: 'integer', minimum: -86_400, maximum: 86_400 },
+  },
+} as const;
+
+const consentBody = {
+  type: 'object',
+  required: ['granted'],
+  additionalProperties: false,
+  properties: {
+    granted: { type: 'boolean' },
+    userId: { type: 'string', minLength: 1, maxLength: 200 },
+    kind: { type: 'string', enum: ['delegated', 'application'] },
+  },
+} as const;
+
+/**
+ * The demo identity provider (under `/identity`): JWKS, OpenID metadata, the OAuth token endpoint
+ * MSAL talks to, and helpers for the person switcher and tests (people, SSO tokens, consent).
+ */
+export async function identityRoutes(app: FastifyInstance, options: IdentityRoutesOptions): Promise<void> {
+  const { org, identity, consent, stats, clock } = options;
+
+  // MSAL posts the token request form-encoded.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, raw, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(raw))));
+  });
+
+  const jwks = async () => identity.jwks();
+  app.get('/keys', { schema: { hide: true } }, jwks);
+  app.get('/discovery/v2.0/keys', { schema: { hide: true } }, jwks);
+  app.get('/:tenant/discovery/v2.0/keys', { schema: { hide: true } }, jwks);
+
+  app.get<{ Params: { tenant: string } }>('/:tenant/v2.0/.well-known/openid-configuration', { schema: { hide: true } }, async (request, reply) => {
+    const tenant = request.params.tenant.toLowerCase();
+    if (tenant !== org.tenantId && tenant !== 'common' && tenant !== 'organizations') {
+      return reply.code(400).send({ error: 'invalid_tenant', error_description: `AADSTS90002: Tenant '${request.params.tenant}' not found.` });
+    }
+    return demoOpenIdConfiguration(tenant === org.tenantId ? org.tenantId : '{tenantid}');
+  });
+
+  app.post<{ Params: { tenant: string }; Body: Record<string, string> | undefined }>('/:tenant/oauth2/v2.0/token', { schema: { hide: true } }, async (request, reply) => {
+    stats.count('tokenRequests');
+    const form = request.body && typeof request.body === 'object' ? request.body : {};
+    const answer = await answerTokenRequest({ org, identity, consent, clock }, request.params.tenant, form, request.headers.authorization);
+    return reply.code(answer.status).header('Cache-Control', 'no-store').send(answer.body);
+  });
+
+  app.get('/people', { schema: { hide: true } }, async () => ({
+    value: org.people.map((p) => ({ id: p.id, displayName: p.displayName, userPrincipalName: p.userPrincipalName })),
+  }));
+
+  app.post<{ Body: { userId: string; resource?: string; expiresInSeconds?: number } }>('/token', { schema: { hide: true, body: tokenBody } }, async (request, reply) => {
+    const { userId, resource, expiresInSeconds } = request.body;
+    const person = org.find(userId);
+    if (!person) return reply.code(404).send(userNotFound(userId));
+    const issued = resource === GRAPH_RESOURCE
+      ? await identity.issueDelegatedGraphToken(person, DELEGATED_GRAPH_SCOPES, expiresInSeconds)
+      : await identity.issueSsoToken(person, expiresInSeconds);
+    return reply.header('Cache-Control', 'no-store').send({ access_token: issued.token, token_type: 'Bearer', expires_in: issued.expiresIn });
+  });
+
+  app.get<{ Querystring: { userId?: string } }>('/consent', { schema: { hide: true, querystring: { type: 'object', properties: { userId: { type: 'string' } } } } }, async (request, reply) => {
+    const userId = request.query.userId;
+    const person = userId === undefined ? undefined : org.find(userId);
+    if (userId !== undefined && !person) return reply.code(404).send(userNotFound(userId));
+    return consent.view(person);
+  });
+
+  app.post<{ Body: { granted: boolean; userId?: string; kind?: 'delegated' | 'application' } }>('/consent', { schema: { hide: true, body: consentBody } }, async (request, reply) => {
+    const { granted, userId, kind = 'delegated' } = request.body;
+    if (kind === 'application') {
+      if (userId !== undefined) return reply.code(400).send({ error: { code: 'invalid_request', message: 'Application permissions are consented for the whole tenant: leave out userId.' } });
+      consent.setApplicationConsent(granted);
+      return consent.view();
+    }
+    if (userId === undefined) {
+      consent.setAdminConsent(granted);
+      return consent.view();
+    }
+    const person = org.find(userId);
+    if (!person) return reply.code(404).send(userNotFound(userId));
+    consent.setUserConsent(person, granted);
+    return consent.view(person);
+  });
+}
