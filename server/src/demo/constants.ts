@@ -40,6 +40,7 @@ export const SSO_SCOPE = 'access_as_user';
 export const DELEGATED_GRAPH_SCOPES = [
   'Calendars.ReadWrite',
   'MailboxSettings.Read',
+  'Presence.Read',
   'Presence.Read.All',
   'Presence.ReadWrite',
   'User.Read',
