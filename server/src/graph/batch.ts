@@ -2,7 +2,7 @@ import { ConsentRequiredError, GraphRequestError, GraphThrottledError } from './
 import type { GraphHttp } from './graph-client';
 import { asArray, asObject, describe, fail, type Json } from './json-reader';
 import { isConsentDenial } from './graph-client';
-import { parseRetryAfter, RETRYABLE_STATUSES, RetryBudget } from './retry';
+import { parseRetryAfter, RETRYABLE_STATUSES } from './retry';
 
 /** One request inside a `$batch` (URL relative to the version root, e.g. `/me/presence`). */
 export interface BatchPart {
@@ -28,14 +28,13 @@ export const MAX_BATCH_PARTS = 20;
 /**
  * Sends parts in one `POST /$batch` (one round trip). Graph answers 200 even when parts fail, in
  * any order; parts that come back 429/503/504 are sent again — only those, in a smaller batch —
- * after the longest of their `Retry-After`s, within the retry budget. What is still failing
+ * after the longest of their `Retry-After`s, within the operation's retry budget. What is still failing
  * after that is returned as it is, for the caller to judge part by part.
  */
 export async function sendBatch(http: GraphHttp, parts: readonly BatchPart[]): Promise<Map<string, BatchPartResult>> {
   if (parts.length === 0 || parts.length > MAX_BATCH_PARTS) throw new RangeError(`A $batch holds 1 to ${MAX_BATCH_PARTS} requests, not ${parts.length}`);
   const results = new Map<string, BatchPartResult>();
   const attempts = new Map(parts.map((p) => [p.id, 0]));
-  const budget = new RetryBudget(http.retry);
   let pending = [...parts];
   for (;;) {
     for (const part of pending) attempts.set(part.id, (attempts.get(part.id) ?? 0) + 1);
@@ -45,7 +44,7 @@ export async function sendBatch(http: GraphHttp, parts: readonly BatchPart[]): P
     if (retryable.length === 0) return results;
     const waits = retryable.map((r) => parseRetryAfter(header(r.headers, 'retry-after'), http.now()));
     const longest = waits.every((w) => w === undefined) ? undefined : Math.max(...waits.map((w) => w ?? 0));
-    const delay = budget.take(longest);
+    const delay = http.budget.take(longest);
     if (delay === undefined) return results;
     await http.retry.sleep(delay);
     const again = new Set(retryable.map((r) => r.id));

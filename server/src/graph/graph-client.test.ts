@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GraphRequestError, GraphResponseError, GraphThrottledError } from './errors';
+import { ConsentRequiredError, GraphRequestError, GraphResponseError, GraphThrottledError } from './errors';
 import { startFakeGraph, type FakeGraph } from './fake-graph';
 import { createGraphHttp, relativeLink } from './graph-client';
 import { readGraphExample } from './graph-examples';
@@ -78,6 +78,14 @@ describe('createGraphHttp retries', () => {
     const make = () => createGraphHttp({ kind: 'app', getAccessToken: async () => 't' }, { root: () => server.root ?? 'http://not-yet/v1.0' });
     server.root = fake.root;
     await expect(make().get('/me/presence')).resolves.toEqual({ ok: true });
+  });
+});
+
+describe('createGraphHttp token failures', () => {
+  it('passes a consent failure from token acquisition through as it is, without calling Graph', async () => {
+    const http = createGraphHttp({ kind: 'person', getAccessToken: async () => { throw new ConsentRequiredError('delegated', 'invalid_grant'); } }, { root: fake.root });
+    await expect(http.get('/me/presence')).rejects.toBeInstanceOf(ConsentRequiredError);
+    expect(fake.requests).toHaveLength(0);
   });
 });
 

@@ -27,13 +27,19 @@ export interface GraphClientOptions {
   now?: () => number;
 }
 
-/** The few HTTP verbs the gateway needs, over `@microsoft/microsoft-graph-client`. */
+/**
+ * The few HTTP verbs the gateway needs, over `@microsoft/microsoft-graph-client`. One instance
+ * serves one gateway operation (a tab load, a create...): its retry budget bounds the retries
+ * and the waiting of that whole operation — batch, parts, pages together.
+ */
 export interface GraphHttp {
   /** The versioned root requests are relative to, without a trailing slash. */
   readonly root: string;
   get(path: string, headers?: Record<string, string>): Promise<unknown>;
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<unknown>;
   readonly retry: RetryPolicy;
+  /** Shared by every request and `$batch` part retry of this operation. */
+  readonly budget: RetryBudget;
   readonly now: () => number;
   readonly kind: GraphContext['kind'];
 }
@@ -49,17 +55,18 @@ export function createGraphHttp(context: GraphContext, options: GraphClientOptio
   const cut = root.lastIndexOf('/');
   const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const now = options.now ?? Date.now;
+  const budget = new RetryBudget(retry);
   const client = Client.initWithMiddleware({
     baseUrl: root.slice(0, cut),
     defaultVersion: root.slice(cut + 1),
     middleware: [
       new BearerMiddleware(context, root),
-      new RetryMiddleware(retry, options.requestTimeoutMs ?? 30_000, now),
+      new RetryMiddleware(budget, retry.sleep, options.requestTimeoutMs ?? 30_000, now),
       new HTTPMessageHandler(),
     ],
   });
-  const send = async (run: (outcome: RetryOutcome) => Promise<unknown>): Promise<unknown> => {
-    const outcome = new RetryOutcome();
+  const send = async (run: (outcome: RequestOutcome) => Promise<unknown>): Promise<unknown> => {
+    const outcome = new RequestOutcome();
     try {
       return await run(outcome);
     } catch (error) {
@@ -69,6 +76,7 @@ export function createGraphHttp(context: GraphContext, options: GraphClientOptio
   return {
     root,
     retry,
+    budget,
     now,
     kind: context.kind,
     get: (path, headers = {}) => send((outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).get()),
@@ -92,7 +100,14 @@ class BearerMiddleware implements Middleware {
   async execute(ctx: Context): Promise<void> {
     const url = typeof ctx.request === 'string' ? ctx.request : ctx.request.url;
     if (!url.startsWith(`${this.root}/`)) throw new Error(`Refusing to send a Graph token outside ${this.root}`);
-    const token = await this.context.getAccessToken();
+    let token: string;
+    try {
+      token = await this.context.getAccessToken();
+    } catch (error) {
+      const outcome = ctx.middlewareControl?.getMiddlewareOptions(RequestOutcome) as RequestOutcome | undefined;
+      if (outcome) outcome.tokenError = error;
+      throw error;
+    }
     ctx.options = { ...ctx.options, headers: { ...(ctx.options?.headers as Record<string, string> | undefined), Authorization: `Bearer ${token}` } };
     await this.next?.execute(ctx);
   }
@@ -103,21 +118,22 @@ class BearerMiddleware implements Middleware {
 }
 
 /**
- * What the retry middleware reports back about one request: attempts made and the last
- * `Retry-After` (the graph client drops response headers from errors without a JSON body).
+ * What the middleware reports back about one request: attempts made, the last `Retry-After` (the
+ * graph client drops response headers from errors without a JSON body), and a token failure (the
+ * graph client would otherwise wrap a ConsentRequiredError into a bare network error).
  */
-class RetryOutcome implements MiddlewareOptions {
+class RequestOutcome implements MiddlewareOptions {
   attempts = 1;
   retryAfterMs: number | undefined;
+  tokenError: unknown;
 }
 
 class RetryMiddleware implements Middleware {
   private next?: Middleware;
-  constructor(private readonly policy: RetryPolicy, private readonly timeoutMs: number, private readonly now: () => number) {}
+  constructor(private readonly budget: RetryBudget, private readonly sleep: RetryPolicy['sleep'], private readonly timeoutMs: number, private readonly now: () => number) {}
 
   async execute(ctx: Context): Promise<void> {
-    const budget = new RetryBudget(this.policy);
-    const outcome = ctx.middlewareControl?.getMiddlewareOptions(RetryOutcome) as RetryOutcome | undefined;
+    const outcome = ctx.middlewareControl?.getMiddlewareOptions(RequestOutcome) as RequestOutcome | undefined;
     for (;;) {
       ctx.options = { ...ctx.options, signal: AbortSignal.timeout(this.timeoutMs) };
       await this.next?.execute(ctx);
@@ -125,11 +141,11 @@ class RetryMiddleware implements Middleware {
       if (!response || !RETRYABLE_STATUSES.has(response.status)) return;
       const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), this.now());
       if (outcome) outcome.retryAfterMs = retryAfterMs;
-      const delay = budget.take(retryAfterMs);
+      const delay = this.budget.take(retryAfterMs);
       if (delay === undefined) return; // the caller sees the last 429/503/504
-      if (outcome) outcome.attempts = budget.attempts;
+      if (outcome) outcome.attempts += 1;
       await response.body?.cancel(); // free the connection before waiting
-      await this.policy.sleep(delay);
+      await this.sleep(delay);
     }
   }
 
@@ -139,7 +155,8 @@ class RetryMiddleware implements Middleware {
 }
 
 /** Graph client errors in the gateway's typed errors; messages carry Graph's words, never a token. */
-function toGatewayError(error: unknown, kind: GraphContext['kind'], outcome: RetryOutcome): Error {
+function toGatewayError(error: unknown, kind: GraphContext['kind'], outcome: RequestOutcome): Error {
+  if (outcome.tokenError !== undefined) return outcome.tokenError instanceof Error ? outcome.tokenError : new Error(String(outcome.tokenError));
   if (!(error instanceof GraphError)) return error instanceof Error ? error : new Error(String(error));
   const status = error.statusCode;
   if (status >= 200 && status < 300) return new GraphResponseError(`the response is not valid JSON (${status})`);

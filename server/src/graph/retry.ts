@@ -10,10 +10,11 @@
 
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503, 504]);
 
+/** Bounds per gateway operation (a tab load with its batch, part retries and pages, a create...). */
 export interface RetryPolicy {
-  /** Retries after the first attempt. */
+  /** Retries after the first attempt, over the whole operation. */
   maxRetries: number;
-  /** Total time one request (or one `$batch`'s failed parts) may spend waiting. */
+  /** Total time the operation may spend waiting between retries. */
   maxTotalWaitMs: number;
   /** A single `Retry-After` longer than this is not waited for: give up at once. */
   maxSingleWaitMs: number;
@@ -25,7 +26,7 @@ export interface RetryPolicy {
 export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  maxRetries: 6,
+  maxRetries: 10,
   maxTotalWaitMs: 30_000,
   maxSingleWaitMs: 15_000,
   baseDelayMs: 500,
