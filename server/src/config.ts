@@ -24,6 +24,16 @@ export interface DemoFaults {
   rate503: number;
 }
 
+/** Background jobs: presence sampling, automatic status, subscription renewal. */
+export interface JobsConfig {
+  /** `JOBS=off` runs no background work on this instance (another one does it). */
+  enabled: boolean;
+  /** How often opted-in people's presence is sampled. */
+  presenceSampleMinutes: number;
+  /** How often the automatic status looks for blocks and quiet windows starting or ending. */
+  statusCheckSeconds: number;
+}
+
 export interface Config {
   host: string;
   port: number;
@@ -39,6 +49,12 @@ export interface Config {
   /** `undefined` means demo mode: the built-in demo tenant stands in for Microsoft 365. */
   entra: EntraConfig | undefined;
   demoFaults: DemoFaults;
+  jobs: JobsConfig;
+  /**
+   * Demo mode: the base URL of a demo tenant served elsewhere (another process), so several
+   * server instances share one synthetic organisation; unset, this server serves its own.
+   */
+  demoTenantUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +101,13 @@ export function loadConfig(env: Env = process.env): Config {
     }
     return value;
   };
+  const onOff = (name: string, fallback: boolean): boolean => {
+    const raw = read(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (raw === 'on' || raw === 'off') return raw === 'on';
+    problems.push(`${name} must be on or off (got "${raw}")`);
+    return fallback;
+  };
   const url = (name: string, protocols: string[]): string | undefined => {
     const raw = read(name);
     if (raw === undefined) return undefined;
@@ -115,7 +138,14 @@ export function loadConfig(env: Env = process.env): Config {
       rate429: fraction('DEMO_GRAPH_429_RATE'),
       rate503: fraction('DEMO_GRAPH_503_RATE'),
     },
+    jobs: {
+      enabled: onOff('JOBS', true),
+      presenceSampleMinutes: int('PRESENCE_SAMPLE_MINUTES', 5, 1, 60),
+      statusCheckSeconds: int('STATUS_CHECK_SECONDS', 60, 5, 600),
+    },
+    demoTenantUrl: url('DEMO_TENANT_URL', ['http:', 'https:']),
   };
+  if (config.entra && config.demoTenantUrl) problems.push('DEMO_TENANT_URL is for demo mode only: unset it, or the ENTRA_* variables');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

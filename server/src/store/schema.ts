@@ -12,6 +12,15 @@ export interface Database {
   team_member: TeamMemberTable;
   audit_log: AuditLogTable;
   balance_snapshot: BalanceSnapshotTable;
+  job_schedule: JobScheduleTable;
+  presence_opt_in: PresenceOptInTable;
+  presence_sample_chunk: PresenceSampleChunkTable;
+  graph_rate_budget: GraphRateBudgetTable;
+  presence_subscription: PresenceSubscriptionTable;
+  presence_subscription_member: PresenceSubscriptionMemberTable;
+  presence_notification: PresenceNotificationTable;
+  status_assignment: StatusAssignmentTable;
+  person_working_hours: PersonWorkingHoursTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -83,4 +92,90 @@ export interface BalanceSnapshotTable {
   /** The week's balance totals (minutes only). */
   totals: JSONColumnType<Record<string, number>>;
   updated_at: DefaultedTimestamp;
+}
+
+/** When each periodic background job is next due (claimed atomically by one instance). */
+export interface JobScheduleTable {
+  name: string;
+  next_due_at: Timestamp;
+  last_run_at: Timestamp | null;
+  last_run_by: string | null;
+}
+
+/** People who asked for their presence timeline (sampling needs this and the org feature). */
+export interface PresenceOptInTable {
+  tenant_id: string;
+  user_id: string;
+  opted_in_at: DefaultedTimestamp;
+}
+
+/** A sampled chunk of a sampling cycle: written with its samples, so it is applied once. */
+export interface PresenceSampleChunkTable {
+  cycle_id: string;
+  tenant_id: string;
+  chunk_index: number;
+  user_count: number;
+  changes: number;
+  /** The instance that sampled it. */
+  worker: string;
+  done_at: Timestamp;
+}
+
+/** Per tenant and budget (e.g. getPresencesByUserId), the rate limiter's theoretical arrival time. */
+export interface GraphRateBudgetTable {
+  tenant_id: string;
+  budget: string;
+  tat: Timestamp;
+}
+
+/** A Graph presence change-notification subscription Unplug holds. */
+export interface PresenceSubscriptionTable {
+  /** Graph's subscription id. */
+  id: string;
+  tenant_id: string;
+  /** The secret Graph echoes in every notification (random per subscription). */
+  client_state: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+  renewed_at: Timestamp | null;
+}
+
+/** Who a presence subscription covers (at most 650 people each). */
+export interface PresenceSubscriptionMemberTable {
+  subscription_id: string;
+  tenant_id: string;
+  user_id: string;
+}
+
+/** A presence change notification stored before answering Graph, until a job applies it. */
+export interface PresenceNotificationTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  subscription_id: string;
+  received_at: Timestamp;
+}
+
+/** An automatic status Unplug set (or decided to leave alone) for one block or quiet window. */
+export interface StatusAssignmentTable {
+  tenant_id: string;
+  user_id: string;
+  window_start: Timestamp;
+  window_end: Timestamp;
+  /** `block`, `evening` or `weekend`. */
+  kind: string;
+  /** The exact text set, so a later change by the person can be told apart. */
+  message: string;
+  preferred_presence: string | null;
+  /** `setting`/`clearing` while a Graph call is in flight; `left` when the person's own status was kept. */
+  state: 'setting' | 'set' | 'clearing' | 'cleared' | 'left';
+  updated_at: Timestamp;
+}
+
+/** A person's working hours as their mailbox had them, for jobs that run without their tab. */
+export interface PersonWorkingHoursTable {
+  tenant_id: string;
+  user_id: string;
+  working_hours: JSONColumnType<Record<string, unknown>>;
+  fetched_at: Timestamp;
 }

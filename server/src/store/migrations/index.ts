@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-balance-snapshot';
+import * as m0003 from './0003-background-jobs';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-balance-snapshot': m0002,
+  '0003-background-jobs': m0003,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -13,10 +13,19 @@ export const PERSONAL_TABLES = {
   team_member: 'user_id',
   audit_log: 'actor_user_id',
   balance_snapshot: 'user_id',
+  presence_opt_in: 'user_id',
+  presence_subscription_member: 'user_id',
+  presence_notification: 'user_id',
+  status_assignment: 'user_id',
+  person_working_hours: 'user_id',
 } as const satisfies Partial<Record<keyof Database, string>>;
 
 /** Tables with no personal rows (checked by the same test). */
-export const NON_PERSONAL_TABLES: readonly (keyof Database)[] = ['org_policy'];
+export const NON_PERSONAL_TABLES: readonly (keyof Database)[] = [
+  'org_policy',
+  // Background jobs: schedules, per-chunk counts, rate budgets, subscription ids and secrets.
+  'job_schedule', 'presence_sample_chunk', 'graph_rate_budget', 'presence_subscription',
+];
 
 /** What an audit entry names as its actor once that person's data was erased. */
 export const ERASED_ACTOR = 'erased-person';
