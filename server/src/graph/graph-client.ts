@@ -37,6 +37,9 @@ export interface GraphHttp {
   readonly root: string;
   get(path: string, headers?: Record<string, string>): Promise<unknown>;
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<unknown>;
+  /** Subscriptions are renewed with PATCH and removed with DELETE. */
+  patch(path: string, body: unknown, headers?: Record<string, string>): Promise<unknown>;
+  delete(path: string, headers?: Record<string, string>): Promise<unknown>;
   readonly retry: RetryPolicy;
   /** Shared by every request and `$batch` part retry of this operation. */
   readonly budget: RetryBudget;
@@ -81,6 +84,8 @@ export function createGraphHttp(context: GraphContext, options: GraphClientOptio
     kind: context.kind,
     get: (path, headers = {}) => send((outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).get()),
     post: (path, body, headers = {}) => send((outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).post(body)),
+    patch: (path, body, headers = {}) => send((outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).patch(body)),
+    delete: (path, headers = {}) => send((outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).delete()),
   };
 }
 
