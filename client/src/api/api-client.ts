@@ -1,4 +1,4 @@
-import { ApiError, isErrorBody, parseRetryAfter } from './api-error';
+import { ApiError, fieldProblemsOf, isErrorBody, parseRetryAfter } from './api-error';
 
 /** Gives the bearer token for the next call: the Teams SSO token, or the demo identity's. */
 export type TokenSource = () => Promise<string>;
@@ -88,7 +88,7 @@ async function tokenFor(getToken: TokenSource): Promise<string> {
 async function toApiError(response: Response, now: Date): Promise<ApiError> {
   const retryAfter = parseRetryAfter(response.headers.get('Retry-After'), now);
   const parsed: unknown = await response.json().catch(() => undefined);
-  if (isErrorBody(parsed)) return new ApiError(response.status, parsed.error.code, parsed.error.message, retryAfter);
+  if (isErrorBody(parsed)) return new ApiError(response.status, parsed.error.code, parsed.error.message, retryAfter, fieldProblemsOf(parsed));
   return new ApiError(response.status, 'unexpected_response', `The server answered ${response.status} ${response.statusText}`.trim() + '.', retryAfter);
 }
 

@@ -1,6 +1,13 @@
-/** The server's error body: `{ error: { code, message } }` with a stable `code`. */
+/** A problem with one field of a body the person filled in, worded to show beside that field. */
+export interface FieldProblem {
+  /** Dotted path, e.g. `maxBlockMinutes`, `lunch.end`, `defaults.bufferMinutes`. */
+  field: string;
+  message: string;
+}
+
+/** The server's error body: `{ error: { code, message, fields? } }` with a stable `code`. */
 export interface ErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; fields?: FieldProblem[] };
 }
 
 /** Codes the client produces itself, when there is no server answer to read. */
@@ -15,6 +22,8 @@ export class ApiError extends Error {
     message: string,
     /** From `Retry-After`, when the server asked us to wait (429, 503). */
     readonly retryAfterSeconds?: number,
+    /** Field-level problems (`invalid_settings`), to show beside the fields. */
+    readonly fields: readonly FieldProblem[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,6 +36,14 @@ export function isErrorBody(value: unknown): value is ErrorBody {
   return typeof error === 'object' && error !== null
     && 'code' in error && typeof error.code === 'string'
     && 'message' in error && typeof error.message === 'string';
+}
+
+/** The well-formed entries of an error body's `fields` (anything else is ignored). */
+export function fieldProblemsOf(body: ErrorBody): FieldProblem[] {
+  const fields: unknown = body.error.fields;
+  if (!Array.isArray(fields)) return [];
+  return fields.filter((f): f is FieldProblem =>
+    typeof f === 'object' && f !== null && typeof (f as FieldProblem).field === 'string' && typeof (f as FieldProblem).message === 'string');
 }
 
 /** Seconds from a `Retry-After` header (either form); undefined when absent or unreadable. */

@@ -24,6 +24,7 @@ export class DemoIdentityError extends Error {
 
 const PEOPLE_PATH = '/demo/identity/people';
 const TOKEN_PATH = '/demo/identity/token';
+const CONSENT_PATH = '/demo/identity/consent';
 /** Renew a little before expiry, so a token never expires on its way to the server. */
 const EXPIRY_MARGIN_MS = 60_000;
 
@@ -71,4 +72,16 @@ function isDemoPerson(value: unknown): value is DemoPerson {
     && 'id' in value && typeof value.id === 'string'
     && 'displayName' in value && typeof value.displayName === 'string'
     && 'userPrincipalName' in value && typeof value.userPrincipalName === 'string';
+}
+
+/**
+ * Demo mode's stand-in for the consent prompt: the demo identity records that this person
+ * consented to Unplug's Graph permissions (`POST /demo/identity/consent`).
+ */
+export async function grantDemoConsent(userId: string): Promise<void> {
+  await request(CONSENT_PATH, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ granted: true, userId }),
+  });
 }

@@ -91,6 +91,11 @@ export interface TeamsHost {
   getAuthToken(): Promise<string>;
   /** Runs an interactive flow (e.g. admin consent) in a host pop-up; resolves with its result. */
   authenticate(request: AuthenticateRequest): Promise<string>;
+  /**
+   * In the authentication pop-up (frameContext `authentication`): reports the flow's outcome to
+   * the tab that called `authenticate`, and closes the pop-up.
+   */
+  finishAuthentication(outcome: { ok: true; result: string } | { ok: false; reason: string }): void;
   config: ChannelConfig;
   /** Tells the host the tab has rendered, so it can drop its own loading indicator. */
   reportLoaded(): void;

@@ -96,6 +96,10 @@ function createTeamsHost(context: HostContext): TeamsHost {
     },
     getAuthToken: () => authentication.getAuthToken(),
     authenticate: ({ url, width, height }) => authentication.authenticate({ url, width, height }),
+    finishAuthentication(outcome) {
+      if (outcome.ok) authentication.notifySuccess(outcome.result);
+      else authentication.notifyFailure(outcome.reason);
+    },
     config: {
       setValid: (valid) => pages.config.setValidityState(valid),
       onSave(handler) {

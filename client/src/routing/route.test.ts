@@ -12,6 +12,7 @@ describe('parseRoute', () => {
     ['/team', { surface: 'team', view: undefined }],
     ['/team/privacy', { surface: 'team', view: 'privacy' }],
     ['/index.html', { surface: 'personal', view: undefined }],
+    ['/tab/consent', { surface: 'consent', view: undefined }],
   ];
   it.each(cases)('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);
@@ -20,7 +21,7 @@ describe('parseRoute', () => {
 
 describe('pathOf', () => {
   it('round-trips through parseRoute', () => {
-    for (const path of ['/tab', '/tab/quiet-time', '/team', '/team/balance', '/config']) {
+    for (const path of ['/tab', '/tab/quiet-time', '/team', '/team/balance', '/config', '/tab/consent']) {
       const { surface, view } = parseRoute(path);
       expect(pathOf(surface, view)).toBe(path);
     }

@@ -1,8 +1,9 @@
 /**
  * The server serves the tab at `/` and `/tab` (personal tab), `/config` (a channel tab's
  * configuration page) and `/team` (the channel tab). A view may follow: `/tab/suggestions`.
+ * `/tab/consent` is the page Teams opens in its authentication pop-up for the consent flow.
  */
-export type Surface = 'personal' | 'config' | 'team';
+export type Surface = 'personal' | 'config' | 'team' | 'consent';
 
 export type ViewId = 'balance' | 'suggestions' | 'quiet-time' | 'privacy' | 'team' | 'admin';
 
@@ -24,12 +25,14 @@ export function parseRoute(pathname: string): Route {
   switch (first) {
     case 'config': return { surface: 'config', view: undefined };
     case 'team': return { surface: 'team', view };
+    case 'tab': return second === 'consent' ? { surface: 'consent', view: undefined } : { surface: 'personal', view };
     default: return { surface: 'personal', view };
   }
 }
 
 export function pathOf(surface: Surface, view: ViewId | undefined): string {
   if (surface === 'config') return '/config';
+  if (surface === 'consent') return '/tab/consent';
   const base = surface === 'team' ? '/team' : '/tab';
   return view === undefined ? base : `${base}/${view}`;
 }

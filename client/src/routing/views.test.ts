@@ -11,6 +11,7 @@ describe('availableViews', () => {
     expect(availableViews('personal', true).at(-1)).toBe('admin');
     expect(availableViews('personal', false)).not.toContain('admin');
     expect(availableViews('config', true)).toEqual([]);
+    expect(availableViews('consent', true)).toEqual([]);
   });
 });
 

@@ -11,9 +11,9 @@ export const VIEW_LABELS: Readonly<Record<ViewId, string>> = {
 
 const PERSONAL_VIEWS: readonly ViewId[] = ['balance', 'suggestions', 'quiet-time', 'privacy'];
 
-/** The views a surface offers, in navigation order. The configuration page has none. */
+/** The views a surface offers, in navigation order. The configuration and consent pages have none. */
 export function availableViews(surface: Surface, isAdmin: boolean): ViewId[] {
-  if (surface === 'config') return [];
+  if (surface === 'config' || surface === 'consent') return [];
   const views = surface === 'team' ? ['team' as const, ...PERSONAL_VIEWS] : [...PERSONAL_VIEWS];
   return isAdmin ? [...views, 'admin'] : views;
 }

@@ -10,6 +10,11 @@ export interface Session {
   /** Changes when the person changes (demo person switcher), so views refetch. */
   api: ApiClient;
   isAdmin: boolean;
+  /**
+   * Runs the consent flow after the API answered `consent_required`: Teams' authentication
+   * pop-up, or in demo mode the demo identity's simulated consent. Resolves once granted.
+   */
+  grantConsent(): Promise<void>;
 }
 
 export const SessionContext = createContext<Session | undefined>(undefined);

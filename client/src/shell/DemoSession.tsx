@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { createApiClient } from '../api/api-client';
+import { grantDemoConsent } from '../demo/demo-identity';
 import { PersonSwitcher } from '../demo/PersonSwitcher';
 import { useDemoIdentity } from '../demo/use-demo-identity';
 import type { DemoHost } from '../host/host';
@@ -13,7 +14,12 @@ export function DemoSession({ host }: { host: DemoHost }) {
   const ready = state.status === 'ready';
   const api = useMemo(() => createApiClient({ getToken }), [getToken]);
   const isAdmin = useIsAdmin(ready ? getToken : undefined);
-  const session = useMemo(() => ({ host, locale: host.locale, api, isAdmin }), [host, api, isAdmin]);
+  const personId = ready ? state.person.id : undefined;
+  const grantConsent = useCallback(async () => {
+    if (personId === undefined) throw new Error('no demo person is selected');
+    await grantDemoConsent(personId);
+  }, [personId]);
+  const session = useMemo(() => ({ host, locale: host.locale, api, isAdmin, grantConsent }), [host, api, isAdmin, grantConsent]);
 
   const mode = (
     <>

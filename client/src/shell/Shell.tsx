@@ -1,6 +1,7 @@
 import { Suspense, type ReactNode } from 'react';
 import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ChannelConfigPage } from '../config/ChannelConfigPage';
+import { ConsentPage } from '../consent/ConsentPage';
 import { useRoute } from '../routing/use-route';
 import { availableViews, resolveView } from '../routing/views';
 import { SessionContext, type Session } from '../session/session';
@@ -40,6 +41,7 @@ export function Shell({ session, mode, notice }: ShellProps) {
         </header>
         {notice}
         {route.surface === 'config' && <ChannelConfigPage />}
+        {route.surface === 'consent' && <ConsentPage />}
         {view !== undefined && View !== undefined && (
           <>
             <ViewNav views={availableViews(route.surface, session.isAdmin)} selected={view} onSelect={showView} />

@@ -1,6 +1,7 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Text } from '@fluentui/react-components';
 import { createApiClient } from '../api/api-client';
+import { consentPageUrl, consentRequestFrom } from '../consent/consent-url';
 import type { TeamsHost } from '../host/host';
 import { useIsAdmin } from '../session/use-is-admin';
 import { Shell } from './Shell';
@@ -9,7 +10,11 @@ import { Shell } from './Shell';
 export function TeamsSession({ host }: { host: TeamsHost }) {
   const api = useMemo(() => createApiClient({ getToken: host.getAuthToken }), [host]);
   const isAdmin = useIsAdmin(host.getAuthToken);
-  const session = useMemo(() => ({ host, locale: host.context.locale, api, isAdmin }), [host, api, isAdmin]);
+  const grantConsent = useCallback(async () => {
+    const request = consentRequestFrom(await host.getAuthToken(), host.context.user.loginHint);
+    await host.authenticate({ url: consentPageUrl(window.location.origin, request), width: 600, height: 600 });
+  }, [host]);
+  const session = useMemo(() => ({ host, locale: host.context.locale, api, isAdmin, grantConsent }), [host, api, isAdmin, grantConsent]);
 
   useEffect(() => host.reportLoaded(), [host]);
 

@@ -1,0 +1,48 @@
+import { ApiError, type FieldProblem } from '../api/api-error';
+
+/** Any failure as an `ApiError`, so every view words problems the same way. */
+export function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ApiError(0, 'unexpected_error', `Something went wrong in the tab (${message}). Try again.`);
+}
+
+export type ProblemKind = 'consent' | 'wait' | 'offline' | 'sign-in' | 'forbidden' | 'other';
+
+/** What a person can do about an error: grant consent, wait and retry, reload, nothing, or retry. */
+export function problemKind(error: ApiError): ProblemKind {
+  switch (error.code) {
+    case 'consent_required': return 'consent';
+    case 'rate_limited':
+    case 'graph_throttled': return 'wait';
+    case 'network_error': return 'offline';
+    case 'token_unavailable':
+    case 'unauthorized':
+    case 'invalid_token': return 'sign-in';
+    case 'admin_required':
+    case 'not_a_member':
+    case 'feature_disabled': return 'forbidden';
+    default: return error.status === 503 || error.status === 429 ? 'wait' : 'other';
+  }
+}
+
+/**
+ * Field problems of a failed save, keyed by field path. The server names them in `fields`
+ * (`invalid_settings`); its schema check (`invalid_request`) names one field in the message.
+ * @example fieldProblems(new ApiError(400, 'invalid_request', 'Invalid body: body/bufferMinutes must be <= 60'))
+ * // { bufferMinutes: 'must be <= 60' }
+ */
+export function fieldProblems(error: ApiError, prefix = ''): Record<string, string> {
+  const found: FieldProblem[] = [...error.fields];
+  if (found.length === 0 && error.code === 'invalid_request') {
+    const match = /body\/([\w/]+) (must .*)$/.exec(error.message);
+    if (match?.[1] && match[2]) found.push({ field: match[1].replace(/\//g, '.'), message: match[2] });
+  }
+  const byField: Record<string, string> = {};
+  for (const { field, message } of found) {
+    if (!field.startsWith(prefix)) continue;
+    const key = field.slice(prefix.length);
+    byField[key] = byField[key] ? `${byField[key]}; ${message}` : message;
+  }
+  return byField;
+}

@@ -1,0 +1,79 @@
+/**
+ * The balance as charts (@fluentui/react-charts). Loaded lazily: the charts library is the
+ * heaviest part of the tab, and the table beside it shows the same figures at once.
+ */
+import { GroupedVerticalBarChart, VerticalStackedBarChart, type GroupedVerticalBarChartData, type VerticalStackedChartProps } from '@fluentui/react-charts';
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { BalanceDay } from '../../api/types';
+import { formatDate, formatHours, hoursOf } from '../../format/format';
+
+const useStyles = makeStyles({
+  root: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(20rem, 1fr))', gap: tokens.spacingHorizontalXL },
+  figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  caption: { color: tokens.colorNeutralForeground2 },
+});
+
+/** Series colours from theme tokens, so light, dark and high contrast each get theirs. */
+const COLOURS = {
+  connected: tokens.colorPaletteBerryBorderActive,
+  disconnected: tokens.colorPaletteGreenBorderActive,
+  afterHours: tokens.colorPaletteMarigoldBorderActive,
+  target: tokens.colorNeutralForeground1,
+  protected: tokens.colorBrandBackground,
+  honoured: tokens.colorPaletteLightTealBorderActive,
+};
+
+interface BalanceChartsProps {
+  days: BalanceDay[];
+  locale: string;
+  presence: boolean;
+}
+
+export default function BalanceCharts({ days, locale, presence }: BalanceChartsProps) {
+  const styles = useStyles();
+  const label = (day: BalanceDay) => formatDate(day.date, locale, 'weekday');
+  const point = (day: BalanceDay, legend: string, minutes: number, color: string) => ({
+    legend, data: hoursOf(minutes), color, yAxisCalloutData: formatHours(minutes, locale), xAxisCalloutData: formatDate(day.date, locale, 'long'),
+  });
+
+  const balance: VerticalStackedChartProps[] = days.map((day) => ({
+    xAxisPoint: label(day),
+    chartData: [
+      point(day, 'Connected (working hours)', day.connectedMinutes, COLOURS.connected),
+      point(day, 'Disconnected (working hours)', day.disconnectedMinutes, COLOURS.disconnected),
+      point(day, 'Connected after hours', day.afterHoursConnectedMinutes, COLOURS.afterHours),
+    ],
+    lineData: day.targetMinutes > 0
+      ? [{ y: hoursOf(day.targetMinutes), legend: 'Disconnect target', color: COLOURS.target, yAxisCalloutData: formatHours(day.targetMinutes, locale) }]
+      : [],
+  }));
+
+  const anyProtected = days.some((d) => d.protectedMinutes > 0);
+  const protection: GroupedVerticalBarChartData[] = days.map((day) => ({
+    name: label(day),
+    series: [
+      { key: 'protected', legend: 'Protected', data: hoursOf(day.protectedMinutes), color: COLOURS.protected, yAxisCalloutData: formatHours(day.protectedMinutes, locale) },
+      ...(presence ? [{ key: 'honoured', legend: 'Honoured (really offline)', data: hoursOf(day.honouredMinutes), color: COLOURS.honoured, yAxisCalloutData: formatHours(day.honouredMinutes, locale) }] : []),
+    ],
+  }));
+
+  return (
+    <div className={styles.root}>
+      <figure className={styles.figure}>
+        <Text as="h3" weight="semibold" size={400}>Connected and disconnected, hours a day</Text>
+        <VerticalStackedBarChart data={balance} height={280} yAxisTitle="Hours" culture={locale} barWidth="auto" maxBarWidth={40}
+          chartTitle="Connected and disconnected hours per day, with the disconnect target" roundCorners />
+        <Text as="p" size={200} className={styles.caption}>The line is your daily disconnect target; the table below has every figure.</Text>
+      </figure>
+      <figure className={styles.figure}>
+        <Text as="h3" weight="semibold" size={400}>Protected time{presence ? ' and how much was honoured' : ''}</Text>
+        {anyProtected ? (
+          <GroupedVerticalBarChart data={protection} height={280} yAxisTitle="Hours" culture={locale} barWidth="auto" maxBarWidth={24}
+            chartTitle={presence ? 'Protected and honoured hours per day' : 'Protected hours per day'} roundCorners />
+        ) : (
+          <Text as="p" className={styles.caption}>No Unplug blocks were booked in these days. Accept a suggestion to protect time.</Text>
+        )}
+      </figure>
+    </div>
+  );
+}
