@@ -23,11 +23,14 @@ export interface ResolvedEvent {
   start: number;
   end: number;
   allDay: boolean;
+  /** For all-day events, the epoch days covered: `firstDay` up to, not including, `lastDay`. */
+  firstDay: number;
+  lastDay: number;
 }
 
 export interface CalendarReading {
-  /** Every counted event, by start. */
-  counted: ResolvedEvent[];
+  /** The meetings (see above) as events, by start. */
+  meetingEvents: ResolvedEvent[];
   /** Normalised: timed busy/tentative events that are not Unplug blocks. */
   meetings: Interval[];
   /** Normalised: timed blocking events that are not Unplug blocks (buffers apply around these). */
@@ -62,10 +65,10 @@ function resolve(event: CalendarEvent, zone: Zone): ResolvedEvent | null {
   if (allDay && isLocalDate(allDay.startDate) && isLocalDate(allDay.endDate)) {
     const first = toEpochDay(allDay.startDate);
     const last = Math.max(first + 1, toEpochDay(allDay.endDate));
-    return { event, start: startOfEpochDay(zone, first), end: startOfEpochDay(zone, last), allDay: true };
+    return { event, start: startOfEpochDay(zone, first), end: startOfEpochDay(zone, last), allDay: true, firstDay: first, lastDay: last };
   }
   if (!(event.end > event.start)) return null;
-  return { event, start: event.start, end: event.end, allDay: false };
+  return { event, start: event.start, end: event.end, allDay: false, firstDay: 0, lastDay: 0 };
 }
 
 /**
@@ -73,7 +76,7 @@ function resolve(event: CalendarEvent, zone: Zone): ResolvedEvent | null {
  * @param bookedBlocks blocks the store recorded as booked, in case their events are not (yet) in `events`.
  */
 export function readCalendar(events: readonly CalendarEvent[], zone: Zone, bookedBlocks: readonly Interval[] = []): CalendarReading {
-  const counted: ResolvedEvent[] = [];
+  const meetingEvents: ResolvedEvent[] = [];
   const meetings: Interval[] = [];
   const timedBlocking: Interval[] = [];
   const allDayBlocking: Interval[] = [];
@@ -84,7 +87,6 @@ export function readCalendar(events: readonly CalendarEvent[], zone: Zone, booke
     if (!eventCounts(event)) continue;
     const r = resolve(event, zone);
     if (!r) continue;
-    counted.push(r);
     const interval = { start: r.start, end: r.end };
     if (event.isUnplugBlock) {
       protectedTime.push(interval);
@@ -92,24 +94,28 @@ export function readCalendar(events: readonly CalendarEvent[], zone: Zone, booke
     }
     if (r.allDay) {
       if (BLOCKING.has(event.showAs)) allDayBlocking.push(interval);
-      if (event.showAs === 'oof' && event.allDay) {
-        for (let d = toEpochDay(event.allDay.startDate), last = Math.max(d + 1, toEpochDay(event.allDay.endDate)); d < last; d += 1) outOfOfficeDays.add(d);
-      }
+      if (event.showAs === 'oof') for (let d = r.firstDay; d < r.lastDay; d += 1) outOfOfficeDays.add(d);
       continue;
     }
-    if (MEETING.has(event.showAs)) meetings.push(interval);
+    if (MEETING.has(event.showAs)) {
+      meetings.push(interval);
+      meetingEvents.push(r);
+    }
     if (BLOCKING.has(event.showAs)) timedBlocking.push(interval);
     if (event.showAs === 'oof') timedOutOfOffice.push(interval);
   }
-  counted.sort((a, b) => a.start - b.start || a.end - b.end);
-  const reading = {
-    counted,
+  meetingEvents.sort((a, b) => a.start - b.start || a.end - b.end);
+  const timedBlockingList = mergeIntervals(timedBlocking);
+  const allDayBlockingList = mergeIntervals(allDayBlocking);
+  const protectedList = mergeIntervals(protectedTime);
+  return {
+    meetingEvents,
     meetings: mergeIntervals(meetings),
-    timedBlocking: mergeIntervals(timedBlocking),
-    allDayBlocking: mergeIntervals(allDayBlocking),
-    protected: mergeIntervals(protectedTime),
+    timedBlocking: timedBlockingList,
+    allDayBlocking: allDayBlockingList,
+    protected: protectedList,
+    blocking: unionIntervals(unionIntervals(timedBlockingList, allDayBlockingList), protectedList),
     timedOutOfOffice: mergeIntervals(timedOutOfOffice),
     outOfOfficeDays,
   };
-  return { ...reading, blocking: unionIntervals(unionIntervals(reading.timedBlocking, reading.allDayBlocking), reading.protected) };
 }

@@ -66,18 +66,20 @@ export function candidatesIn(free: readonly Interval[], desiredMs: number, ctx: 
   const out: Candidate[] = [];
   for (const gap of free) {
     if (gap.end - Math.max(gap.start, ctx.now) < ctx.minBlockMs) continue;
-    const starts = new Set<number>([
+    const starts = [
       alignUp(ctx.zone, gap.start),
       alignDown(ctx.zone, gap.end - desiredMs),
       alignUp(ctx.zone, Math.max(gap.start, ctx.noon)),
       alignUp(ctx.zone, Math.max(gap.start, ctx.now)),
-    ]);
-    for (const start of starts) {
+    ];
+    for (let k = 0; k < starts.length; k += 1) {
+      const start = starts[k] as number;
+      if (starts.indexOf(start) !== k) continue;
       const c = candidateAt(start, gap, desiredMs, true, ctx);
       if (c) out.push(c);
     }
     const loose = candidateAt(Math.max(gap.start, ctx.now), gap, desiredMs, false, ctx);
-    if (loose && !starts.has(loose.start)) out.push(loose);
+    if (loose && !starts.includes(loose.start)) out.push(loose);
   }
   return out;
 }

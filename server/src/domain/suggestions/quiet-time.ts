@@ -5,7 +5,7 @@
  */
 import type { CalendarEvent, Instant, Interval, Person, QuietTimePreferences } from '../types';
 import type { CalendarReading } from '../calendar/read-calendar';
-import { isMeeting, readCalendar } from '../calendar/read-calendar';
+import { readCalendar } from '../calendar/read-calendar';
 import { mergeIntervals, overlaps, subtractIntervals } from '../time/interval';
 import type { DateRange } from '../time/local-date';
 import { MINUTE_MS, toEpochDay } from '../time/local-date';
@@ -15,19 +15,22 @@ import { compileWorkingHours, isWorkingEpochDay, shiftOnEpochDay, startTimeOnEpo
 import type { Zone } from '../time/zone';
 import { localEpochDay, startOfEpochDay } from '../time/zone';
 import { formatDuration } from './explain';
-import { stableId } from './stable-id';
+import { stableIds } from './stable-id';
 import type { QuietTimeWarning, QuietWindow } from './suggestion-types';
 
 /** Windows are built this many days either side of the range asked for, so windows that start before or end after it come out whole. */
 const MARGIN_DAYS = 8;
 
-/** Quiet windows for the epoch days `first..last` (± the margin), normalised and labelled. */
-export function quietWindowsForDays(hours: CompiledWorkingHours, zone: Zone, quietTime: Pick<QuietTimePreferences, 'eveningBufferMinutes' | 'weekends'>, first: number, last: number): QuietWindow[] {
+/**
+ * Quiet windows for the epoch days `first..last`, normalised and labelled. Days are examined
+ * `margin` days either side so windows reaching past the range come out whole (up to the margin).
+ */
+export function quietWindowsForDays(hours: CompiledWorkingHours, zone: Zone, quietTime: Pick<QuietTimePreferences, 'eveningBufferMinutes' | 'weekends'>, first: number, last: number, margin: number = MARGIN_DAYS): QuietWindow[] {
   const quiet: Interval[] = [];
   const shifts: Interval[] = [];
   const daysOff: Interval[] = [];
   const bufferMs = Math.max(0, quietTime.eveningBufferMinutes) * MINUTE_MS;
-  for (let d = first - MARGIN_DAYS; d <= last + MARGIN_DAYS; d += 1) {
+  for (let d = first - margin; d <= last + margin; d += 1) {
     const shift = shiftOnEpochDay(hours, zone, d);
     if (shift) {
       shifts.push(shift);
@@ -40,7 +43,15 @@ export function quietWindowsForDays(hours: CompiledWorkingHours, zone: Zone, qui
     }
   }
   const windows = subtractIntervals(mergeIntervals(quiet), mergeIntervals(shifts));
-  return windows.map((w) => ({ ...w, kind: quietTime.weekends && daysOff.some((day) => overlaps(day, w)) ? 'weekend' : 'evening' }));
+  const out: QuietWindow[] = [];
+  let k = 0; // days off and windows are both in order: one pass labels every window
+  for (const w of windows) {
+    while (k < daysOff.length && (daysOff[k] as Interval).end <= w.start) k += 1;
+    const day = daysOff[k];
+    const weekend = quietTime.weekends && day !== undefined && day.start < w.end;
+    out.push({ start: w.start, end: w.end, kind: weekend ? 'weekend' : 'evening' });
+  }
+  return out;
 }
 
 function rangeToInterval(range: DateRange | Interval, zone: Zone): { interval: Interval; first: number; last: number } {
@@ -73,14 +84,16 @@ export function quietWindows(person: Pick<Person, 'workingHours'>, quietTime: Pi
  */
 export function quietTimeWarningsFor(person: Pick<Person, 'tenantId' | 'userId'>, calendar: CalendarReading, windows: readonly QuietWindow[], from: Instant): QuietTimeWarning[] {
   const warnings: QuietTimeWarning[] = [];
-  for (const r of calendar.counted) {
-    if (r.end <= from || !isMeeting(r.event)) continue;
+  let idFor: ((...parts: (string | number)[]) => string) | undefined;
+  for (const r of calendar.meetingEvents) {
+    if (r.end <= from) continue;
     for (const window of windows) {
       if (!overlaps(window, r)) continue;
+      idFor ??= stableIds('qw_', [person.tenantId, person.userId]);
       const overlapMs = Math.min(window.end, r.end) - Math.max(window.start, r.start);
       const which = window.kind === 'weekend' ? 'weekend quiet time' : 'evening quiet time';
       warnings.push({
-        id: stableId('qw_', [person.tenantId, person.userId, r.event.id, window.start, window.end]),
+        id: idFor(r.event.id, window.start, window.end),
         eventId: r.event.id,
         start: r.start,
         end: r.end,

@@ -22,7 +22,7 @@ import { formatDuration, whenBefore } from './explain';
 import type { Candidate, PlacementContext } from './place-block';
 import { QUARTER_HOUR_MS, candidatesIn, compareCandidates } from './place-block';
 import { quietTimeWarningsFor, quietWindowsForDays } from './quiet-time';
-import { stableId } from './stable-id';
+import { stableIds } from './stable-id';
 import type { QuietTimeWarning, Suggestion, SuggestionKind, SuggestionReason } from './suggestion-types';
 
 /** After this much meeting time outside working hours, the next working day gets a recovery suggestion. */
@@ -61,6 +61,10 @@ export interface SuggestResult {
 
 interface Plan {
   person: Person;
+  /** Ids for this person: `idFor(kind, start, end)`. */
+  idFor: (kind: SuggestionKind, start: Instant, end: Instant) => string;
+  /** Lunch as ms after local midnight, or `null`. */
+  lunch: { startMs: number; endMs: number } | null;
   zone: Zone;
   now: Instant;
   prefs: { minBlockMs: number; maxBlockMs: number; bufferMs: number; targetMs: number; separationMs: number };
@@ -76,9 +80,9 @@ interface Plan {
 const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 const roundUpToQuarter = (ms: number): number => Math.ceil(ms / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
 
-function makeSuggestion(plan: Plan, kind: SuggestionKind, c: Interval & { gap: Interval }, reason: SuggestionReason, explanation: string): Suggestion {
+function makeSuggestion(plan: Plan, kind: SuggestionKind, c: Interval & { gap: Interval }, reason: SuggestionReason, explanation: string, id = plan.idFor(kind, c.start, c.end)): Suggestion {
   return {
-    id: stableId('sg_', [plan.person.tenantId, plan.person.userId, kind, c.start, c.end]),
+    id,
     kind,
     date: fromEpochDay(localEpochDay(plan.zone, c.start)),
     start: c.start,
@@ -94,14 +98,10 @@ function makeSuggestion(plan: Plan, kind: SuggestionKind, c: Interval & { gap: I
 function freeTime(plan: Plan, frame: DayFrame, taken: readonly Interval[]): Interval[] {
   const shift = frame.shift as Interval;
   const lunches: Interval[] = [];
-  const { lunch } = plan.preferences;
+  const { lunch } = plan;
   if (lunch) {
-    const start = timeOfDayMs(lunch.start);
-    const end = timeOfDayMs(lunch.end);
-    if (end > start) {
-      for (const d of [frame.epochDay, frame.epochDay + 1]) {
-        lunches.push({ start: localMsToInstant(plan.zone, d * DAY_MS + start), end: localMsToInstant(plan.zone, d * DAY_MS + end) });
-      }
+    for (const d of [frame.epochDay, frame.epochDay + 1]) {
+      lunches.push({ start: localMsToInstant(plan.zone, d * DAY_MS + lunch.startMs), end: localMsToInstant(plan.zone, d * DAY_MS + lunch.endMs) });
     }
   }
   const blocked = unionIntervals(unionIntervals(plan.unavailable, mergeIntervals(lunches)), mergeIntervals(taken));
@@ -120,11 +120,12 @@ function placementContext(plan: Plan, frame: DayFrame, preferred: Preferences['p
   };
 }
 
-/** The best candidate whose id was not dismissed. */
-function bestCandidate(plan: Plan, kind: SuggestionKind, candidates: Candidate[]): Candidate | null {
+/** The best candidate whose id was not dismissed, with its id. */
+function bestCandidate(plan: Plan, kind: SuggestionKind, candidates: Candidate[]): { c: Candidate; id: string } | null {
   candidates.sort(compareCandidates);
   for (const c of candidates) {
-    if (!plan.dismissed.has(stableId('sg_', [plan.person.tenantId, plan.person.userId, kind, c.start, c.end]))) return c;
+    const id = plan.idFor(kind, c.start, c.end);
+    if (!plan.dismissed.has(id)) return { c, id };
   }
   return null;
 }
@@ -161,13 +162,13 @@ function planRecovery(plan: Plan, frame: DayFrame, before: readonly DayFrame[], 
   const morning = free[0];
   if (heavyEvening && morning && morning.start === shift.start && shift.start >= plan.now) {
     const later = { start: shift.start, end: Math.min(shift.start + desired, morning.end), gap: morning };
-    const id = stableId('sg_', [plan.person.tenantId, plan.person.userId, 'recovery', later.start, later.end]);
+    const id = plan.idFor('recovery', later.start, later.end);
     if (later.end - later.start >= plan.prefs.minBlockMs && !plan.dismissed.has(id)) {
-      return makeSuggestion(plan, 'recovery', later, reason, `After ${cause}, start ${formatDuration(later.end - later.start)} later.`);
+      return makeSuggestion(plan, 'recovery', later, reason, `After ${cause}, start ${formatDuration(later.end - later.start)} later.`, id);
     }
   }
-  const c = bestCandidate(plan, 'recovery', candidatesIn(free, desired, placementContext(plan, frame, 'morning')));
-  return c ? makeSuggestion(plan, 'recovery', c, reason, `After ${cause}, take ${formatDuration(c.end - c.start)} to recover.`) : null;
+  const best = bestCandidate(plan, 'recovery', candidatesIn(free, desired, placementContext(plan, frame, 'morning')));
+  return best ? makeSuggestion(plan, 'recovery', best.c, reason, `After ${cause}, take ${formatDuration(best.c.end - best.c.start)} to recover.`, best.id) : null;
 }
 
 function explainBlock(c: Candidate, preferences: Preferences, targetMs: number, remainingMs: number): string {
@@ -188,9 +189,10 @@ function planDisconnectBlocks(plan: Plan, frame: DayFrame, taken: Interval[], al
   const ctx = placementContext(plan, frame, plan.preferences.preferredTimeOfDay);
   for (let n = 0; n < MAX_BLOCKS_PER_DAY && remainingMs > 0; n += 1) {
     const desired = clamp(remainingMs, plan.prefs.minBlockMs, plan.prefs.maxBlockMs);
-    const c = bestCandidate(plan, 'disconnect-block', candidatesIn(freeTime(plan, frame, taken), desired, ctx));
-    if (!c) return;
-    plan.out.push(makeSuggestion(plan, 'disconnect-block', c, c.reason, explainBlock(c, plan.preferences, plan.prefs.targetMs, remainingMs)));
+    const best = bestCandidate(plan, 'disconnect-block', candidatesIn(freeTime(plan, frame, taken), desired, ctx));
+    if (!best) return;
+    const { c } = best;
+    plan.out.push(makeSuggestion(plan, 'disconnect-block', c, c.reason, explainBlock(c, plan.preferences, plan.prefs.targetMs, remainingMs), best.id));
     taken.push(takenAround(plan, c));
     remainingMs -= c.end - c.start;
   }
@@ -208,8 +210,8 @@ function planQuietTime(plan: Plan, windows: ReturnType<typeof quietWindowsForDay
       : best.start > w.start
         ? 'An evening offline, from your last evening meeting until you start again.'
         : `An evening offline, from ${plan.quietBufferMs > 0 ? `${formatDuration(plan.quietBufferMs)} after work` : 'the end of your working day'} until you start again.`;
-    const s = makeSuggestion(plan, 'quiet-time', { ...best, gap: best }, w.kind, explanation);
-    if (!plan.dismissed.has(s.id)) plan.out.push(s);
+    const id = plan.idFor('quiet-time', best.start, best.end);
+    if (!plan.dismissed.has(id)) plan.out.push(makeSuggestion(plan, 'quiet-time', { start: best.start, end: best.end, gap: best }, w.kind, explanation, id));
   }
 }
 
@@ -223,8 +225,13 @@ function planOf(input: SuggestInput, zone: Zone): Plan {
     unionIntervals(expandIntervals(calendar.timedBlocking, bufferMs), calendar.allDayBlocking),
     expandIntervals(calendar.protected, separationMs),
   );
+  const lunchStart = p.lunch ? timeOfDayMs(p.lunch.start) : 0;
+  const lunchEnd = p.lunch ? timeOfDayMs(p.lunch.end) : 0;
+  const idFor = stableIds('sg_', [input.person.tenantId, input.person.userId]);
   return {
     person: input.person,
+    idFor,
+    lunch: lunchEnd > lunchStart ? { startMs: lunchStart, endMs: lunchEnd } : null,
     zone,
     now: input.now,
     prefs: { minBlockMs, maxBlockMs: Math.max(minBlockMs, p.maxBlockMinutes * MINUTE_MS), bufferMs, targetMs: Math.max(0, p.dailyDisconnectTargetMinutes) * MINUTE_MS, separationMs },
@@ -255,21 +262,21 @@ export function suggest(input: SuggestInput): SuggestResult {
   const resolved = input.zone ? { zone: input.zone, problem: null } : zoneOrUtc(input.person.workingHours.timeZone);
   const { zone } = resolved;
   const timeZone = { name: zone.name, problem: resolved.problem };
-  const workDays = nextWorkingEpochDays(input.now, input.person.workingHours, zone, input.days);
+  const hours: CompiledWorkingHours = compileWorkingHours(input.person.workingHours);
+  const workDays = nextWorkingEpochDays(input.now, hours, zone, input.days);
   if (workDays.length === 0) return { suggestions: [], warnings: [], timeZone };
   const plan = planOf(input, zone);
-  const hours: CompiledWorkingHours = compileWorkingHours(input.person.workingHours);
   const first = workDays[0] as number;
   const last = workDays[workDays.length - 1] as number;
   const frames = dayFrames(hours, zone, first - 7, last + 1);
-  const frameOf = (d: number) => frames[d - (first - 7)] as DayFrame;
+  const base = first - 7;
   const taken: Interval[] = [];
   for (const d of workDays) {
-    const frame = frameOf(d);
+    const frame = frames[d - base] as DayFrame;
     if (!frame.shift || plan.calendar.outOfOfficeDays.has(d)) continue;
     let previousWork = d - 1;
-    while (previousWork > d - 7 && !frameOf(previousWork).shift) previousWork -= 1;
-    const recovery = planRecovery(plan, frame, frames.slice(previousWork - (first - 7), d - (first - 7)), taken);
+    while (previousWork > d - 7 && !(frames[previousWork - base] as DayFrame).shift) previousWork -= 1;
+    const recovery = planRecovery(plan, frame, frames.slice(previousWork - base, d - base), taken);
     if (recovery) {
       plan.out.push(recovery);
       taken.push(takenAround(plan, recovery));
@@ -279,8 +286,9 @@ export function suggest(input: SuggestInput): SuggestResult {
   let warnings: QuietTimeWarning[] = [];
   if (input.quietTime.enabled) {
     // Quiet time up to and including the evening after the last planned day.
-    const horizonEnd = (frameOf(last).shift as Interval).end + Math.max(0, input.quietTime.eveningBufferMinutes) * MINUTE_MS + 1;
-    const windows = quietWindowsForDays(hours, zone, input.quietTime, first, last + 1);
+    const horizonEnd = ((frames[last - base] as DayFrame).shift as Interval).end + Math.max(0, input.quietTime.eveningBufferMinutes) * MINUTE_MS + 1;
+    // Three days either side is enough to see any evening or weekend around the planned days whole.
+    const windows = quietWindowsForDays(hours, zone, input.quietTime, first, last + 1, 3);
     planQuietTime(plan, windows, horizonEnd);
     warnings = quietTimeWarningsFor(input.person, plan.calendar, windows.filter((w) => w.end > input.now && w.start < horizonEnd), input.now);
   }

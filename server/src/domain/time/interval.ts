@@ -38,16 +38,38 @@ export function minutesBetween(start: Instant, end: Instant): number {
  * @example mergeIntervals([{ start: 5, end: 9 }, { start: 0, end: 5 }, { start: 20, end: 20 }]) // [{ start: 0, end: 9 }]
  */
 export function mergeIntervals(list: readonly Interval[]): Interval[] {
-  const sorted = list.filter((i) => i.end > i.start).sort((a, b) => a.start - b.start || a.end - b.end);
+  let sorted = true;
+  for (let k = 1; k < list.length && sorted; k += 1) sorted = (list[k - 1] as Interval).start <= (list[k] as Interval).start;
+  const ordered = sorted ? list : list.length <= 48 ? insertionSorted(list) : list.slice().sort(byStart);
   const out: Interval[] = [];
   let current: Interval | undefined;
-  for (const i of sorted) {
+  for (const i of ordered) {
+    if (!(i.end > i.start)) continue;
     if (current && i.start <= current.end) {
       if (i.end > current.end) current.end = i.end;
     } else {
       current = { start: i.start, end: i.end };
       out.push(current);
     }
+  }
+  return out;
+}
+
+function byStart(a: Interval, b: Interval): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/** A sorted copy of a short list (a person's day has few intervals; this beats a comparator sort). */
+function insertionSorted(list: readonly Interval[]): Interval[] {
+  const out = list.slice();
+  for (let i = 1; i < out.length; i += 1) {
+    const x = out[i] as Interval;
+    let j = i - 1;
+    while (j >= 0 && byStart(out[j] as Interval, x) > 0) {
+      out[j + 1] = out[j] as Interval;
+      j -= 1;
+    }
+    out[j + 1] = x;
   }
   return out;
 }

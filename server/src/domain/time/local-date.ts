@@ -18,8 +18,6 @@ export interface DateRange {
 /** Index 0 is Sunday, as in `Date#getUTCDay`. */
 export const DAYS_OF_WEEK: readonly DayOfWeek[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const LOCAL_TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?$/;
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`). */
 export function daysFromCivil(year: number, month: number, day: number): number {
@@ -45,16 +43,36 @@ export function civilFromDays(epochDay: number): { year: number; month: number; 
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
+/** Days in a month of a year (proleptic Gregorian). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Digits `from..to` of a string as a number, or -1 if any is not a digit (no regex: this is hot). */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i += 1) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** The epoch day of a `YYYY-MM-DD` string, or `null` if it is not a real date. */
+function parseEpochDay(value: string): number | null {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return daysFromCivil(year, month, day);
+}
+
 /** Whether `value` is a real `YYYY-MM-DD` date (so `2026-02-30` is not). */
 export function isLocalDate(value: unknown): value is LocalDate {
-  if (typeof value !== 'string') return false;
-  const m = LOCAL_DATE.exec(value);
-  if (!m) return false;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const back = civilFromDays(daysFromCivil(Number(m[1]), month, day));
-  return back.month === month && back.day === day;
+  return typeof value === 'string' && parseEpochDay(value) !== null;
 }
 
 /**
@@ -63,19 +81,29 @@ export function isLocalDate(value: unknown): value is LocalDate {
  * @throws RangeError for anything that is not a real date (callers validate input first).
  */
 export function toEpochDay(date: LocalDate): number {
-  if (!isLocalDate(date)) throw new RangeError(`Not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
-  return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+  const epochDay = typeof date === 'string' ? parseEpochDay(date) : null;
+  if (epochDay === null) throw new RangeError(`Not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  return epochDay;
 }
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+/** Formatted dates, memoised: the same few hundred dates are formatted over and over. */
+const formatted = new Map<number, LocalDate>();
+
 /** @example fromEpochDay(20_520) // '2026-03-08' */
 export function fromEpochDay(epochDay: number): LocalDate {
-  const { year, month, day } = civilFromDays(epochDay);
-  const y = year >= 0 && year < 10_000 ? String(year).padStart(4, '0') : String(year);
-  return `${y}-${pad2(month)}-${pad2(day)}`;
+  let text = formatted.get(epochDay);
+  if (text === undefined) {
+    const { year, month, day } = civilFromDays(epochDay);
+    const y = year >= 0 && year < 10_000 ? String(year).padStart(4, '0') : String(year);
+    text = `${y}-${pad2(month)}-${pad2(day)}`;
+    if (formatted.size >= 20_000) formatted.clear();
+    formatted.set(epochDay, text);
+  }
+  return text;
 }
 
 /** 0 = Sunday … 6 = Saturday. 1970-01-01 was a Thursday. */
@@ -107,11 +135,26 @@ export function datesInRange(range: DateRange): LocalDate[] {
   return out;
 }
 
+/** Milliseconds after midnight of `HH:mm`, `HH:mm:ss` or `HH:mm:ss.f…` (up to 12 fraction digits, as Graph allows; hours 00–23), or `null`. */
+function parseTimeOfDay(value: string): number | null {
+  const n = value.length;
+  if (n !== 5 && n < 8) return null;
+  if (value.charCodeAt(2) !== 58) return null;
+  const hours = digits(value, 0, 2);
+  const minutes = digits(value, 3, 5);
+  let seconds = 0;
+  if (n > 5) {
+    if (value.charCodeAt(5) !== 58) return null;
+    seconds = digits(value, 6, 8);
+    if (n > 8 && (value.charCodeAt(8) !== 46 || n > 21 || n === 9 || digits(value, 9, n) < 0)) return null;
+  }
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59) return null;
+  return hours * HOUR_MS + minutes * MINUTE_MS + seconds * 1000;
+}
+
 /** Whether `value` is `HH:mm`, `HH:mm:ss` or Graph's `HH:mm:ss.fffffff`, with hours 00–23. */
 export function isLocalTime(value: unknown): value is LocalTime {
-  if (typeof value !== 'string') return false;
-  const m = LOCAL_TIME.exec(value);
-  return m !== null && Number(m[1]) < 24 && Number(m[2]) < 60 && Number(m[3] ?? 0) < 60;
+  return typeof value === 'string' && parseTimeOfDay(value) !== null;
 }
 
 /**
@@ -120,9 +163,9 @@ export function isLocalTime(value: unknown): value is LocalTime {
  * @throws RangeError for anything that is not a valid time.
  */
 export function timeOfDayMs(time: LocalTime): number {
-  const m = LOCAL_TIME.exec(time);
-  if (!m || !isLocalTime(time)) throw new RangeError(`Not an HH:mm time: ${JSON.stringify(time)}`);
-  return Number(m[1]) * HOUR_MS + Number(m[2]) * MINUTE_MS + Number(m[3] ?? 0) * 1000;
+  const ms = typeof time === 'string' ? parseTimeOfDay(time) : null;
+  if (ms === null) throw new RangeError(`Not an HH:mm time: ${JSON.stringify(time)}`);
+  return ms;
 }
 
 /** `HH:mm` of a number of milliseconds after midnight (wraps at 24 h). @example formatTimeOfDay(34_200_000) // '09:30' */

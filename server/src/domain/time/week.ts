@@ -5,6 +5,7 @@
 import type { Instant, LocalDate, WorkingHours } from '../types';
 import type { DateRange } from './local-date';
 import { fromEpochDay, weekdayIndex } from './local-date';
+import type { CompiledWorkingHours } from './working-hours';
 import { compileWorkingHours, shiftOnEpochDay } from './working-hours';
 import type { Zone } from './zone';
 import { localEpochDay } from './zone';
@@ -25,8 +26,8 @@ export function today(now: Instant, zone: Zone): LocalDate {
 }
 
 /** Epoch days of the next `count` working days whose shift has not ended at `now` (so today counts until its shift ends, and a night shift that began yesterday counts while it runs). */
-export function nextWorkingEpochDays(now: Instant, hours: WorkingHours, zone: Zone, count: number): number[] {
-  const compiled = compileWorkingHours(hours);
+export function nextWorkingEpochDays(now: Instant, hours: WorkingHours | CompiledWorkingHours, zone: Zone, count: number): number[] {
+  const compiled = 'endMs' in hours ? hours : compileWorkingHours(hours);
   if (!compiled.days.some(Boolean) || count <= 0) return [];
   const out: number[] = [];
   // A year of days is more than enough to find `count` working days when any weekday works.
