@@ -31,6 +31,8 @@ describe('the Graph request contract refuses what Graph would not take', () => {
     ['$select on delta', { method: 'GET', url: '/me/calendarView/delta?$select=id' }, 'query parameter $select is not declared'],
     ['Prefer where it means nothing', { method: 'GET', url: '/me/mailboxSettings', headers: { prefer: 'outlook.timezone="UTC"' } }, 'the Prefer header is not declared'],
     ['an invalid showAs', { method: 'POST', url: '/me/events', body: { showAs: 'maybe' } }, 'body/showAs must be equal to one of the allowed values'],
+    ['a start that is not a dateTimeTimeZone', { method: 'POST', url: '/me/events', body: { start: 'tomorrow' } }, 'body/start'],
+    ['a dateTime that is not a string', { method: 'POST', url: '/me/events', body: { end: { dateTime: 5, timeZone: 'UTC' } } }, 'body/end/dateTime must be string'],
     ['a missing body', { method: 'POST', url: '/communications/getPresencesByUserId' }, 'needs a body'],
     ['too many ids', { method: 'POST', url: '/communications/getPresencesByUserId', body: { ids: Array.from({ length: 651 }, (_, i) => `id-${i}`) } }, 'body/ids must NOT have more than 650 items'],
     ['a body where none is taken', { method: 'POST', url: '/users/x/presence/clearUserPreferredPresence', body: { a: 1 } }, 'takes no body'],

@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import { SHARED_GRAPH_DIR } from './graph-examples';
+import { GRAPH_OPENAPI_PATH, validateGraphPayload } from '../demo/openapi-contract';
 
 /**
  * Test support: checks a request the gateway sends against the Graph OpenAPI subset in
  * `../shared/graph/graph-subset.openapi.json` — path and method, query parameters (declared,
- * required, typed), the `Prefer` header, and the JSON body against the operation's schema. A
- * `$batch` is checked as an envelope and then request by request, as Graph would run them.
+ * required, typed), the `Prefer` header, and the JSON body against the operation's schema (with
+ * the demo tenant's ajv validator, which reads OpenAPI 3.0's `nullable` strictly). A `$batch` is
+ * checked as an envelope and then request by request, as Graph would run them.
  */
 export interface GraphRequestRecord {
   method: string;
@@ -33,21 +31,8 @@ interface Operation {
 /** Server-driven paging: Graph puts these in the `@odata.nextLink` of any paged collection. */
 const PAGING_TOKENS = new Set(['$skiptoken', '$skip']);
 
-export function loadGraphContract(file = path.join(SHARED_GRAPH_DIR, 'graph-subset.openapi.json')): GraphContract {
+export function loadGraphContract(file = GRAPH_OPENAPI_PATH): GraphContract {
   const spec = JSON.parse(readFileSync(file, 'utf8')) as { paths: Record<string, Record<string, Operation>> };
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  for (const format of ['int32', 'int64', 'double', 'float']) ajv.addFormat(format, true);
-  ajv.addSchema(spec, 'graph');
-  const validators = new Map<string, ValidateFunction>();
-  const validator = (pointer: string): ValidateFunction => {
-    let validate = validators.get(pointer);
-    if (!validate) {
-      validate = ajv.compile({ $ref: `graph#${pointer}` });
-      validators.set(pointer, validate);
-    }
-    return validate;
-  };
   const templates = Object.keys(spec.paths).map((template) => ({
     template,
     pattern: new RegExp(`^${template.replace(/[$.]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
@@ -83,13 +68,12 @@ export function loadGraphContract(file = path.join(SHARED_GRAPH_DIR, 'graph-subs
       found.push(`${where}: the Prefer header is not declared for ${request.method} ${match.template}`);
     }
 
-    const pointer = `/paths/${escapePointer(match.template)}/${method}/requestBody/content/application~1json/schema`;
     const hasBody = request.body !== undefined && request.body !== null && request.body !== '';
     if (!operation.requestBody && hasBody) found.push(`${where}: ${request.method} ${match.template} takes no body`);
     if (operation.requestBody?.required && !hasBody) found.push(`${where}: ${request.method} ${match.template} needs a body`);
     if (operation.requestBody && hasBody) {
-      const validate = validator(pointer);
-      if (!validate(request.body)) found.push(...(validate.errors ?? []).map((e) => `${where}: body${e.instancePath} ${e.message ?? 'is invalid'}`));
+      const { errors } = validateGraphPayload({ path: match.template, method, part: 'request' }, request.body);
+      found.push(...errors.map((e) => `${where}: body${e === '/' || e.startsWith('/ ') ? e.slice(1) : e}`));
     }
 
     if (match.template === '/$batch' && found.length === 0) {
@@ -108,9 +92,4 @@ export function loadGraphContract(file = path.join(SHARED_GRAPH_DIR, 'graph-subs
   };
 
   return { problems: (request) => problems(request, `${request.method} ${request.url.split('?')[0]}`) };
-}
-
-/** JSON Pointer (RFC 6901) segment, then URI-fragment safe. */
-function escapePointer(segment: string): string {
-  return encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'));
 }
