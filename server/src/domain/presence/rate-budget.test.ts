@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESENCE_RATE_LIMIT, reserve } from './rate-budget';
 
 describe('reserve (GCRA)', () => {
-  it('lets a burst of the whole limit through at once, then paces', () => {
+  it('spaces requests evenly, however they bunch up', () => {
     const limit = { requests: 3, perMs: 3000 };
     let tat: number | undefined;
     const waits: number[] = [];
@@ -11,7 +11,7 @@ describe('reserve (GCRA)', () => {
       tat = r.tat;
       waits.push(r.waitMs);
     }
-    expect(waits).toEqual([0, 0, 0, 1000, 2000]);
+    expect(waits).toEqual([0, 1000, 2000, 3000, 4000]);
   });
 
   it('never admits more than 1500 presence requests in any 30 s window', () => {
@@ -28,7 +28,7 @@ describe('reserve (GCRA)', () => {
     for (let i = 1500; i < sentAt.length; i += 1) expect(sentAt[i]! - sentAt[i - 1500]!).toBeGreaterThanOrEqual(30_000);
   });
 
-  it('forgets an idle past: a quiet tenant starts with its whole burst again', () => {
+  it('does not save up idle time', () => {
     const first = reserve(undefined, 0, PRESENCE_RATE_LIMIT);
     expect(reserve(first.tat, 60_000, PRESENCE_RATE_LIMIT)).toEqual({ tat: 60_020, waitMs: 0 });
   });

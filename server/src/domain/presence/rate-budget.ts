@@ -1,8 +1,10 @@
 /**
- * A rate limit shared by every instance, as one number per tenant: the generic cell rate
- * algorithm (GCRA). `tat` ("theoretical arrival time") moves forward by `intervalMs` per request;
- * a request may go when `tat` is at most `burst` intervals ahead of now. 1500 requests per 30 s
- * is an interval of 20 ms with a burst of 1500: never more than 1500 in any 30-second window.
+ * A rate limit shared by every instance, as one number per tenant: when the next request may go
+ * (a "theoretical arrival time", as in the generic cell rate algorithm, with no burst). Requests
+ * are spaced `perMs / requests` apart — 20 ms for Graph's 1500 presence requests per 30 s — so
+ * no 30-second window ever holds more than 1500, however the requests bunch up. A burst allowance
+ * would break that guarantee at the window's edges, and at 20 ms the spacing costs nothing next
+ * to Graph's own latency.
  */
 import type { Instant } from '../types';
 
@@ -22,16 +24,14 @@ export interface Reservation {
 }
 
 /**
- * Reserves one request. The wait is counted from `now`; the reservation holds even if the caller
- * sends later than that.
+ * Reserves one request slot. The wait is counted from `now`.
  * @example
  * reserve(undefined, 0, { requests: 2, perMs: 1000 })  // { tat: 500, waitMs: 0 }
- * reserve(500, 0, { requests: 2, perMs: 1000 })        // { tat: 1000, waitMs: 0 }
- * reserve(1000, 0, { requests: 2, perMs: 1000 })       // { tat: 1500, waitMs: 500 }
+ * reserve(500, 0, { requests: 2, perMs: 1000 })        // { tat: 1000, waitMs: 500 }
+ * reserve(1000, 5000, { requests: 2, perMs: 1000 })    // { tat: 5500, waitMs: 0 } — idle time is not saved up
  */
 export function reserve(tat: Instant | undefined, now: Instant, limit: RateLimit): Reservation {
   const intervalMs = limit.perMs / limit.requests;
-  const next = Math.max(tat ?? now, now) + intervalMs;
-  const allowedAt = next - limit.perMs;
-  return { tat: next, waitMs: Math.max(0, allowedAt - now) };
+  const slot = Math.max(tat ?? now, now);
+  return { tat: slot + intervalMs, waitMs: slot - now };
 }
