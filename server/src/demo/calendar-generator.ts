@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { seriesFor, type SeriesSpec } from './calendar-series';
 import type { DemoEvent, DemoResponse, DemoShowAs, PresenceHint } from './demo-event';
 import type { DemoOrg, DemoPerson } from './org';
-import { createPrng, hashUnit, stableItemId, type Prng } from './prng';
+import { createPrng, hashUnit, stableHex, stableItemId, type Prng } from './prng';
 import { addDays, localDateAt, wallClockInstant, weekdayOf } from './time-zones';
 import { workingDay, workingDayMinutes } from './working-hours';
 
@@ -34,7 +33,7 @@ function self(person: DemoPerson) {
 }
 
 function iCalUIdFor(key: string): string {
-  return `040000008200E00074C5B7101A82E008${createHash('sha1').update(key).digest('hex').toUpperCase()}`;
+  return `040000008200E00074C5B7101A82E00800000000${stableHex(key)}`;
 }
 
 /** `windowsZone` for people on a named zone; Outlook's marker for a custom one. */
@@ -162,17 +161,14 @@ function personalDay(org: DemoOrg, person: DemoPerson, date: string, base: Base)
   const [dayStart] = day;
   const length = workingDayMinutes(person);
   const at = (minutes: number) => dayStart + minutes * MINUTE;
-  const heavyDay = person.workingDays[Math.floor(hashUnit('heavy', person.id, mondayOf(date)) * person.workingDays.length)] === weekdayOf(date);
-
-  if (heavyDay) {
-    // Back to back: a run of calls with no gaps (one five-minute breather at most).
+  if (isHeavyDay(org, person, date)) {
+    // Back to back: a run of calls with no gap between them.
     let t = 60;
-    const count = rnd.int(4, 6);
+    const count = rnd.int(5, 7);
     for (let i = 0; i < count; i++) {
       const duration = rnd.pick([30, 45, 60]);
-      const template = rnd.pick(CALLS);
-      out.push(meeting(person, `${date}/b2b/${i}`, template, at(t), duration, base));
-      t += duration + (i === 1 && rnd.chance(0.5) ? 5 : 0);
+      out.push(meeting(person, `${date}/b2b/${i}`, rnd.pick(CALLS), at(t), duration, base));
+      t += duration;
     }
   } else {
     const count = Math.round(person.meetingLoad * rnd.int(0, 3));
@@ -201,6 +197,14 @@ function personalDay(org: DemoOrg, person: DemoPerson, date: string, base: Base)
     out.push(meeting(person, `${date}/evening`, rnd.pick(CALLS), at(length + rnd.int(2, 4) * 60), rnd.pick([30, 45]), base));
   }
   return out;
+}
+
+/** One working day a week, not an out-of-office one, is packed with back-to-back calls. */
+function isHeavyDay(org: DemoOrg, person: DemoPerson, date: string): boolean {
+  const monday = mondayOf(date);
+  const candidates = person.workingDays.filter((d) => !outOfOffice(org, person, addDays(monday, (d + 6) % 7)));
+  if (candidates.length === 0) return false;
+  return candidates[Math.floor(hashUnit('heavy', person.id, monday) * candidates.length)] === weekdayOf(date);
 }
 
 function weekendDay(person: DemoPerson, date: string, rnd: Prng, base: Base): DemoEvent[] {

@@ -61,7 +61,7 @@ export function faultProblems(settings: Partial<DemoFaultSettings>): string[] {
   if (latencyMs !== undefined && !(Number.isInteger(latencyMs) && latencyMs >= 0 && latencyMs <= 60_000)) problems.push('latencyMs must be a whole number from 0 to 60000');
   if (rate429 !== undefined && !(rate429 >= 0 && rate429 <= 1)) problems.push('rate429 must be from 0 to 1');
   if (rate503 !== undefined && !(rate503 >= 0 && rate503 <= 1)) problems.push('rate503 must be from 0 to 1');
-  if ((rate429 ?? 0) + (rate503 ?? 0) > 1) problems.push('rate429 + rate503 must not exceed 1');
+  if (problems.length === 0 && (rate429 ?? 0) + (rate503 ?? 0) > 1) problems.push('rate429 + rate503 must not exceed 1');
   if (retryAfterSeconds !== undefined && !(Number.isInteger(retryAfterSeconds) && retryAfterSeconds >= 0 && retryAfterSeconds <= 3600)) problems.push('retryAfterSeconds must be a whole number from 0 to 3600');
   return problems;
 }

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /**
  * Deterministic randomness for the demo tenant: the same seed always builds the same
  * organisation, so tests and screenshots are stable. Never `Math.random`.
@@ -57,9 +55,32 @@ export function createPrng(seed: string | number): Prng {
   };
 }
 
+/**
+ * 128 bits that depend only on `key`: four differently seeded 32-bit hashes. Not cryptographic;
+ * ids of a synthetic tenant only need to be stable and distinct, and `createHash` is too slow to
+ * run once per seeded event.
+ */
+function hash128(key: string): Buffer {
+  const out = Buffer.alloc(16);
+  for (let lane = 0; lane < 4; lane++) {
+    let h = (0x811c9dc5 ^ Math.imul(lane + 1, 0x9e3779b1)) >>> 0;
+    for (let i = 0; i < key.length; i++) {
+      h ^= key.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    out.writeUInt32BE(h >>> 0, lane * 4);
+  }
+  return out;
+}
+
 /** A GUID derived from a key: the same key always gives the same id. */
 export function stableGuid(key: string): string {
-  const hex = createHash('sha1').update(key).digest('hex');
+  const hex = hash128(key).toString('hex');
   // Version 5 and RFC 4122 variant bits, as a name-based UUID would carry.
   const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -67,10 +88,15 @@ export function stableGuid(key: string): string {
 
 /** An Outlook-looking item id ("AAMkAD…=") derived from a key. */
 export function stableItemId(key: string): string {
-  return `AAMkAD${createHash('sha1').update(key).digest('base64url')}=`;
+  return `AAMkAD${hash128(key).toString('base64url')}${hash128(`${key}#2`).toString('base64url').slice(0, 6)}=`;
+}
+
+/** Upper-case hex of 128 bits derived from a key (for iCalUIds). */
+export function stableHex(key: string): string {
+  return hash128(key).toString('hex').toUpperCase();
 }
 
 /** An Outlook-looking change key, derived from the item and its version. */
 export function changeKeyFor(key: string, version: number): string {
-  return createHash('sha1').update(`${key}#${version}`).digest('base64').slice(0, 24);
+  return hash128(`${key}#${version}`).toString('base64').slice(0, 22);
 }
