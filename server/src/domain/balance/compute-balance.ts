@@ -11,7 +11,7 @@ import { DAYS_OF_WEEK, MINUTE_MS, fromEpochDay, toEpochDay, weekdayIndex } from 
 import type { DayFrame } from '../time/day-frames';
 import { dayFrames } from '../time/day-frames';
 import { zoneOrUtc } from '../time/resolve-time-zone';
-import { compileWorkingHours } from '../time/working-hours';
+import { ShiftCalendar, compileWorkingHours } from '../time/working-hours';
 import type { Zone } from '../time/zone';
 import type { Balance, BalanceDay, BalanceTotals } from './balance-types';
 import { readPresence } from './read-presence';
@@ -113,7 +113,7 @@ export function computeBalance(input: BalanceInput): Balance {
   const presence = input.presence && input.presence.length > 0 ? readPresence(input.presence, calendar.protected) : null;
   const connected = presence ? unionIntervals(calendar.meetings, presence.connected) : calendar.meetings;
   const honoured = presence ? subtractIntervals(intersectIntervals(calendar.protected, presence.away), connected) : [];
-  const frames = dayFrames(compileWorkingHours(input.person.workingHours), zone, toEpochDay(input.range.from), toEpochDay(input.range.to));
+  const frames = dayFrames(new ShiftCalendar(compileWorkingHours(input.person.workingHours), zone), toEpochDay(input.range.from), toEpochDay(input.range.to));
   const target = Math.max(0, input.preferences.dailyDisconnectTargetMinutes);
   const days = frames.map((frame) => balanceDay(frame, calendar, connected, honoured, target));
   return {

@@ -10,8 +10,7 @@ import { mergeIntervals, overlaps, subtractIntervals } from '../time/interval';
 import type { DateRange } from '../time/local-date';
 import { MINUTE_MS, toEpochDay } from '../time/local-date';
 import { zoneOrUtc } from '../time/resolve-time-zone';
-import type { CompiledWorkingHours } from '../time/working-hours';
-import { compileWorkingHours, isWorkingEpochDay, shiftOnEpochDay, startTimeOnEpochDay } from '../time/working-hours';
+import { ShiftCalendar, compileWorkingHours } from '../time/working-hours';
 import type { Zone } from '../time/zone';
 import { localEpochDay, startOfEpochDay } from '../time/zone';
 import { formatDuration } from './explain';
@@ -25,19 +24,19 @@ const MARGIN_DAYS = 8;
  * Quiet windows for the epoch days `first..last`, normalised and labelled. Days are examined
  * `margin` days either side so windows reaching past the range come out whole (up to the margin).
  */
-export function quietWindowsForDays(hours: CompiledWorkingHours, zone: Zone, quietTime: Pick<QuietTimePreferences, 'eveningBufferMinutes' | 'weekends'>, first: number, last: number, margin: number = MARGIN_DAYS): QuietWindow[] {
+export function quietWindowsForDays(calendar: ShiftCalendar, quietTime: Pick<QuietTimePreferences, 'eveningBufferMinutes' | 'weekends'>, first: number, last: number, margin: number = MARGIN_DAYS): QuietWindow[] {
   const quiet: Interval[] = [];
   const shifts: Interval[] = [];
   const daysOff: Interval[] = [];
   const bufferMs = Math.max(0, quietTime.eveningBufferMinutes) * MINUTE_MS;
   for (let d = first - margin; d <= last + margin; d += 1) {
-    const shift = shiftOnEpochDay(hours, zone, d);
+    const shift = calendar.shift(d);
     if (shift) {
       shifts.push(shift);
-      quiet.push({ start: shift.end + bufferMs, end: startTimeOnEpochDay(hours, zone, d + 1) });
-      if (quietTime.weekends && !isWorkingEpochDay(hours, d - 1)) quiet.push({ start: startOfEpochDay(zone, d), end: shift.start });
-    } else if (!isWorkingEpochDay(hours, d)) {
-      const day = { start: startOfEpochDay(zone, d), end: startOfEpochDay(zone, d + 1) };
+      quiet.push({ start: shift.end + bufferMs, end: calendar.startTime(d + 1) });
+      if (quietTime.weekends && !calendar.isWorkingDay(d - 1)) quiet.push({ start: calendar.dayStart(d), end: shift.start });
+    } else if (!calendar.isWorkingDay(d)) {
+      const day = { start: calendar.dayStart(d), end: calendar.dayStart(d + 1) };
       daysOff.push(day);
       if (quietTime.weekends) quiet.push(day);
     }
@@ -75,7 +74,7 @@ function rangeToInterval(range: DateRange | Interval, zone: Zone): { interval: I
 export function quietWindows(person: Pick<Person, 'workingHours'>, quietTime: Pick<QuietTimePreferences, 'eveningBufferMinutes' | 'weekends'>, range: DateRange | Interval, zone?: Zone): QuietWindow[] {
   const z = zone ?? zoneOrUtc(person.workingHours.timeZone).zone;
   const { interval, first, last } = rangeToInterval(range, z);
-  return quietWindowsForDays(compileWorkingHours(person.workingHours), z, quietTime, first, last).filter((w) => overlaps(w, interval));
+  return quietWindowsForDays(new ShiftCalendar(compileWorkingHours(person.workingHours), z), quietTime, first, last).filter((w) => overlaps(w, interval));
 }
 
 /**

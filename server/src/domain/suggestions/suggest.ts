@@ -13,8 +13,7 @@ import { dayFrames } from '../time/day-frames';
 import { expandIntervals, msInside, msInsideAll, mergeIntervals, subtractIntervals, unionIntervals } from '../time/interval';
 import { DAY_MS, HOUR_MS, MINUTE_MS, fromEpochDay, timeOfDayMs, weekdayIndex } from '../time/local-date';
 import { zoneOrUtc } from '../time/resolve-time-zone';
-import type { CompiledWorkingHours } from '../time/working-hours';
-import { compileWorkingHours } from '../time/working-hours';
+import { ShiftCalendar, compileWorkingHours } from '../time/working-hours';
 import { nextWorkingEpochDays } from '../time/week';
 import type { Zone } from '../time/zone';
 import { localEpochDay, localMsToInstant } from '../time/zone';
@@ -262,13 +261,13 @@ export function suggest(input: SuggestInput): SuggestResult {
   const resolved = input.zone ? { zone: input.zone, problem: null } : zoneOrUtc(input.person.workingHours.timeZone);
   const { zone } = resolved;
   const timeZone = { name: zone.name, problem: resolved.problem };
-  const hours: CompiledWorkingHours = compileWorkingHours(input.person.workingHours);
-  const workDays = nextWorkingEpochDays(input.now, hours, zone, input.days);
+  const shifts = new ShiftCalendar(compileWorkingHours(input.person.workingHours), zone);
+  const workDays = nextWorkingEpochDays(input.now, shifts, zone, input.days);
   if (workDays.length === 0) return { suggestions: [], warnings: [], timeZone };
   const plan = planOf(input, zone);
   const first = workDays[0] as number;
   const last = workDays[workDays.length - 1] as number;
-  const frames = dayFrames(hours, zone, first - 7, last + 1);
+  const frames = dayFrames(shifts, first - 7, last + 1);
   const base = first - 7;
   const taken: Interval[] = [];
   for (const d of workDays) {
@@ -288,7 +287,7 @@ export function suggest(input: SuggestInput): SuggestResult {
     // Quiet time up to and including the evening after the last planned day.
     const horizonEnd = ((frames[last - base] as DayFrame).shift as Interval).end + Math.max(0, input.quietTime.eveningBufferMinutes) * MINUTE_MS + 1;
     // Three days either side is enough to see any evening or weekend around the planned days whole.
-    const windows = quietWindowsForDays(hours, zone, input.quietTime, first, last + 1, 3);
+    const windows = quietWindowsForDays(shifts, input.quietTime, first, last + 1, 3);
     planQuietTime(plan, windows, horizonEnd);
     warnings = quietTimeWarningsFor(input.person, plan.calendar, windows.filter((w) => w.end > input.now && w.start < horizonEnd), input.now);
   }

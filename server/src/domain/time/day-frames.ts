@@ -7,10 +7,7 @@
  */
 import type { Instant, Interval } from '../types';
 import { subtractIntervals, unionIntervals } from './interval';
-import type { CompiledWorkingHours } from './working-hours';
-import { shiftOnEpochDay } from './working-hours';
-import type { Zone } from './zone';
-import { startOfEpochDay } from './zone';
+import type { ShiftCalendar } from './working-hours';
 
 export interface DayFrame {
   epochDay: number;
@@ -26,14 +23,14 @@ export interface DayFrame {
 }
 
 /** Frames for the epoch days `first..last` inclusive. */
-export function dayFrames(hours: CompiledWorkingHours, zone: Zone, first: number, last: number): DayFrame[] {
+export function dayFrames(calendar: ShiftCalendar, first: number, last: number): DayFrame[] {
   const frames: DayFrame[] = [];
   if (last < first) return frames;
-  let previousShift = shiftOnEpochDay(hours, zone, first - 1);
-  let dayStart = startOfEpochDay(zone, first);
+  let previousShift = calendar.shift(first - 1);
+  let dayStart = calendar.dayStart(first);
   for (let d = first; d <= last; d += 1) {
-    const dayEnd = startOfEpochDay(zone, d + 1);
-    const shift = shiftOnEpochDay(hours, zone, d);
+    const dayEnd = calendar.dayStart(d + 1);
+    const shift = calendar.shift(d);
     let calendarDay: Interval[] = [{ start: dayStart, end: dayEnd }];
     if (previousShift && previousShift.end > dayStart) calendarDay = subtractIntervals(calendarDay, [previousShift]);
     const ownShift = shift ? [shift] : [];

@@ -5,8 +5,7 @@
 import type { Instant, LocalDate, WorkingHours } from '../types';
 import type { DateRange } from './local-date';
 import { fromEpochDay, weekdayIndex } from './local-date';
-import type { CompiledWorkingHours } from './working-hours';
-import { compileWorkingHours, shiftOnEpochDay } from './working-hours';
+import { ShiftCalendar, compileWorkingHours } from './working-hours';
 import type { Zone } from './zone';
 import { localEpochDay } from './zone';
 
@@ -26,13 +25,13 @@ export function today(now: Instant, zone: Zone): LocalDate {
 }
 
 /** Epoch days of the next `count` working days whose shift has not ended at `now` (so today counts until its shift ends, and a night shift that began yesterday counts while it runs). */
-export function nextWorkingEpochDays(now: Instant, hours: WorkingHours | CompiledWorkingHours, zone: Zone, count: number): number[] {
-  const compiled = 'endMs' in hours ? hours : compileWorkingHours(hours);
-  if (!compiled.days.some(Boolean) || count <= 0) return [];
+export function nextWorkingEpochDays(now: Instant, hours: WorkingHours | ShiftCalendar, zone: Zone, count: number): number[] {
+  const calendar = hours instanceof ShiftCalendar ? hours : new ShiftCalendar(compileWorkingHours(hours), zone);
+  if (!calendar.hours.days.some(Boolean) || count <= 0) return [];
   const out: number[] = [];
   // A year of days is more than enough to find `count` working days when any weekday works.
   for (let d = localEpochDay(zone, now) - 1, stop = d + 7 * Math.ceil(count + 1); d <= stop && out.length < count; d += 1) {
-    const shift = shiftOnEpochDay(compiled, zone, d);
+    const shift = calendar.shift(d);
     if (shift && shift.end > now) out.push(d);
   }
   return out;

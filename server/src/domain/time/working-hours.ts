@@ -85,3 +85,43 @@ export function workingDays(hours: WorkingHours, zone: Zone, range: DateRange): 
 export function workingIntervals(hours: WorkingHours, zone: Zone, range: DateRange): Interval[] {
   return workingDays(hours, zone, range).flatMap((d) => (d.shift ? [d.shift] : []));
 }
+
+/**
+ * A person's shifts and day starts, each computed once: balance, suggestions and quiet time all
+ * ask for the same few days many times. Holds no clock — only a memo of pure results.
+ */
+export class ShiftCalendar {
+  private readonly shifts = new Map<number, Interval | null>();
+  private readonly midnights = new Map<number, Instant>();
+
+  constructor(readonly hours: CompiledWorkingHours, readonly zone: Zone) {}
+
+  /** The shift starting on an epoch day, or `null` on a day off. */
+  shift(epochDay: number): Interval | null {
+    let shift = this.shifts.get(epochDay);
+    if (shift === undefined) {
+      shift = shiftOnEpochDay(this.hours, this.zone, epochDay);
+      this.shifts.set(epochDay, shift);
+    }
+    return shift;
+  }
+
+  /** The instant an epoch day begins. */
+  dayStart(epochDay: number): Instant {
+    let start = this.midnights.get(epochDay);
+    if (start === undefined) {
+      start = localMsToInstant(this.zone, epochDay * DAY_MS);
+      this.midnights.set(epochDay, start);
+    }
+    return start;
+  }
+
+  isWorkingDay(epochDay: number): boolean {
+    return isWorkingEpochDay(this.hours, epochDay);
+  }
+
+  /** The instant the start time falls on an epoch day, working day or not. */
+  startTime(epochDay: number): Instant {
+    return this.shift(epochDay)?.start ?? startTimeOnEpochDay(this.hours, this.zone, epochDay);
+  }
+}
