@@ -21,7 +21,8 @@ export interface RunningDemoTenant extends DemoTenantApp {
 /** The demo tenant alone in its own Fastify instance (not listening), for tests and benchmarks. */
 export async function buildDemoTenantApp(options: DemoTenantOptions = {}): Promise<DemoTenantApp> {
   const tenant = await createDemoTenant(options);
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  // Validation as in the app: unknown properties are refused, not silently dropped.
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } } });
   await app.register(demoTenantRoutes, { prefix: DEMO_PREFIX, tenant });
   return { app, tenant };
 }

@@ -16,7 +16,10 @@ function notFound(): GraphError {
   return new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
 }
 
-/** Start and end come back in the `Prefer` zone, else in the zone the event was written in. */
+/**
+ * Start and end come back in the `Prefer` zone; otherwise a create or update answers in the zone
+ * the event was written in (as Graph's examples show), a read in UTC.
+ */
 function zoneFor(call: GraphCall, e: DemoEvent): OutputZone {
   const own = resolveTimeZoneName(e.originalTimeZone);
   return outputZone(parsePrefer(call.headers.prefer), own ? { zone: own, name: e.originalTimeZone } : { zone: UTC_ZONE, name: 'UTC' });
@@ -100,7 +103,7 @@ export const eventRoutes: GraphRoute[] = [
       const event = ctx.calendars.get(person, values.eventId!);
       if (!event) throw notFound();
       const select = parseSelect(call.query.get('$select'));
-      const zone = zoneFor(call, event);
+      const zone = outputZone(parsePrefer(call.headers.prefer));
       return ok({ '@odata.context': `${GRAPH_METADATA}#users('${person.id}')/events/$entity`, ...applySelect(renderEvent(event, zone), select) }, 200, preferenceApplied(zone.applied));
     },
   },
