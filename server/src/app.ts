@@ -10,6 +10,7 @@ import { legalRoutes } from './routes/legal';
 import { openStore, type Store } from './store/store';
 import { personContext } from './graph/gateway';
 import { createPlatform, type Platform } from './platform';
+import { registerDemoTenant } from './demo/plugin';
 import { apiRoutes, type ApiOptions } from './routes/api';
 import type { ApiPorts } from './services/ports';
 
@@ -47,6 +48,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
 
   await app.register(healthRoutes, { store });
   await app.register(legalRoutes);
+  // Demo mode: the demo tenant lives on this server, unless another process serves it (DEMO_TENANT_URL).
+  if (!config.entra && !config.demoTenantUrl) await registerDemoTenant(app, config);
 
   const platform = { ...createPlatform(app, config), ...deps.platform };
   const ports: ApiPorts = {

@@ -16,7 +16,9 @@ export interface Platform {
 
 /**
  * Microsoft 365 (Entra + Graph) when configured, otherwise the demo tenant — reached over real
- * HTTP through the same validator, MSAL and gateway; only the URLs and issuers differ.
+ * HTTP through the same validator, MSAL and gateway; only the URLs and issuers differ. The demo
+ * tenant is this server's own `/demo`, or another process's (`DEMO_TENANT_URL`) when several
+ * servers must share one organisation.
  */
 export function createPlatform(app: FastifyInstance, config: Config): Platform {
   if (config.entra) {
@@ -27,7 +29,7 @@ export function createPlatform(app: FastifyInstance, config: Config): Platform {
       graph: createGraphGateway({ root: GRAPH_ROOT }),
     };
   }
-  const base = () => selfBaseUrl(app);
+  const base = config.demoTenantUrl ? ((url: string) => () => url)(config.demoTenantUrl) : () => selfBaseUrl(app);
   return {
     validator: createTokenValidator(demoTokenValidatorOptions(demoIdentitySettings(base))),
     tokens: createGraphTokens(demoGraphTokensOptions(base)),

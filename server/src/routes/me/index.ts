@@ -7,7 +7,8 @@ import { settingsRoutes } from './settings';
 import { suggestionRoutes } from './suggestions';
 
 /** `/api/me/*`: the caller's own data, and only theirs. */
-export async function meRoutes(app: FastifyInstance, context: ApiContext): Promise<void> {
+export async function meRoutes(app: FastifyInstance, { ports, cache, booking }: ApiContext): Promise<void> {
+  const context: ApiContext = { ports, cache, booking };
   await app.register(profileRoute, context);
   await app.register(balanceRoute, context);
   await app.register(suggestionRoutes, context);

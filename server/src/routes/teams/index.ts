@@ -1,12 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requestAuth } from '../../auth/bearer';
 import type { BalanceTotals } from '../../domain/balance/balance-types';
 import { TEAM_FIGURES, aggregateTeamBalance } from '../../domain/team/team-balance';
 import { isLocalDate, dayOfWeek } from '../../domain/time/local-date';
 import { weekOf } from '../../domain/time/week';
-import { UTC_ZONE } from '../../domain/time/zone';
+import { zoneOrUtc } from '../../domain/time/resolve-time-zone';
+import { defaultWindow, loadPersonCalendar } from '../../services/person-calendar';
 import { AppError } from '../../plugins/errors';
 import { effectiveSettings } from '../../services/settings-service';
 import { teamRepository } from '../../store/repositories/team-repository';
@@ -29,8 +30,13 @@ const TeamBalanceResponse = Type.Union([
  * opted in count, and only they may see the aggregate; below the minimum group size nothing is
  * shown but the count.
  */
-export async function teamRoutes(app: FastifyInstance, { ports }: ApiContext): Promise<void> {
+export async function teamRoutes(app: FastifyInstance, { ports, cache }: ApiContext): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  /** This week in the caller's zone: the week their team looks at by default. */
+  const callerWeek = async (request: FastifyRequest) => {
+    const { person } = await loadPersonCalendar(ports, cache, requestAuth(request), defaultWindow(ports.now()));
+    return weekOf(ports.now().getTime(), zoneOrUtc(person.workingHours.timeZone).zone).from;
+  };
   const tags = ['teams'];
   const security = [{ teamsSso: [] }];
 
@@ -49,7 +55,7 @@ export async function teamRoutes(app: FastifyInstance, { ports }: ApiContext): P
     if (!await teams.isMember(person, request.params.teamId)) {
       throw new AppError(403, 'not_a_member', 'Opt in to this team\'s balance to see it: only members who share their figures see the aggregate.');
     }
-    const week = request.query.week ?? weekOf(ports.now().getTime(), UTC_ZONE).from;
+    const week = request.query.week ?? await callerWeek(request);
     if (!isLocalDate(week) || dayOfWeek(week) !== 'monday') throw new AppError(400, 'invalid_week', '"week" must be the date of a Monday (YYYY-MM-DD).');
     const snapshots = await teams.memberSnapshots(caller.tenantId, request.params.teamId, week);
     const result = aggregateTeamBalance(snapshots as unknown as Pick<BalanceTotals, (typeof TEAM_FIGURES)[number] | 'days'>[], policy.minGroupSize);

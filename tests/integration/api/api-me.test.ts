@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiHarness, type ApiHarness } from './api-harness';
+
+describe('the caller’s own data', () => {
+  let h: ApiHarness;
+  let token: string;
+
+  beforeAll(async () => {
+    h = await startApiHarness();
+    token = await h.tokenFor(h.people[0]!.id);
+  });
+  afterAll(() => h?.close());
+
+  it('GET /api/me: the person, zone, working hours and settings', async () => {
+    const res = await h.api(token, 'GET', '/api/me');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ userId: h.people[0]!.id, displayName: h.people[0]!.displayName });
+    expect(res.body.timeZone.name).toMatch(/\//);
+    expect(res.body.workingHours.daysOfWeek.length).toBeGreaterThan(0);
+    expect(res.body.preferences.blockSubject).toBe('Unplugged');
+  });
+
+  it('a tab open costs one Graph request, and a second within the cache window none', async () => {
+    const fresh = await h.tokenFor(h.people[1]!.id);
+    const before = await h.stats();
+    const [balance, suggestions] = await Promise.all([h.api(fresh, 'GET', '/api/me/balance'), h.api(fresh, 'GET', '/api/me/suggestions')]);
+    expect(balance.status).toBe(200);
+    expect(suggestions.status).toBe(200);
+    const after = await h.stats();
+    expect(after.graphRequests - before.graphRequests).toBe(1);
+    expect(after.graphSubRequests - before.graphSubRequests).toBe(3);
+    await h.api(fresh, 'GET', '/api/me/balance');
+    await h.api(fresh, 'GET', '/api/me');
+    expect((await h.stats()).graphRequests).toBe(after.graphRequests);
+  });
+
+  it('GET /api/me/balance: this week, day by day, with totals and sources', async () => {
+    const res = await h.api(token, 'GET', '/api/me/balance');
+    expect(res.status).toBe(200);
+    const { days, totals, sources, range, timeZone } = res.body;
+    expect(days).toHaveLength(7);
+    expect(days[0].dayOfWeek).toBe('monday');
+    expect(range.from).toBe(days[0].date);
+    expect(timeZone).toMatch(/\//);
+    expect(sources).toEqual({ calendar: true, presence: false });
+    for (const day of days) {
+      expect(day.connectedMinutes + day.disconnectedMinutes).toBe(day.workingMinutes);
+    }
+    const sum = (k: string) => days.reduce((n: number, d: Record<string, number>) => n + (d[k] ?? 0), 0);
+    expect(totals.meetingMinutes).toBe(sum('meetingMinutes'));
+    expect(totals.connectedMinutes).toBe(sum('connectedMinutes'));
+    expect(sum('meetingMinutes')).toBeGreaterThan(0);
+  });
+
+  it('GET /api/me/balance?from&to: a chosen range, and 400 for a bad one', async () => {
+    const week = (await h.api(token, 'GET', '/api/me/balance')).body.range;
+    const next = await h.api(token, 'GET', `/api/me/balance?from=${week.to}&to=${week.to}`);
+    expect(next.status).toBe(200);
+    expect(next.body.days.map((d: { date: string }) => d.date)).toEqual([week.to]);
+    for (const query of ['from=2026-02-30&to=2026-03-01', 'from=2026-03-02&to=2026-03-01', 'from=2026-03-01', 'from=2026-01-01&to=2026-06-01', 'from=yesterday&to=today', 'week=1']) {
+      const res = await h.api(token, 'GET', `/api/me/balance?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(res.body.error.code, query).toMatch(/invalid_/);
+      expect(res.body.error.message.length, query).toBeGreaterThan(5);
+    }
+  });
+
+  it('preferences: read, change some fields, refuse bad values naming the field', async () => {
+    expect((await h.api(token, 'GET', '/api/me/preferences')).body.minBlockMinutes).toBe(30);
+    const saved = await h.api(token, 'PUT', '/api/me/preferences', { minBlockMinutes: 45, preferredTimeOfDay: 'morning' });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ minBlockMinutes: 45, preferredTimeOfDay: 'morning', maxBlockMinutes: 90 });
+    expect((await h.api(token, 'GET', '/api/me/preferences')).body).toMatchObject({ minBlockMinutes: 45, preferredTimeOfDay: 'morning' });
+
+    const crossed = await h.api(token, 'PUT', '/api/me/preferences', { maxBlockMinutes: 30 });
+    expect(crossed.status).toBe(400);
+    expect(crossed.body.error.code).toBe('invalid_settings');
+    expect(crossed.body.error.fields[0].field).toBe('maxBlockMinutes');
+    expect((await h.api(token, 'PUT', '/api/me/preferences', { minBlockMinutes: 'long' })).status).toBe(400);
+    expect((await h.api(token, 'PUT', '/api/me/preferences', { favouriteColour: 'green' })).status).toBe(400);
+    expect((await h.api(token, 'PUT', '/api/me/preferences', { lunch: { start: '13:00', end: '12:00' } })).body.error.fields[0].field).toBe('lunch.end');
+  });
+
+  it('quiet time: read and change', async () => {
+    expect((await h.api(token, 'GET', '/api/me/quiet-time')).body).toMatchObject({ enabled: true, weekends: true, autoStatus: false });
+    const saved = await h.api(token, 'PUT', '/api/me/quiet-time', { autoStatus: true, statusMessage: 'Offline until {until}', preferredPresence: 'Away' });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ autoStatus: true, statusMessage: 'Offline until {until}', preferredPresence: 'Away', weekends: true });
+    expect((await h.api(token, 'PUT', '/api/me/quiet-time', { preferredPresence: 'Invisible' })).status).toBe(400);
+  });
+
+  it('export holds what is stored, and erase removes it', async () => {
+    const exported = await h.api(token, 'GET', '/api/me/export');
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-disposition')).toContain('attachment');
+    expect(exported.body.tables.preferences).toHaveLength(1);
+    expect(exported.body.tables.balance_snapshot.length).toBeGreaterThan(0);
+    expect(JSON.stringify(exported.body)).not.toMatch(/subject"\s*:\s*"(?!Unplugged)/i);
+
+    const erased = await h.api(token, 'DELETE', '/api/me/data');
+    expect(erased.status).toBe(200);
+    expect(erased.body.erased.preferences).toBe(1);
+    const after = await h.api(token, 'GET', '/api/me/export');
+    for (const [table, rows] of Object.entries(after.body.tables)) expect(rows, table).toEqual([]);
+    expect((await h.api(token, 'GET', '/api/me/preferences')).body.minBlockMinutes).toBe(30);
+  });
+});

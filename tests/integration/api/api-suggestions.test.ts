@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { transactionIdFor } from '../../../server/src/graph/events';
+import { suggestionStateRepository } from '../../../server/src/store/repositories/suggestion-state-repository';
+import { openStore, type Store } from '../../../server/src/store/store';
+import { startApiHarness, type ApiHarness } from './api-harness';
+
+describe('suggestions: list, accept exactly once, dismiss', () => {
+  let h: ApiHarness;
+  let store: Store;
+  let tokens: string[];
+
+  beforeAll(async () => {
+    store = await openStore({ dataDir: 'memory://' });
+    h = await startApiHarness({ store });
+    tokens = await Promise.all(h.people.slice(0, 4).map((p) => h.tokenFor(p.id)));
+  });
+  afterAll(async () => {
+    await h?.close();
+    await store?.close();
+  });
+
+  const openSuggestions = async (token: string) => {
+    const res = await h.api(token, 'GET', '/api/me/suggestions?days=5');
+    expect(res.status).toBe(200);
+    return res.body as { timeZone: string; suggestions: { id: string; kind: string; start: string; end: string; gap: { start: string; end: string }; explanation: string }[]; booked: { id: string; eventId: string }[]; warnings: unknown[] };
+  };
+  const firstBlock = async (token: string) => {
+    const list = await openSuggestions(token);
+    const block = list.suggestions.find((s) => s.kind === 'disconnect-block') ?? list.suggestions[0];
+    if (!block) throw new Error('the demo person has no suggestion');
+    return block;
+  };
+
+  it('lists suggestions with UTC times, explanations and a gap', async () => {
+    const list = await openSuggestions(tokens[0]!);
+    expect(list.suggestions.length).toBeGreaterThan(0);
+    for (const s of list.suggestions) {
+      expect(s.start).toMatch(/Z$/);
+      expect(Date.parse(s.end)).toBeGreaterThan(Date.parse(s.start));
+      expect(Date.parse(s.gap.start)).toBeLessThanOrEqual(Date.parse(s.start));
+      expect(s.explanation.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('books a suggestion once: 201, then 200 with the same event, one event in the calendar', async () => {
+    const userId = h.people[0]!.id;
+    const block = await firstBlock(tokens[0]!);
+    const before = await h.unplugEvents(userId);
+    const first = await h.api(tokens[0]!, 'POST', `/api/me/suggestions/${block.id}/accept`);
+    expect(first.status).toBe(201);
+    expect(first.body.suggestion).toMatchObject({ id: block.id, start: block.start, end: block.end });
+    const again = await h.api(tokens[0]!, 'POST', `/api/me/suggestions/${block.id}/accept`);
+    expect(again.status).toBe(200);
+    expect(again.body.eventId).toBe(first.body.eventId);
+    const after = await h.unplugEvents(userId);
+    expect(after.length).toBe(before.length + 1);
+    expect(after.map((e) => e.id)).toContain(first.body.eventId);
+
+    const list = await openSuggestions(tokens[0]!);
+    expect(list.suggestions.map((s) => s.id)).not.toContain(block.id);
+    expect(list.booked).toContainEqual(expect.objectContaining({ id: block.id, eventId: first.body.eventId }));
+  });
+
+  it('ten concurrent accepts create one event and all answer the same event id', async () => {
+    const userId = h.people[1]!.id;
+    const block = await firstBlock(tokens[1]!);
+    const before = await h.unplugEvents(userId);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => h.api(tokens[1]!, 'POST', `/api/me/suggestions/${block.id}/accept`)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((a) => a.body.eventId)).size).toBe(1);
+    expect((await h.unplugEvents(userId)).length).toBe(before.length + 1);
+  });
+
+  it('holds with 30% of Graph calls failing 429/503', async () => {
+    const userId = h.people[2]!.id;
+    const block = await firstBlock(tokens[2]!);
+    const before = await h.unplugEvents(userId);
+    await h.setFaults({ rate429: 0.2, rate503: 0.1, retryAfterSeconds: 0 });
+    try {
+      const answers = await Promise.all(Array.from({ length: 10 }, () => h.api(tokens[2]!, 'POST', `/api/me/suggestions/${block.id}/accept`)));
+      const ok = answers.filter((a) => a.status === 200 || a.status === 201);
+      // A caller may be told Graph is busy (503 + Retry-After) if its retries ran out; none may get a second event.
+      for (const a of answers) expect([200, 201, 503]).toContain(a.status);
+      expect(ok.length).toBeGreaterThan(0);
+      expect(new Set(ok.map((a) => a.body.eventId)).size).toBe(1);
+    } finally {
+      await h.setFaults({});
+    }
+    const retry = await h.api(tokens[2]!, 'POST', `/api/me/suggestions/${block.id}/accept`);
+    expect([200, 201]).toContain(retry.status);
+    expect((await h.unplugEvents(userId)).length).toBe(before.length + 1);
+  });
+
+  it('finishes an accept that died after creating the event and before recording it', async () => {
+    const person = h.people[3]!;
+    const block = await firstBlock(tokens[3]!);
+    const key = { tenantId: JSON.parse(Buffer.from(tokens[3]!.split('.')[1]!, 'base64url').toString()).tid as string, userId: person.id };
+    // What a crashed accept leaves behind: the claim in the store, and the event in the calendar.
+    await suggestionStateRepository(store.db).claimBooking(key, { suggestionId: block.id, kind: block.kind, start: new Date(block.start), end: new Date(block.end) }, new Date());
+    const graphToken = await h.graphTokenFor(person.id);
+    const created = await fetch(`${h.base}/demo/graph/v1.0/me/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${graphToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        subject: 'Unplugged', showAs: 'busy', isReminderOn: false, categories: ['Unplug'], transactionId: transactionIdFor(block.id),
+        start: { dateTime: block.start.replace('Z', ''), timeZone: 'UTC' }, end: { dateTime: block.end.replace('Z', ''), timeZone: 'UTC' },
+      }),
+    });
+    const event = await created.json() as { id: string };
+    const before = await h.unplugEvents(person.id);
+
+    const res = await h.api(tokens[3]!, 'POST', `/api/me/suggestions/${block.id}/accept`);
+    expect(res.status).toBe(200);
+    expect(res.body.eventId).toBe(event.id);
+    expect((await h.unplugEvents(person.id)).length).toBe(before.length);
+    expect(await suggestionStateRepository(store.db).find(key, block.id)).toMatchObject({ state: 'accepted', eventId: event.id });
+  });
+
+  it('adjusts a block within its free gap and refuses it outside', async () => {
+    const token = await h.tokenFor(h.people[4]!.id);
+    const block = await firstBlock(token);
+    const outside = await h.api(token, 'POST', `/api/me/suggestions/${block.id}/accept`, {
+      start: new Date(Date.parse(block.gap.start) - 15 * 60_000).toISOString(), end: block.end,
+    });
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.code).toBe('invalid_adjustment');
+    const backwards = await h.api(token, 'POST', `/api/me/suggestions/${block.id}/accept`, { start: block.end, end: block.start });
+    expect(backwards.status).toBe(400);
+    const unknownField = await h.api(token, 'POST', `/api/me/suggestions/${block.id}/accept`, { start: block.start, end: block.end, colour: 'red' });
+    expect(unknownField.status).toBe(400);
+
+    const shorter = { start: block.start, end: new Date(Date.parse(block.end) - 15 * 60_000).toISOString() };
+    if (Date.parse(shorter.end) - Date.parse(shorter.start) >= 15 * 60_000) {
+      const ok = await h.api(token, 'POST', `/api/me/suggestions/${block.id}/accept`, shorter);
+      expect(ok.status).toBe(201);
+      expect(ok.body.suggestion).toMatchObject(shorter);
+    }
+  });
+
+  it('dismisses: 204, gone from the list, cannot then be accepted; unknown ids are 404', async () => {
+    const token = await h.tokenFor(h.people[8]!.id);
+    const block = await firstBlock(token);
+    const res = await h.api(token, 'POST', `/api/me/suggestions/${block.id}/dismiss`);
+    expect(res.status).toBe(204);
+    expect((await openSuggestions(token)).suggestions.map((s) => s.id)).not.toContain(block.id);
+    expect((await h.api(token, 'POST', `/api/me/suggestions/${block.id}/dismiss`)).status).toBe(204);
+    const accept = await h.api(token, 'POST', `/api/me/suggestions/${block.id}/accept`);
+    expect(accept.status).toBe(409);
+    expect(accept.body.error.code).toBe('suggestion_dismissed');
+    const unknown = await h.api(token, 'POST', '/api/me/suggestions/sg_0000000000000000/dismiss');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('suggestion_not_found');
+  });
+
+  it("never lets one person accept or dismiss another's suggestion", async () => {
+    const theirs = await firstBlock(await h.tokenFor(h.people[6]!.id));
+    const mine = await h.tokenFor(h.people[7]!.id);
+    expect((await h.api(mine, 'POST', `/api/me/suggestions/${theirs.id}/accept`)).status).toBe(404);
+    expect((await h.api(mine, 'POST', `/api/me/suggestions/${theirs.id}/dismiss`)).status).toBe(404);
+  });
+});
