@@ -21,6 +21,7 @@ export interface ApiHarness {
   tokenFor(userId: string): Promise<string>;
   /** A delegated Graph token for a demo person (to look at their calendar as Outlook would). */
   graphTokenFor(userId: string): Promise<string>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, asserted field by field in tests
   api(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }>;
   stats(): Promise<{ graphRequests: number; graphSubRequests: number }>;
   setFaults(faults: { latencyMs?: number; rate429?: number; rate503?: number; retryAfterSeconds?: number }): Promise<void>;
@@ -39,7 +40,7 @@ export async function startApiHarness(deps: AppDependencies = {}, env: Record<st
   const post = async (path: string, body: unknown) => {
     const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
-    return res.json() as Promise<any>;
+    return res.json() as Promise<{ access_token: string }>;
   };
   const people = ((await (await fetch(`${base}/demo/identity/people`)).json()) as { value: DemoPerson[] }).value;
 
