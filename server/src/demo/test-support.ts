@@ -42,3 +42,19 @@ export function expectGraphError(response: JsonResponse, status: number, code: s
   expect(response.status).toBe(status);
   expect((response.body as { error?: { code?: string } }).error?.code).toBe(code);
 }
+
+/** A Graph event as tests read it. */
+export interface EventJson {
+  id: string;
+  start: { dateTime: string; timeZone: string };
+  end: { dateTime: string; timeZone: string };
+  [key: string]: unknown;
+}
+
+/** A Graph collection page as tests read it. */
+export interface CollectionJson {
+  value: EventJson[];
+  '@odata.nextLink'?: string;
+  '@odata.deltaLink'?: string;
+  [key: string]: unknown;
+}

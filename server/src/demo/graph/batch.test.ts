@@ -3,7 +3,7 @@ import type { DemoPerson } from '../org';
 import type { RunningDemoTenant } from '../standalone';
 import { expectGraphError, graphClient, manualClock, startTestTenant } from '../test-support';
 
-interface Part { id: string; status: number; headers?: Record<string, string>; body?: any }
+interface Part { id: string; status: number; headers?: Record<string, string>; body?: { id?: string; value?: Array<{ id: string }>; workingHours?: { timeZone: unknown }; error?: { code: string } } }
 type BatchBody = { responses: Part[] };
 
 const clock = manualClock(Date.parse('2025-03-05T17:00:00Z'));
@@ -37,9 +37,9 @@ describe('$batch', () => {
     const parts = byId(response.body);
     expect([...parts.keys()].sort()).toEqual(['calendar', 'mailbox', 'presence']);
     expect(parts.get('calendar')).toMatchObject({ status: 200, headers: { 'Content-Type': expect.stringContaining('application/json'), 'Preference-Applied': 'outlook.timezone="UTC"' } });
-    expect(parts.get('calendar')!.body.value.length).toBeGreaterThan(20);
-    expect(parts.get('mailbox')!.body.workingHours.timeZone).toEqual({ name: 'Pacific Standard Time' });
-    expect(parts.get('presence')!.body.id).toBe(avery.id);
+    expect(parts.get('calendar')!.body!.value!.length).toBeGreaterThan(20);
+    expect(parts.get('mailbox')!.body!.workingHours!.timeZone).toEqual({ name: 'Pacific Standard Time' });
+    expect(parts.get('presence')!.body!.id).toBe(avery.id);
     expect(demo.tenant.stats()).toMatchObject({ graphRequests: 1, graphSubRequests: 3 });
   });
 
@@ -68,7 +68,7 @@ describe('$batch', () => {
     ]);
     const parts = byId(response.body);
     expect(parts.get('create')!.status).toBe(201);
-    expect(parts.get('view')!.body.value.map((e: { id: string }) => e.id)).toContain(parts.get('create')!.body.id);
+    expect(parts.get('view')!.body!.value!.map((e) => e.id)).toContain(parts.get('create')!.body!.id);
     expect(parts.get('broken')).toMatchObject({ status: 400, body: { error: { code: 'BadRequest' } } });
     expect(parts.get('after-broken')).toMatchObject({ status: 424, body: { error: { code: 'FailedDependency' } } });
     expect(parts.get('after-that')!.status).toBe(424);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertGraphPayload, findGraphOperation, graphComponentSchema, validateGraphPayload, type GraphOperationTarget } from '../openapi-contract';
 import type { DemoPerson } from '../org';
 import type { RunningDemoTenant } from '../standalone';
-import { call, graphClient, manualClock, startTestTenant, type JsonResponse } from '../test-support';
+import { call, graphClient, manualClock, startTestTenant, type CollectionJson, type JsonResponse } from '../test-support';
 import { EVENT_PROPERTIES } from './event-json';
 
 /**
@@ -25,9 +25,9 @@ beforeAll(async () => {
 afterAll(() => demo.close());
 
 /** Sends a request whose body must itself conform, and checks the answer against the operation. */
-async function conforming(client: typeof me, target: GraphOperationTarget, url: string, init: RequestInit & { json?: unknown } = {}): Promise<JsonResponse<any>> {
+async function conforming(client: typeof me, target: GraphOperationTarget, url: string, init: RequestInit & { json?: unknown } = {}): Promise<JsonResponse<CollectionJson>> {
   if (init.json !== undefined) assertGraphPayload({ ...target, part: 'request' }, init.json);
-  const response = await client(url, init);
+  const response = await client<CollectionJson>(url, init);
   expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
   assertGraphPayload({ ...target, status: response.status }, response.body);
   return response;
@@ -72,12 +72,12 @@ describe('demo Graph answers conform', () => {
     const token = { headers: { authorization: `Bearer ${(await demo.tenant.graphToken(avery.id)).token}` } };
     let page = first;
     while (page.body['@odata.nextLink']) {
-      page = await call(page.body['@odata.nextLink'], token);
+      page = await call<CollectionJson>(page.body['@odata.nextLink'], token);
       assertGraphPayload({ ...target, status: 200 }, page.body);
     }
-    const removed = first.body.value[0].id as string;
+    const removed = first.body.value[0]!.id;
     await me(`/me/events/${encodeURIComponent(removed)}`, { method: 'DELETE' });
-    const changes = await call(page.body['@odata.deltaLink'], token);
+    const changes = await call<CollectionJson>(page.body['@odata.deltaLink']!, token);
     expect(changes.body.value).toContainEqual(expect.objectContaining({ '@removed': { reason: 'deleted' } }));
     assertGraphPayload({ ...target, status: 200 }, changes.body);
   });
@@ -88,7 +88,7 @@ describe('demo Graph answers conform', () => {
     await conforming(me, { path: '/me/events', method: 'post' }, '/me/events', { method: 'POST', json: body });
     const allDay = { subject: 'Offsite', isAllDay: true, showAs: 'oof', start: { dateTime: '2025-03-12T00:00:00', timeZone: 'UTC' }, end: { dateTime: '2025-03-13T00:00:00', timeZone: 'UTC' } };
     await conforming(app, { path: '/users/{user-id}/events', method: 'post' }, `/users/${avery.id}/events`, { method: 'POST', json: allDay });
-    const id = encodeURIComponent(created.body.id);
+    const id = encodeURIComponent(String(created.body.id));
     assertGraphPayload('microsoft.graph.event', (await me(`/me/events/${id}`)).body);
     const patch = { showAs: 'tentative' };
     assertGraphPayload('microsoft.graph.event', patch);
@@ -141,7 +141,7 @@ describe('demo Graph answers conform', () => {
 describe('demo Graph errors conform', () => {
   it('every error status, in requests and in batch parts', async () => {
     const bare = graphClient(demo, 'not-a-token');
-    const errors: Array<JsonResponse<any>> = [
+    const errors: JsonResponse[] = [
       await me('/me/calendarView'), // 400
       await bare('/me'), // 401
       await me(`/users/${demo.tenant.org.people[1]!.id}/presence`), // 403

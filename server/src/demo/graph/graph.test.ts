@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DemoPerson } from '../org';
 import type { RunningDemoTenant } from '../standalone';
-import { SEED_NOW, call, expectGraphError, graphClient, manualClock, startTestTenant, type JsonResponse } from '../test-support';
+import { SEED_NOW, call, expectGraphError, graphClient, manualClock, startTestTenant, type CollectionJson, type EventJson, type JsonResponse } from '../test-support';
 
-type Events = { value: Array<Record<string, any>>; '@odata.nextLink'?: string; '@odata.deltaLink'?: string };
+type Events = CollectionJson;
 
 const clock = manualClock(Date.parse('2025-03-05T17:00:00Z'));
 let demo: RunningDemoTenant;
@@ -24,7 +24,7 @@ beforeEach(() => {
   clock.set(Date.parse('2025-03-05T17:00:00Z'));
 });
 
-async function allPages(first: JsonResponse<Events>, headers: Record<string, string> = {}): Promise<Array<Record<string, any>>> {
+async function allPages(first: JsonResponse<Events>, headers: Record<string, string> = {}): Promise<EventJson[]> {
   const items = [...first.body.value];
   let next = first.body['@odata.nextLink'];
   while (next) {
