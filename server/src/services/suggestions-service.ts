@@ -45,8 +45,11 @@ async function plan(ports: ApiPorts, cache: TabDataCache, auth: RequestAuth, day
   return { result, states, settings };
 }
 
-/** How far ahead a suggestion id is looked for when it is accepted or dismissed. */
-const LOOKUP_DAYS = 10;
+/**
+ * The horizons a suggestion id is looked for in when it is accepted or dismissed: the longest the
+ * list offers, and the default, so an id the tab showed is found whatever `days` it asked for.
+ */
+const LOOKUP_HORIZONS = [10, 5, 1];
 const MIN_ADJUSTED_MINUTES = 15;
 
 export interface AcceptOutcome {
@@ -124,10 +127,12 @@ export class SuggestionBooking {
   }
 
   private async findOpen(auth: RequestAuth, suggestionId: string): Promise<Suggestion> {
-    const { result } = await plan(this.ports, this.cache, auth, LOOKUP_DAYS);
-    const suggestion = result.suggestions.find((s) => s.id === suggestionId);
-    if (!suggestion) throw new AppError(404, 'suggestion_not_found', `No open suggestion ${suggestionId}: it may have passed, or the time is no longer free.`);
-    return suggestion;
+    for (const days of LOOKUP_HORIZONS) {
+      const { result } = await plan(this.ports, this.cache, auth, days);
+      const suggestion = result.suggestions.find((s) => s.id === suggestionId);
+      if (suggestion) return suggestion;
+    }
+    throw new AppError(404, 'suggestion_not_found', `No open suggestion ${suggestionId}: it may have passed, or the time is no longer free.`);
   }
 }
 
