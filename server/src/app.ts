@@ -23,6 +23,8 @@ export interface AppDependencies {
   platform?: Partial<Platform>;
   /** API tuning (tests). */
   api?: Pick<ApiOptions, 'ratePerMinute' | 'cacheTtlMs'>;
+  /** Where log lines go instead of stdout (tests read them to check nothing secret is logged). */
+  logStream?: { write(line: string): void };
 }
 
 /**
@@ -31,7 +33,7 @@ export interface AppDependencies {
  */
 export async function buildApp(config: Config, deps: AppDependencies = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, deps.logStream),
     bodyLimit: 64 * 1024,
     requestIdHeader: false,
     trustProxy: false,

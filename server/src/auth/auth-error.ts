@@ -27,8 +27,9 @@ const STATUS: Record<AuthErrorCode, number> = {
   token_issuer_invalid: 401,
   token_claims_invalid: 401,
   token_scope_missing: 401,
-  // A genuine token from an organisation this server does not serve: a new token will not help.
-  tenant_not_allowed: 403,
+  // A token from an organisation this server does not serve is not valid here (RFC 6750
+  // invalid_token); the code tells the tab that a new token will not help.
+  tenant_not_allowed: 401,
   // The signing keys could not be fetched: our problem, not the caller's.
   auth_unavailable: 503,
 };

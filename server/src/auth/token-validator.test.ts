@@ -82,7 +82,7 @@ describe('createTokenValidator', () => {
     ['issued for another tenant than its tid', { iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }, 'token_issuer_invalid', 401],
     ['from a foreign issuer host', { iss: `https://login.evil.example/${TENANT}/v2.0` }, 'token_issuer_invalid', 401],
     ['from the v1 host with the v2 path', { iss: `https://sts.windows.net/${TENANT}/v2.0` }, 'token_issuer_invalid', 401],
-    ['of a tenant not on the allow-list', { tid: OTHER_TENANT, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }, 'tenant_not_allowed', 403],
+    ['of a tenant not on the allow-list', { tid: OTHER_TENANT, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }, 'tenant_not_allowed', 401],
     ['without access_as_user', { scp: 'User.Read Calendars.Read' }, 'token_scope_missing', 401],
     ['app-only (roles, no scp)', { scp: undefined, roles: ['Something.All'] }, 'token_scope_missing', 401],
     ['with a scope that only contains the name', { scp: 'not_access_as_user' }, 'token_scope_missing', 401],

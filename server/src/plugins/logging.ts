@@ -4,10 +4,12 @@ import type { LogLevel } from '../config';
 /**
  * Logger options. Request logs carry the path and the names of query parameters, never their
  * values or headers: a token must never reach a log, even one sent where it does not belong.
+ * `stream` replaces stdout (tests read the lines).
  */
-export function loggerOptions(level: LogLevel): FastifyServerOptions['logger'] {
+export function loggerOptions(level: LogLevel, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: { paths: ['req.headers.authorization', 'headers.authorization', '*.access_token', '*.assertion', '*.client_secret'], censor: '[redacted]' },
     serializers: {
       req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, url: safeUrl(req.url) }),
