@@ -129,7 +129,12 @@ export function createZoneClock(name: string): ZoneClock {
     offsetMinutesAt,
     localDateOf: (instant) => new Date(instant + offsetMinutesAt(instant) * MINUTE_MS).toISOString().slice(0, 10),
     formatTime: (instant, locale) => format(TIME, locale).format(shifted(toMs(instant))),
-    formatTimeRange: (start, end, locale) => format(TIME, locale).formatRange(shifted(toMs(start)), shifted(toMs(end))),
+    formatTimeRange(start, end, locale) {
+      const [from, to] = [toMs(start), toMs(end)];
+      // Across midnight (evening quiet time, weekends) the end needs its day, or it reads as earlier.
+      const sameDay = new Date(shifted(from)).toISOString().slice(0, 10) === new Date(shifted(to)).toISOString().slice(0, 10);
+      return format(sameDay ? TIME : { ...TIME, weekday: 'short' }, locale).formatRange(shifted(from), shifted(to));
+    },
     formatDay: (instant, locale) => format(DAY, locale).format(shifted(toMs(instant))),
     describe(locale, at = Date.now()) {
       if (kind !== 'iana') return formatOffset(offsetMinutesAt(at));

@@ -23,10 +23,14 @@ export function App({ host }: { host: TabHost }) {
   }, [theme, locale]);
 
   return (
-    <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.root} data-theme={theme}>
-      <ErrorBoundary>
-        {host.kind === 'teams' ? <TeamsSession host={host} /> : <DemoSession host={host} />}
-      </ErrorBoundary>
+    // Styles go on a div inside the provider: Fluent copies the provider's own class names onto
+    // every portal's mount node (pop-ups, dialogs, chart callouts), which must not cover the page.
+    <FluentProvider theme={FLUENT_THEMES[theme]}>
+      <div className={styles.root} data-theme={theme}>
+        <ErrorBoundary>
+          {host.kind === 'teams' ? <TeamsSession host={host} /> : <DemoSession host={host} />}
+        </ErrorBoundary>
+      </div>
     </FluentProvider>
   );
 }

@@ -8,7 +8,7 @@ import type { BalanceDay } from '../../api/types';
 import { formatDate, formatHours, hoursOf } from '../../format/format';
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(20rem, 1fr))', gap: tokens.spacingHorizontalXL },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
   figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   caption: { color: tokens.colorNeutralForeground2 },
 });
@@ -62,14 +62,14 @@ export default function BalanceCharts({ days, locale, presence }: BalanceChartsP
       <figure className={styles.figure}>
         <Text as="h3" weight="semibold" size={400}>Connected and disconnected, hours a day</Text>
         <VerticalStackedBarChart data={balance} height={280} yAxisTitle="Hours" culture={locale} barWidth="auto" maxBarWidth={40}
-          chartTitle="Connected and disconnected hours per day, with the disconnect target" roundCorners />
+          chartTitle="Connected and disconnected hours per day, with the disconnect target" roundCorners enabledLegendsWrapLines />
         <Text as="p" size={200} className={styles.caption}>The line is your daily disconnect target; the table below has every figure.</Text>
       </figure>
       <figure className={styles.figure}>
         <Text as="h3" weight="semibold" size={400}>Protected time{presence ? ' and how much was honoured' : ''}</Text>
         {anyProtected ? (
           <GroupedVerticalBarChart data={protection} height={280} yAxisTitle="Hours" culture={locale} barWidth="auto" maxBarWidth={24}
-            chartTitle={presence ? 'Protected and honoured hours per day' : 'Protected hours per day'} roundCorners />
+            chartTitle={presence ? 'Protected and honoured hours per day' : 'Protected hours per day'} roundCorners enabledLegendsWrapLines />
         ) : (
           <Text as="p" className={styles.caption}>No Unplug blocks were booked in these days. Accept a suggestion to protect time.</Text>
         )}

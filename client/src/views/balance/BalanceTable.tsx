@@ -66,7 +66,7 @@ function DayLabel({ day, locale }: { day: BalanceDay; locale: string }) {
     <span className={styles.day}>
       <span>{formatDate(day.date, locale, 'short')}</span>
       {day.outOfOffice && <Badge appearance="tint" color="informative">Out of office</Badge>}
-      {!day.isWorkingDay && !day.outOfOffice && <Badge appearance="outline" color="subtle">Day off</Badge>}
+      {!day.isWorkingDay && !day.outOfOffice && <Badge appearance="outline" color="informative">Day off</Badge>}
     </span>
   );
 }

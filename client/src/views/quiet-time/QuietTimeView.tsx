@@ -1,10 +1,69 @@
-import { PendingView } from '../PendingView';
+import type { FormEvent } from 'react';
+import { Divider, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Profile } from '../../api/types';
+import { LoadingState } from '../../common/LoadingState';
+import { ProblemMessage } from '../../common/ProblemMessage';
+import { ViewFrame } from '../../common/ViewFrame';
+import { createZoneClock } from '../../format/zone-clock';
+import { useSession } from '../../session/session';
+import { PreferencesFields } from '../../settings/PreferencesFields';
+import { QuietTimeFields } from '../../settings/QuietTimeFields';
+import { SaveBar } from '../../settings/SaveBar';
+import type { SettingsForm } from '../../settings/use-settings-form';
+import { QuietTimeWarnings } from '../suggestions/QuietTimeWarnings';
+import { usePreferencesForm, useProfile, useQuietTimeForm, useQuietTimeWarnings } from './use-quiet-time';
+import { describeWorkingHours } from './working-hours';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  heading: { margin: 0 },
+  note: { margin: 0, color: tokens.colorNeutralForeground2 },
+});
 
 export function QuietTimeView() {
+  const profile = useProfile();
+  const { state } = profile;
   return (
-    <PendingView title="Quiet time">
-      Your evening and weekend quiet windows, the optional status message while you are unplugged,
-      your targets, and meetings already booked inside quiet time.
-    </PendingView>
+    <ViewFrame title="Quiet time" description="Evenings and weekends offline, your status while you are unplugged, and how Unplug picks your blocks.">
+      {state.status === 'loading' && <LoadingState label="Loading your settings…" lines={6} />}
+      {state.status === 'error' && <ProblemMessage error={state.error} title="Could not load your settings." onRetry={profile.reload} />}
+      {state.status === 'ready' && <QuietTimeContent profile={state.data} />}
+    </ViewFrame>
+  );
+}
+
+const onSubmit = <T extends object>(form: SettingsForm<T>) => (event: FormEvent) => {
+  event.preventDefault();
+  form.submit();
+};
+
+function QuietTimeContent({ profile }: { profile: Profile }) {
+  const styles = useStyles();
+  const { locale } = useSession();
+  const quiet = useQuietTimeForm(profile.quietTime);
+  const preferences = usePreferencesForm(profile.preferences);
+  const warnings = useQuietTimeWarnings();
+  return (
+    <>
+      <form className={styles.form} onSubmit={onSubmit(quiet)} aria-labelledby="quiet-time-heading" noValidate>
+        <Text as="h3" id="quiet-time-heading" size={400} weight="semibold" className={styles.heading}>Evenings and weekends</Text>
+        <QuietTimeFields values={quiet.values} errors={quiet.errors} onChange={quiet.change}
+          workingHours={`Your working hours in Outlook: ${describeWorkingHours(profile, locale)}.`}
+          autoStatusUnavailable={profile.features.autoStatus ? undefined : 'Your organisation has turned the automatic status off.'} />
+        <SaveBar form={quiet} label="Save quiet time" />
+      </form>
+      <Divider />
+      <form className={styles.form} onSubmit={onSubmit(preferences)} aria-labelledby="targets-heading" noValidate>
+        <Text as="h3" id="targets-heading" size={400} weight="semibold" className={styles.heading}>Targets and blocks</Text>
+        <PreferencesFields values={preferences.values} errors={preferences.errors} onChange={preferences.change} />
+        <SaveBar form={preferences} label="Save targets and blocks" />
+      </form>
+      <Divider />
+      {warnings.state.status === 'loading' && <LoadingState label="Looking for meetings in your quiet time…" lines={1} />}
+      {warnings.state.status === 'error' && <ProblemMessage error={warnings.state.error} title="Could not check for meetings in your quiet time." onRetry={warnings.reload} />}
+      {warnings.state.status === 'ready' && (
+        <QuietTimeWarnings warnings={warnings.state.data.warnings} clock={createZoneClock(warnings.state.data.timeZone)} locale={locale} />
+      )}
+    </>
   );
 }

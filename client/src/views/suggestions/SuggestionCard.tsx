@@ -1,0 +1,89 @@
+import { useId, useState } from 'react';
+import {
+  Button, Card, CardFooter, CardHeader, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, ToggleButton, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { problemKind } from '../../common/problems';
+import { ProblemMessage } from '../../common/ProblemMessage';
+import { formatDuration } from '../../format/format';
+import type { ZoneClock } from '../../format/zone-clock';
+import { ADJUSTMENTS, type Adjustment } from './adjust';
+import { kindLabel } from './kinds';
+import type { SuggestionCardModel } from './use-suggestions';
+
+const useStyles = makeStyles({
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  time: { margin: 0 },
+  explanation: { margin: 0, color: tokens.colorNeutralForeground2 },
+  adjust: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  footer: { flexWrap: 'wrap' },
+});
+
+const ADJUST_LABELS: Record<Adjustment, string> = {
+  earlier: '15 min earlier',
+  later: '15 min later',
+  shorter: '15 min shorter',
+  longer: '15 min longer',
+};
+
+interface SuggestionCardProps {
+  card: SuggestionCardModel;
+  clock: ZoneClock;
+  locale: string;
+  onAccept(id: string): void;
+  onDismiss(id: string): void;
+  onAdjust(id: string, adjustment: Adjustment): void;
+  onReset(id: string): void;
+}
+
+/** One suggestion: when, why, and Accept / Adjust / Dismiss. */
+export function SuggestionCard({ card, clock, locale, onAccept, onDismiss, onAdjust, onReset }: SuggestionCardProps) {
+  const styles = useStyles();
+  const titleId = useId();
+  const [adjusting, setAdjusting] = useState(false);
+  const { suggestion, span, pending } = card;
+  const id = suggestion.id;
+  const time = clock.formatTimeRange(span.start, span.end, locale);
+  const duration = formatDuration((span.end - span.start) / 60_000, locale);
+  const failed = pending?.status === 'failed' ? pending : undefined;
+
+  return (
+    <Card className={styles.card} role="group" aria-labelledby={titleId} data-suggestion-id={id}>
+      <CardHeader
+        header={<Text id={titleId} weight="semibold">{`${kindLabel(suggestion.kind)}, ${time}`}</Text>}
+        description={<Text size={200}>{card.adjusted ? `${duration} (adjusted)` : duration}</Text>}
+      />
+      <Text as="p" className={styles.explanation}>{suggestion.explanation}</Text>
+      {failed && (problemKind(failed.error) === 'other' || problemKind(failed.error) === 'forbidden' ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            {failed.action === 'accept' ? 'Could not book this block: ' : 'Could not dismiss this suggestion: '}{failed.error.message}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => (failed.action === 'accept' ? onAccept(id) : onDismiss(id))}>Retry</Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : (
+        <ProblemMessage error={failed.error} title={failed.action === 'accept' ? 'Could not book this block.' : 'Could not dismiss this suggestion.'}
+          onRetry={() => (failed.action === 'accept' ? onAccept(id) : onDismiss(id))} />
+      ))}
+      {adjusting && (
+        <div className={styles.adjust} role="group" aria-label={`Adjust ${time}`}>
+          {ADJUSTMENTS.map((adjustment) => (
+            <Button key={adjustment} size="small" disabled={!card.canAdjust[adjustment]} onClick={() => onAdjust(id, adjustment)} aria-describedby={titleId}>
+              {ADJUST_LABELS[adjustment]}
+            </Button>
+          ))}
+          {card.adjusted && <Button size="small" appearance="subtle" onClick={() => onReset(id)}>As suggested</Button>}
+        </div>
+      )}
+      <CardFooter className={styles.footer}>
+        <Button appearance="primary" onClick={() => onAccept(id)} aria-describedby={titleId}
+          disabled={pending?.status === 'running'} icon={pending?.status === 'running' && pending.action === 'accept' ? <Spinner size="extra-tiny" /> : undefined}>
+          Accept
+        </Button>
+        <ToggleButton checked={adjusting} onClick={() => setAdjusting((a) => !a)} aria-describedby={titleId}>Adjust</ToggleButton>
+        <Button appearance="subtle" onClick={() => onDismiss(id)} aria-describedby={titleId} disabled={pending?.status === 'running'}>Dismiss</Button>
+      </CardFooter>
+    </Card>
+  );
+}
