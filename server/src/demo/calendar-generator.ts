@@ -53,9 +53,16 @@ export function generateCalendar(org: DemoOrg, person: DemoPerson, range?: { fro
   if (from >= to) return [];
   const created = org.window.start - 7 * DAY;
   const events: DemoEvent[] = [];
-  const base = (key: string, fields: Partial<DemoEvent> & Pick<DemoEvent, 'subject' | 'start' | 'end'>): DemoEvent => ({
-    id: stableItemId(`${person.id}/${key}`),
-    iCalUId: iCalUIdFor(key),
+  // Ids are hashed only for the events kept (a one-day range builds three days and keeps one).
+  const keys = new Map<DemoEvent, string>();
+  const base = (key: string, fields: Partial<DemoEvent> & Pick<DemoEvent, 'subject' | 'start' | 'end'>): DemoEvent => {
+    const event = make(key, fields);
+    keys.set(event, key);
+    return event;
+  };
+  const make = (_key: string, fields: Partial<DemoEvent> & Pick<DemoEvent, 'subject' | 'start' | 'end'>): DemoEvent => ({
+    id: '',
+    iCalUId: '',
     bodyPreview: '',
     isAllDay: false,
     originalTimeZone: originalZoneName(person),
@@ -90,6 +97,10 @@ export function generateCalendar(org: DemoOrg, person: DemoPerson, range?: { fro
   const full = !range;
   return events
     .filter((e) => e.start >= org.window.start && e.start < org.window.end && (full || (e.end > from && e.start < to) || (e.start === e.end && e.start >= from && e.start < to)))
+    .map((e) => {
+      const key = keys.get(e)!;
+      return { ...e, id: stableItemId(`${person.id}/${key}`), iCalUId: e.iCalUId || iCalUIdFor(key) };
+    })
     .sort(compareEvents);
 }
 
@@ -116,7 +127,6 @@ function occurrences(org: DemoOrg, person: DemoPerson, series: SeriesSpec, base:
       subject: cancelled ? `Canceled: ${series.subject}` : series.subject,
       start,
       end: start + series.durationMinutes * MINUTE,
-      iCalUId: iCalUIdFor(key),
       originalTimeZone: originalZoneName(series.organizer),
       showAs: cancelled || response === 'declined' ? 'free' : response === 'tentativelyAccepted' ? 'tentative' : 'busy',
       response,
@@ -190,7 +200,7 @@ function personalDay(org: DemoOrg, person: DemoPerson, date: string, base: Base)
     out.push(invited(person, `${date}/declined`, 'All-company training (repeat session)', at(300), 60, 'declined', 'free', base));
   }
   if (rnd.chance(0.05)) {
-    out.push({ ...invited(person, `${date}/cancelled`, 'Canceled: Vendor sync', at(120), 30, 'accepted', 'free', base), isCancelled: true });
+    out.push(invited(person, `${date}/cancelled`, 'Canceled: Vendor sync', at(120), 30, 'accepted', 'free', base, { isCancelled: true }));
   }
   if (rnd.chance(0.1 + person.afterHoursChance * 0.2)) {
     // An evening call: after the working day, on the person's wall clock.
@@ -220,8 +230,9 @@ function meeting(person: DemoPerson, key: string, template: Template, start: num
   });
 }
 
-function invited(person: DemoPerson, key: string, subject: string, start: number, minutes: number, response: DemoResponse, showAs: DemoShowAs, base: Base): DemoEvent {
+function invited(person: DemoPerson, key: string, subject: string, start: number, minutes: number, response: DemoResponse, showAs: DemoShowAs, base: Base, extra: Partial<DemoEvent> = {}): DemoEvent {
   return base(key, {
+    ...extra,
     subject, start, end: start + minutes * MINUTE, response, showAs, isOrganizer: false, isOnlineMeeting: true,
     organizer: { name: 'Learning & Development', address: `learning@${person.mail.split('@')[1]}` },
   });

@@ -1,7 +1,7 @@
 import type { DemoAttendee, PresenceHint } from './demo-event';
 import { teamCount, teamOf, type DemoOrg, type DemoPerson } from './org';
 import { addDays, localDateAt, wallClockInstant, type DemoZone } from './time-zones';
-import { minutesOutsideWorkingHours } from './working-hours';
+import { workingDaysAround } from './working-hours';
 
 /** A recurring meeting several mailboxes share; each attendee's calendar holds its occurrences. */
 export interface SeriesSpec {
@@ -23,6 +23,7 @@ export interface SeriesSpec {
 }
 
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 const MAX_SKIP_LEVEL = 8;
 
 function attendeeList(people: readonly DemoPerson[]): DemoAttendee[] {
@@ -61,16 +62,31 @@ const fairestMemo = new WeakMap<DemoOrg, Map<string, string>>();
 function computeFairestTime(org: DemoOrg, organizer: DemoPerson, people: readonly DemoPerson[], weekday: number, durationMinutes: number): string {
   let date = localDateAt(organizer.zone, org.window.weekStart + 12 * 3_600_000);
   for (let i = 0; i < 7 && new Date(`${date}T00:00:00Z`).getUTCDay() !== weekday; i++) date = addDays(date, 1);
+  // Each attendee's working days around that date, looked up once for all the candidate slots.
+  const noon = wallClockInstant(organizer.zone, date, '12:00:00');
+  const hours = people.map((p) => ({ weight: p === organizer ? 2 : 1, days: [...workingDaysAround(p, noon - DAY), ...workingDaysAround(p, noon + DAY)] }));
   let best = { time: '09:00:00', cost: Number.POSITIVE_INFINITY };
   for (let slot = 7 * 60; slot <= 20 * 60; slot += 30) {
     const time = addMinutes('00:00:00', slot);
     const start = wallClockInstant(organizer.zone, date, time);
     const end = start + durationMinutes * MINUTE;
     // The organiser's own evening counts double: people rarely book their own late meetings.
-    const cost = people.reduce((sum, p) => sum + minutesOutsideWorkingHours(p, start, end) * (p === organizer ? 2 : 1), 0);
+    const cost = hours.reduce((sum, h) => sum + outsideMinutes(h.days, start, end) * h.weight, 0);
     if (cost < best.cost) best = { time, cost };
   }
   return best.time;
+}
+
+/** Minutes of `[start, end)` outside the given working days (which may repeat). */
+function outsideMinutes(days: Array<[number, number]>, start: number, end: number): number {
+  const seen = new Set<number>();
+  let inside = 0;
+  for (const [s, e] of days) {
+    if (seen.has(s)) continue;
+    seen.add(s);
+    inside += Math.max(0, Math.min(e, end) - Math.max(s, start));
+  }
+  return Math.round((end - start - inside) / MINUTE);
 }
 
 /** Every shared series `person` attends: team stand-up, 1:1s, the lead's 1:1 with the head, hand-offs. */

@@ -61,21 +61,33 @@ export function createPrng(seed: string | number): Prng {
  * run once per seeded event.
  */
 function hash128(key: string): Buffer {
-  const out = Buffer.alloc(16);
-  for (let lane = 0; lane < 4; lane++) {
-    let h = (0x811c9dc5 ^ Math.imul(lane + 1, 0x9e3779b1)) >>> 0;
-    for (let i = 0; i < key.length; i++) {
-      h ^= key.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    out.writeUInt32BE(h >>> 0, lane * 4);
+  let a = 0x811c9dc5 ^ 0x9e3779b1;
+  let b = 0x811c9dc5 ^ 0x3c6ef362;
+  let c = 0x811c9dc5 ^ 0xdaa66d13;
+  let d = 0x811c9dc5 ^ 0x78dde6c4;
+  for (let i = 0; i < key.length; i++) {
+    const ch = key.charCodeAt(i);
+    a = Math.imul(a ^ ch, 0x01000193);
+    b = Math.imul(b ^ ch, 0x01000193);
+    c = Math.imul(c ^ ch, 0x01000193);
+    d = Math.imul(d ^ ch, 0x01000193);
   }
+  const out = Buffer.allocUnsafe(16);
+  out.writeUInt32BE(finalise(a), 0);
+  out.writeUInt32BE(finalise(b ^ a), 4);
+  out.writeUInt32BE(finalise(c ^ b), 8);
+  out.writeUInt32BE(finalise(d ^ c), 12);
   return out;
+}
+
+/** murmur3's finaliser: spreads every input bit over the output. */
+function finalise(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 /** A GUID derived from a key: the same key always gives the same id. */

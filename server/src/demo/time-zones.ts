@@ -254,8 +254,16 @@ export function addDays(date: string, days: number): string {
 
 /** Midnight UTC of a `YYYY-MM-DD` date. */
 function dateToUtcMs(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  let ms = dateCache.get(date);
+  if (ms === undefined) {
+    ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+    if (dateCache.size > 10_000) dateCache.clear();
+    dateCache.set(date, ms);
+  }
+  return ms;
 }
+
+const dateCache = new Map<string, number>();
 
 /** 0 = Sunday … 6 = Saturday, for a `YYYY-MM-DD` date. */
 export function weekdayOf(date: string): number {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FaultInjector } from '../faults';
 import type { DemoIdentity } from '../identity/tokens';
@@ -108,7 +109,7 @@ function unauthorized(message: string, clientRequestId: string | undefined): Gra
 }
 
 function send(reply: FastifyReply, answer: GraphAnswer): FastifyReply {
-  const requestId = ((answer.body as { error?: { innerError?: Record<string, string> } } | undefined)?.error?.innerError?.['request-id']) ?? reply.request.id;
+  const requestId = ((answer.body as { error?: { innerError?: Record<string, string> } } | undefined)?.error?.innerError?.['request-id']) ?? randomUUID();
   reply.code(answer.status).headers({ ...answer.headers, 'request-id': String(requestId) });
   const clientRequestId = header(reply.request, 'client-request-id');
   if (clientRequestId) reply.header('client-request-id', clientRequestId);
