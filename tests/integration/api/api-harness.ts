@@ -21,7 +21,7 @@ export interface ApiHarness {
   tokenFor(userId: string): Promise<string>;
   /** A delegated Graph token for a demo person (to look at their calendar as Outlook would). */
   graphTokenFor(userId: string): Promise<string>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, asserted field by field in tests
+   
   api(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }>;
   stats(): Promise<{ graphRequests: number; graphSubRequests: number }>;
   setFaults(faults: { latencyMs?: number; rate429?: number; rate503?: number; retryAfterSeconds?: number }): Promise<void>;

@@ -72,7 +72,7 @@ describe.each(testBackends)('repositories on $name', (backend) => {
 
     await privacy.erase(ada);
     for (const [table, column] of Object.entries(PERSONAL_TABLES)) {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- every personal table, by name
+       
       const left = await (store.db as Kysely<any>).selectFrom(table).selectAll().where(column, '=', 'ada').execute();
       expect(left, table).toEqual([]);
     }
