@@ -105,6 +105,7 @@ describe('demo Graph answers conform', () => {
   it('presence: get, get many, and the three actions (which answer 200 without a body)', async () => {
     await conforming(me, { path: '/me/presence', method: 'get' }, '/me/presence');
     await conforming(app, { path: '/users/{user-id}/presence', method: 'get' }, `/users/${avery.id}/presence`);
+    await conforming(app, { path: '/communications/presences/{presence-id}', method: 'get' }, `/communications/presences/${avery.id}`);
     const ids = [...demo.tenant.org.people.map((p) => p.id), '00000000-0000-0000-0000-000000000001'];
     await conforming(app, { path: '/communications/getPresencesByUserId', method: 'post' }, '/communications/getPresencesByUserId', { method: 'POST', json: { ids } });
     await conforming(app, { path: '/users/{user-id}/presence/setUserPreferredPresence', method: 'post' }, `/users/${avery.id}/presence/setUserPreferredPresence`, { method: 'POST', json: { availability: 'DoNotDisturb', activity: 'DoNotDisturb', expirationDuration: 'PT1H' } });

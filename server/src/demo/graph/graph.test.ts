@@ -259,6 +259,8 @@ describe('presence', () => {
     expectGraphError(await app('/communications/getPresencesByUserId', { method: 'POST', json: { ids: tooMany } }), 400, 'BadRequest');
     expect((await app('/communications/getPresencesByUserId', { method: 'POST', json: { ids: tooMany.slice(0, 650) } })).status).toBe(200);
     expectGraphError(await app('/communications/getPresencesByUserId', { method: 'POST', json: { ids: ['avery'] } }), 400, 'BadRequest');
+    expect((await app(`/communications/presences/${mateo.id}`)).body).toMatchObject({ id: mateo.id, availability: expect.any(String) });
+    expectGraphError(await app(`/communications/presences/${unknown}`), 404, 'ErrorInvalidUser');
   });
 
   it('sets and clears a preferred presence (seen while the person is signed in) and an expiring status message', async () => {

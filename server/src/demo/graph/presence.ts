@@ -119,4 +119,12 @@ export const presenceRoutes: GraphRoute[] = [
   },
   { method: 'POST', pattern: 'users/:user/presence/setStatusMessage', permissions: WRITE_PRESENCE, handler: (call, ctx, { person }) => setStatusMessage(call, ctx, person) },
   { method: 'POST', pattern: 'communications/getPresencesByUserId', permissions: READ_ALL_PRESENCE, handler: (call, ctx) => presencesByUserId(call, ctx) },
+  {
+    method: 'GET', pattern: 'communications/presences/:presenceId', permissions: READ_ALL_PRESENCE,
+    handler: (call, ctx, { values }) => {
+      const person = ctx.org.find(values.presenceId!);
+      if (!person) throw new GraphError(404, 'ErrorInvalidUser', `The requested user '${values.presenceId!}' is invalid.`);
+      return ok({ '@odata.context': `${GRAPH_METADATA}#communications/presences/$entity`, ...renderPresence(person.id, ctx.presence.at(person, call.now)) });
+    },
+  },
 ];
