@@ -6,6 +6,7 @@ import { zoneFor } from '../testing/fixtures';
 import { MINUTE_MS, addDays } from '../time/local-date';
 import { workingIntervals } from '../time/working-hours';
 import { startOfLocalDay } from '../time/zone';
+import { prepareCalendar } from '../calendar/read-calendar';
 import { computeBalance } from './compute-balance';
 
 const covers = (list: readonly Interval[], t: number) => list.some((i) => i.start <= t && t < i.end);
@@ -18,6 +19,7 @@ describe('balance invariants (property-based)', () => {
       const presence = withPresence ? s.presence : undefined;
       const b = computeBalance({ person: s.person, events: s.events, presence, preferences: s.preferences, range });
       expect(b.days).toHaveLength(7);
+      expect(computeBalance({ person: s.person, events: [], presence, preferences: s.preferences, range, prepared: prepareCalendar(s.person, s.events) })).toEqual(b);
       for (const d of b.days) {
         expect(d.connectedMinutes + d.disconnectedMinutes).toBe(d.workingMinutes);
         expect(d.connectedMinutes).toBeGreaterThanOrEqual(0);

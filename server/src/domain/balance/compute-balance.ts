@@ -2,15 +2,14 @@
  * A person's connect / disconnect balance per day and in total (design §2, "Balance").
  */
 import type { CalendarEvent, Interval, PresenceInterval, Person, Preferences } from '../types';
-import type { CalendarReading } from '../calendar/read-calendar';
-import { readCalendar } from '../calendar/read-calendar';
+import type { CalendarReading, PreparedCalendar } from '../calendar/read-calendar';
+import { prepareCalendar } from '../calendar/read-calendar';
 import { STREAK_JOIN_GAP_MS, longestRunMs } from '../calendar/meeting-runs';
 import { intersectIntervals, msInside, msInsideAll, subtractIntervals, unionIntervals } from '../time/interval';
 import type { DateRange } from '../time/local-date';
 import { DAYS_OF_WEEK, MINUTE_MS, fromEpochDay, toEpochDay, weekdayIndex } from '../time/local-date';
 import type { DayFrame } from '../time/day-frames';
 import { dayFrames } from '../time/day-frames';
-import { zoneOrUtc } from '../time/resolve-time-zone';
 import { ShiftCalendar, compileWorkingHours } from '../time/working-hours';
 import type { Zone } from '../time/zone';
 import type { Balance, BalanceDay, BalanceTotals } from './balance-types';
@@ -29,6 +28,8 @@ export interface BalanceInput {
   range: DateRange;
   /** A zone already resolved for `person.workingHours.timeZone` (skips resolving it again). */
   zone?: Zone;
+  /** The zone and calendar already read by `prepareCalendar` (then `events`, `blocks` and `zone` are not read again). */
+  prepared?: PreparedCalendar;
 }
 
 const minutes = (ms: number): number => Math.round(ms / MINUTE_MS);
@@ -107,9 +108,7 @@ export function totalBalance(days: readonly BalanceDay[]): BalanceTotals {
  * // { days: [{ date: '2026-03-02', workingMinutes: 480, connectedMinutes: 150, disconnectedMinutes: 330, … }, …], totals: {…}, sources: { calendar: true, presence: false }, … }
  */
 export function computeBalance(input: BalanceInput): Balance {
-  const resolved = input.zone ? { zone: input.zone, problem: null } : zoneOrUtc(input.person.workingHours.timeZone);
-  const { zone } = resolved;
-  const calendar = readCalendar(input.events, zone, input.blocks);
+  const { zone, zoneProblem, reading: calendar } = input.prepared ?? prepareCalendar(input.person, input.events, input.blocks, input.zone);
   const presence = input.presence && input.presence.length > 0 ? readPresence(input.presence, calendar.protected) : null;
   const connected = presence ? unionIntervals(calendar.meetings, presence.connected) : calendar.meetings;
   const honoured = presence ? subtractIntervals(intersectIntervals(calendar.protected, presence.away), connected) : [];
@@ -121,6 +120,6 @@ export function computeBalance(input: BalanceInput): Balance {
     days,
     totals: totalBalance(days),
     sources: { calendar: true, presence: presence !== null },
-    timeZone: { name: zone.name, problem: resolved.problem },
+    timeZone: { name: zone.name, problem: zoneProblem },
   };
 }

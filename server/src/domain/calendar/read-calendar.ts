@@ -11,9 +11,10 @@
  * - *Blocking* time (never suggested over) is every counted busy, tentative, out-of-office or
  *   unknown event — all-day ones cover their whole local days — and all protected time.
  */
-import type { CalendarEvent, Interval, ShowAs } from '../types';
+import type { CalendarEvent, Interval, Person, ShowAs } from '../types';
 import { mergeIntervals, unionIntervals } from '../time/interval';
 import { isLocalDate, toEpochDay } from '../time/local-date';
+import { zoneOrUtc } from '../time/resolve-time-zone';
 import type { Zone } from '../time/zone';
 import { startOfEpochDay } from '../time/zone';
 
@@ -80,31 +81,38 @@ export function readCalendar(events: readonly CalendarEvent[], zone: Zone, booke
   const meetings: Interval[] = [];
   const timedBlocking: Interval[] = [];
   const allDayBlocking: Interval[] = [];
-  const protectedTime: Interval[] = [...bookedBlocks];
+  const protectedTime: Interval[] = bookedBlocks.slice();
   const timedOutOfOffice: Interval[] = [];
   const outOfOfficeDays = new Set<number>();
   for (const event of events) {
-    if (!eventCounts(event)) continue;
-    const r = resolve(event, zone);
-    if (!r) continue;
-    const interval = { start: r.start, end: r.end };
+    if (event.isCancelled || event.response === 'declined') continue;
+    const { showAs } = event;
+    if (event.allDay !== undefined) {
+      const r = resolve(event, zone);
+      if (!r) continue;
+      const interval = { start: r.start, end: r.end };
+      if (event.isUnplugBlock) protectedTime.push(interval);
+      else if (BLOCKING.has(showAs)) allDayBlocking.push(interval);
+      if (showAs === 'oof' && !event.isUnplugBlock) for (let d = r.firstDay; d < r.lastDay; d += 1) outOfOfficeDays.add(d);
+      continue;
+    }
+    // Timed events: the common case, kept free of allocations beyond the interval itself.
+    if (!(event.end > event.start)) continue;
+    const interval = { start: event.start, end: event.end };
     if (event.isUnplugBlock) {
       protectedTime.push(interval);
-      continue;
-    }
-    if (r.allDay) {
-      if (BLOCKING.has(event.showAs)) allDayBlocking.push(interval);
-      if (event.showAs === 'oof') for (let d = r.firstDay; d < r.lastDay; d += 1) outOfOfficeDays.add(d);
-      continue;
-    }
-    if (MEETING.has(event.showAs)) {
+    } else if (showAs === 'busy' || showAs === 'tentative') {
       meetings.push(interval);
-      meetingEvents.push(r);
+      timedBlocking.push(interval);
+      meetingEvents.push({ event, start: event.start, end: event.end, allDay: false, firstDay: 0, lastDay: 0 });
+    } else if (showAs === 'oof') {
+      timedBlocking.push(interval);
+      timedOutOfOffice.push(interval);
+    } else if (showAs === 'unknown') {
+      timedBlocking.push(interval);
     }
-    if (BLOCKING.has(event.showAs)) timedBlocking.push(interval);
-    if (event.showAs === 'oof') timedOutOfOffice.push(interval);
   }
-  meetingEvents.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (meetingEvents.length > 1) meetingEvents.sort((a, b) => a.start - b.start || a.end - b.end);
   const timedBlockingList = mergeIntervals(timedBlocking);
   const allDayBlockingList = mergeIntervals(allDayBlocking);
   const protectedList = mergeIntervals(protectedTime);
@@ -118,4 +126,25 @@ export function readCalendar(events: readonly CalendarEvent[], zone: Zone, booke
     timedOutOfOffice: mergeIntervals(timedOutOfOffice),
     outOfOfficeDays,
   };
+}
+
+/** A person's zone and calendar reading, computed once and shared by `computeBalance` and `suggest`. */
+export interface PreparedCalendar {
+  zone: Zone;
+  /** Set when the person's zone could not be used and UTC stands in for it. */
+  zoneProblem: { code: string; message: string } | null;
+  reading: CalendarReading;
+}
+
+/**
+ * Resolve a person's zone and read their events once, for callers that compute both the balance
+ * and the suggestions of the same events (the tab does): pass the result as `prepared` to both.
+ * @example
+ * const prepared = prepareCalendar(person, events, bookedBlocks);
+ * computeBalance({ person, events, preferences, range, prepared });
+ * suggest({ person, events, preferences, quietTime, now, days: 5, prepared });
+ */
+export function prepareCalendar(person: Pick<Person, 'workingHours'>, events: readonly CalendarEvent[], bookedBlocks: readonly Interval[] = [], zone?: Zone): PreparedCalendar {
+  const resolved = zone ? { zone, problem: null } : zoneOrUtc(person.workingHours.timeZone);
+  return { zone: resolved.zone, zoneProblem: resolved.problem, reading: readCalendar(events, resolved.zone, bookedBlocks) };
 }

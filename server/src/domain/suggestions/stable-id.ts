@@ -1,8 +1,8 @@
 /**
  * Stable, URL-safe ids, with no crypto module (the domain does no I/O, and these ids are not
  * secrets, only names that must not churn). The hash is cyrb53's mixing (bryc, public domain) run
- * with two seeds for 106 bits; numbers are fed in as two 32-bit words rather than as text, because
- * turning instants into strings cost more than everything else about an id.
+ * with two seeds for 106 bits; text goes in two UTF-16 units a word, numbers as two 32-bit words
+ * (turning instants into strings cost more than everything else about an id).
  */
 
 const TWO_32 = 4_294_967_296;
@@ -30,8 +30,10 @@ class Hash {
 
   text(s: string): void {
     let { a1, a2, b1, b2 } = this;
-    for (let i = 0; i < s.length; i += 1) {
-      const w = s.charCodeAt(i);
+    // Two UTF-16 units a word: Graph event ids are ~150 characters, and this halves their cost.
+    const n = s.length;
+    for (let i = 0; i < n; i += 2) {
+      const w = s.charCodeAt(i) | (i + 1 < n ? s.charCodeAt(i + 1) << 16 : 0);
       a1 = Math.imul(a1 ^ w, 2_654_435_761);
       a2 = Math.imul(a2 ^ w, 1_597_334_677);
       b1 = Math.imul(b1 ^ w, 2_654_435_761);
@@ -41,7 +43,7 @@ class Hash {
     this.a2 = a2;
     this.b1 = b1;
     this.b2 = b2;
-    this.word(0x1_0000); // a separator no UTF-16 unit can equal, so ("ab", "c") ≠ ("a", "bc")
+    this.word(0x1_0000 + n); // the length ends the text, so ("ab", "c") ≠ ("a", "bc") and "a" ≠ "a\0"
   }
 
   value(v: string | number): void {

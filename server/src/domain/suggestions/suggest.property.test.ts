@@ -7,6 +7,7 @@ import { zoneFor } from '../testing/fixtures';
 import { addDays, timeOfDayMs, toEpochDay, DAY_MS } from '../time/local-date';
 import { workingIntervals } from '../time/working-hours';
 import { localMsToInstant, startOfLocalDay } from '../time/zone';
+import { prepareCalendar } from '../calendar/read-calendar';
 import { suggest } from './suggest';
 
 const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;
@@ -74,6 +75,7 @@ describe('suggestion invariants (property-based)', () => {
       const a = run(s);
       expect(run(s)).toEqual(a);
       expect(run({ ...s, events: shuffled })).toEqual(a);
+      expect(run(s, { prepared: prepareCalendar(s.person, s.events) })).toEqual(a);
     }), { numRuns: 60 });
   });
 

@@ -5,14 +5,13 @@
  */
 import type { CalendarEvent, Instant, Interval, Person, Preferences, QuietTimePreferences } from '../types';
 import type { ZoneUsed } from '../balance/balance-types';
-import type { CalendarReading } from '../calendar/read-calendar';
-import { readCalendar } from '../calendar/read-calendar';
+import type { CalendarReading, PreparedCalendar } from '../calendar/read-calendar';
+import { prepareCalendar } from '../calendar/read-calendar';
 import { longestRunMs } from '../calendar/meeting-runs';
 import type { DayFrame } from '../time/day-frames';
-import { dayFrames } from '../time/day-frames';
-import { expandIntervals, msInside, msInsideAll, mergeIntervals, subtractIntervals, unionIntervals } from '../time/interval';
+import { dayFrame } from '../time/day-frames';
+import { clipIntervals, expandIntervals, msInside, msInsideAll, mergeIntervals, subtractIntervals, unionIntervals } from '../time/interval';
 import { DAY_MS, HOUR_MS, MINUTE_MS, fromEpochDay, timeOfDayMs, weekdayIndex } from '../time/local-date';
-import { zoneOrUtc } from '../time/resolve-time-zone';
 import { ShiftCalendar, compileWorkingHours } from '../time/working-hours';
 import { nextWorkingEpochDays } from '../time/week';
 import type { Zone } from '../time/zone';
@@ -48,6 +47,8 @@ export interface SuggestInput {
   blocks?: readonly Interval[];
   /** A zone already resolved for `person.workingHours.timeZone`. */
   zone?: Zone;
+  /** The zone and calendar already read by `prepareCalendar` (then `events`, `blocks` and `zone` are not read again). */
+  prepared?: PreparedCalendar;
 }
 
 export interface SuggestResult {
@@ -96,15 +97,19 @@ function makeSuggestion(plan: Plan, kind: SuggestionKind, c: Interval & { gap: I
 /** The day's free time for blocks: its shift, minus unavailable time, lunch and the past. */
 function freeTime(plan: Plan, frame: DayFrame, taken: readonly Interval[]): Interval[] {
   const shift = frame.shift as Interval;
-  const lunches: Interval[] = [];
+  const window = { start: Math.max(shift.start, plan.now), end: shift.end };
+  if (window.end <= window.start) return [];
+  let blocked = clipIntervals(plan.unavailable, window);
   const { lunch } = plan;
   if (lunch) {
-    for (const d of [frame.epochDay, frame.epochDay + 1]) {
+    const lunches: Interval[] = [];
+    for (let d = frame.epochDay; d <= frame.epochDay + 1; d += 1) {
       lunches.push({ start: localMsToInstant(plan.zone, d * DAY_MS + lunch.startMs), end: localMsToInstant(plan.zone, d * DAY_MS + lunch.endMs) });
     }
+    blocked = unionIntervals(blocked, mergeIntervals(lunches));
   }
-  const blocked = unionIntervals(unionIntervals(plan.unavailable, mergeIntervals(lunches)), mergeIntervals(taken));
-  return subtractIntervals(subtractIntervals([shift], blocked), [{ start: -Infinity, end: plan.now }]);
+  if (taken.length > 0) blocked = unionIntervals(blocked, mergeIntervals(taken));
+  return subtractIntervals([window], blocked);
 }
 
 function placementContext(plan: Plan, frame: DayFrame, preferred: Preferences['preferredTimeOfDay']): PlacementContext {
@@ -121,6 +126,12 @@ function placementContext(plan: Plan, frame: DayFrame, preferred: Preferences['p
 
 /** The best candidate whose id was not dismissed, with its id. */
 function bestCandidate(plan: Plan, kind: SuggestionKind, candidates: Candidate[]): { c: Candidate; id: string } | null {
+  if (plan.dismissed.size === 0) {
+    // Nothing dismissed: one pass for the best, no sort.
+    let best: Candidate | undefined;
+    for (const c of candidates) if (!best || compareCandidates(c, best) < 0) best = c;
+    return best ? { c: best, id: plan.idFor(kind, best.start, best.end) } : null;
+  }
   candidates.sort(compareCandidates);
   for (const c of candidates) {
     const id = plan.idFor(kind, c.start, c.end);
@@ -214,12 +225,11 @@ function planQuietTime(plan: Plan, windows: ReturnType<typeof quietWindowsForDay
   }
 }
 
-function planOf(input: SuggestInput, zone: Zone): Plan {
+function planOf(input: SuggestInput, zone: Zone, calendar: CalendarReading): Plan {
   const p = input.preferences;
   const minBlockMs = Math.max(5, p.minBlockMinutes) * MINUTE_MS;
   const bufferMs = Math.max(0, p.bufferMinutes) * MINUTE_MS;
   const separationMs = Math.max(bufferMs, MIN_BLOCK_SEPARATION_MS);
-  const calendar = readCalendar(input.events, zone, input.blocks);
   const unavailable = unionIntervals(
     unionIntervals(expandIntervals(calendar.timedBlocking, bufferMs), calendar.allDayBlocking),
     expandIntervals(calendar.protected, separationMs),
@@ -258,24 +268,33 @@ function planOf(input: SuggestInput, zone: Zone): Plan {
  * //     explanation: 'After 3 h of back-to-back meetings, take 1 h 30 min offline.', start, end, gap, … }, …], warnings: [], … }
  */
 export function suggest(input: SuggestInput): SuggestResult {
-  const resolved = input.zone ? { zone: input.zone, problem: null } : zoneOrUtc(input.person.workingHours.timeZone);
-  const { zone } = resolved;
-  const timeZone = { name: zone.name, problem: resolved.problem };
+  const { zone, zoneProblem, reading } = input.prepared ?? prepareCalendar(input.person, input.events, input.blocks, input.zone);
+  const timeZone = { name: zone.name, problem: zoneProblem };
   const shifts = new ShiftCalendar(compileWorkingHours(input.person.workingHours), zone);
   const workDays = nextWorkingEpochDays(input.now, shifts, zone, input.days);
   if (workDays.length === 0) return { suggestions: [], warnings: [], timeZone };
-  const plan = planOf(input, zone);
+  const plan = planOf(input, zone, reading);
   const first = workDays[0] as number;
   const last = workDays[workDays.length - 1] as number;
-  const frames = dayFrames(shifts, first - 7, last + 1);
-  const base = first - 7;
+  const frames = new Map<number, DayFrame>();
+  const frameOf = (d: number): DayFrame => {
+    let frame = frames.get(d);
+    if (!frame) {
+      frame = dayFrame(shifts, d);
+      frames.set(d, frame);
+    }
+    return frame;
+  };
   const taken: Interval[] = [];
   for (const d of workDays) {
-    const frame = frames[d - base] as DayFrame;
+    const frame = frameOf(d);
     if (!frame.shift || plan.calendar.outOfOfficeDays.has(d)) continue;
+    // The days since the last working day (yesterday, or Friday and the weekend) decide recovery.
     let previousWork = d - 1;
-    while (previousWork > d - 7 && !(frames[previousWork - base] as DayFrame).shift) previousWork -= 1;
-    const recovery = planRecovery(plan, frame, frames.slice(previousWork - base, d - base), taken);
+    while (previousWork > d - 7 && !shifts.shift(previousWork)) previousWork -= 1;
+    const before: DayFrame[] = [];
+    for (let b = previousWork; b < d; b += 1) before.push(frameOf(b));
+    const recovery = planRecovery(plan, frame, before, taken);
     if (recovery) {
       plan.out.push(recovery);
       taken.push(takenAround(plan, recovery));
@@ -285,7 +304,7 @@ export function suggest(input: SuggestInput): SuggestResult {
   let warnings: QuietTimeWarning[] = [];
   if (input.quietTime.enabled) {
     // Quiet time up to and including the evening after the last planned day.
-    const horizonEnd = ((frames[last - base] as DayFrame).shift as Interval).end + Math.max(0, input.quietTime.eveningBufferMinutes) * MINUTE_MS + 1;
+    const horizonEnd = (shifts.shift(last) as Interval).end + Math.max(0, input.quietTime.eveningBufferMinutes) * MINUTE_MS + 1;
     // Three days either side is enough to see any evening or weekend around the planned days whole.
     const windows = quietWindowsForDays(shifts, input.quietTime, first, last + 1, 3);
     planQuietTime(plan, windows, horizonEnd);

@@ -22,22 +22,23 @@ export interface DayFrame {
   afterHours: Interval[];
 }
 
+/** The frame of one epoch day. */
+export function dayFrame(calendar: ShiftCalendar, epochDay: number): DayFrame {
+  const previousShift = calendar.shift(epochDay - 1);
+  const dayStart = calendar.dayStart(epochDay);
+  const dayEnd = calendar.dayStart(epochDay + 1);
+  const shift = calendar.shift(epochDay);
+  let calendarDay: Interval[] = [{ start: dayStart, end: dayEnd }];
+  if (previousShift && previousShift.end > dayStart) calendarDay = subtractIntervals(calendarDay, [previousShift]);
+  if (!shift) return { epochDay, dayStart, dayEnd, shift, span: calendarDay, afterHours: calendarDay };
+  const ownShift = [shift];
+  const span = unionIntervals(calendarDay, ownShift);
+  return { epochDay, dayStart, dayEnd, shift, span, afterHours: subtractIntervals(span, ownShift) };
+}
+
 /** Frames for the epoch days `first..last` inclusive. */
 export function dayFrames(calendar: ShiftCalendar, first: number, last: number): DayFrame[] {
   const frames: DayFrame[] = [];
-  if (last < first) return frames;
-  let previousShift = calendar.shift(first - 1);
-  let dayStart = calendar.dayStart(first);
-  for (let d = first; d <= last; d += 1) {
-    const dayEnd = calendar.dayStart(d + 1);
-    const shift = calendar.shift(d);
-    let calendarDay: Interval[] = [{ start: dayStart, end: dayEnd }];
-    if (previousShift && previousShift.end > dayStart) calendarDay = subtractIntervals(calendarDay, [previousShift]);
-    const ownShift = shift ? [shift] : [];
-    const span = unionIntervals(calendarDay, ownShift);
-    frames.push({ epochDay: d, dayStart, dayEnd, shift, span, afterHours: subtractIntervals(span, ownShift) });
-    previousShift = shift;
-    dayStart = dayEnd;
-  }
+  for (let d = first; d <= last; d += 1) frames.push(dayFrame(calendar, d));
   return frames;
 }

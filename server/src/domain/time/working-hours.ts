@@ -91,27 +91,42 @@ export function workingIntervals(hours: WorkingHours, zone: Zone, range: DateRan
  * ask for the same few days many times. Holds no clock — only a memo of pure results.
  */
 export class ShiftCalendar {
-  private readonly shifts = new Map<number, Interval | null>();
-  private readonly midnights = new Map<number, Instant>();
+  // Days are cached in arrays around the first day asked for (a computation looks at a few weeks),
+  // falling back to maps for anything far from it.
+  private base = Number.NaN;
+  private readonly near: (Interval | null | undefined)[] = new Array<Interval | null | undefined>(NEAR_DAYS);
+  private readonly nearStarts: (Instant | undefined)[] = new Array<Instant | undefined>(NEAR_DAYS);
+  private readonly far = new Map<number, Interval | null>();
+  private readonly farStarts = new Map<number, Instant>();
 
   constructor(readonly hours: CompiledWorkingHours, readonly zone: Zone) {}
 
+  private slot(epochDay: number): number {
+    if (Number.isNaN(this.base)) this.base = epochDay - NEAR_DAYS / 4;
+    const k = epochDay - this.base;
+    return k >= 0 && k < NEAR_DAYS ? k : -1;
+  }
+
   /** The shift starting on an epoch day, or `null` on a day off. */
   shift(epochDay: number): Interval | null {
-    let shift = this.shifts.get(epochDay);
+    const k = this.slot(epochDay);
+    let shift = k >= 0 ? this.near[k] : this.far.get(epochDay);
     if (shift === undefined) {
       shift = shiftOnEpochDay(this.hours, this.zone, epochDay);
-      this.shifts.set(epochDay, shift);
+      if (k >= 0) this.near[k] = shift;
+      else this.far.set(epochDay, shift);
     }
     return shift;
   }
 
   /** The instant an epoch day begins. */
   dayStart(epochDay: number): Instant {
-    let start = this.midnights.get(epochDay);
+    const k = this.slot(epochDay);
+    let start = k >= 0 ? this.nearStarts[k] : this.farStarts.get(epochDay);
     if (start === undefined) {
       start = localMsToInstant(this.zone, epochDay * DAY_MS);
-      this.midnights.set(epochDay, start);
+      if (k >= 0) this.nearStarts[k] = start;
+      else this.farStarts.set(epochDay, start);
     }
     return start;
   }
@@ -125,3 +140,5 @@ export class ShiftCalendar {
     return this.shift(epochDay)?.start ?? startTimeOnEpochDay(this.hours, this.zone, epochDay);
   }
 }
+
+const NEAR_DAYS = 64;
