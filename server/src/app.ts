@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config';
-import { registerErrorHandler } from './plugins/errors';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './plugins/errors';
 import { loggerOptions } from './plugins/logging';
 import { securityHeaders } from './plugins/security-headers';
 import { clientFiles } from './plugins/client-files';
@@ -37,6 +37,9 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     bodyLimit: 64 * 1024,
     requestIdHeader: false,
     trustProxy: false,
+    // Requests that fail before any route (undecodable URL, unparsable HTTP) answer like every error.
+    frameworkErrors,
+    clientErrorHandler,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
 

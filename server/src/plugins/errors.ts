@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** An error with a stable code, mapped to an HTTP status by the one error handler. */
 export class AppError extends Error {
@@ -56,4 +58,44 @@ export function registerErrorHandler(app: FastifyInstance): void {
 
 export function body(code: string, message: string, fields?: { field: string; message: string }[]): ErrorBody {
   return { error: fields ? { code, message, fields } : { code, message } };
+}
+
+/** Errors the router raises before any route runs (Fastify's `frameworkErrors` option). */
+const ROUTER_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_BAD_URL: { status: 400, code: 'invalid_url', message: 'The URL does not decode: a percent-encoded part of it is not valid UTF-8.' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'url_too_long', message: 'A part of the URL is longer than any valid value.' },
+};
+
+/**
+ * A URL that does not decode, or a path parameter over the router's limit, answered in the same
+ * shape as every other error. The URL is not echoed: its query could hold anything.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const known = ROUTER_ERRORS[error.code];
+  if (!known) {
+    request.log.error({ err: error }, 'request failed before routing');
+    void reply.code(500).send(body('internal_error', 'Something went wrong on our side. Try again in a moment.'));
+    return;
+  }
+  void reply.code(known.status).send(body(known.code, known.message));
+}
+
+/**
+ * Requests Node cannot parse as HTTP (bytes that are not a request line, oversize headers, a
+ * timeout), answered in the same shape as every other error. Only the error's code is logged:
+ * Node attaches the raw bytes of the request, and those carry its Authorization header.
+ */
+export function clientErrorHandler(this: FastifyInstance, error: ConnectionError & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+    ? [408, 'request_timeout', 'The request took too long to arrive.']
+    : error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers_too_large', 'The request headers are larger than this server accepts.']
+      : [400, 'bad_request', 'The request is not valid HTTP.'];
+  this.log.debug({ code: error.code }, 'unreadable request');
+  const payload = JSON.stringify(body(code, message));
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`);
+  }
+  socket.destroy();
 }

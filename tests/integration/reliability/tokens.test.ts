@@ -15,6 +15,7 @@ import { loadConfig } from '../../../server/src/config';
 import { ConsentRequiredError } from '../../../server/src/graph/errors';
 import { selfBaseUrl } from '../../../server/src/plugins/self-url';
 import { captureLogs, type LogCapture } from './support/log-capture';
+import { sendBytes } from './support/raw-http';
 import { apiRoutes, fillPath, routeName, type ApiRoute } from './support/route-table';
 
 const TENANT = '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
@@ -146,6 +147,21 @@ describe('tokens, on every /api route', () => {
     expect(tried).toBe(variants.length * routes.length);
   });
 
+  it('answers requests that fail before any route in the same shape, with the token in the header', async () => {
+    const request = (line: string, extra = '') => Buffer.from(`${line}\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${valid}\r\n${extra}Connection: close\r\n\r\n`);
+    for (const [bytes, status, code] of [
+      [request('GET /api/me HTTP/1.1', 'A broken header line\r\n'), 400, 'bad_request'],
+      [request('GET /api/me/%zz HTTP/1.1'), 400, 'invalid_url'],
+      [request(`POST /api/me/suggestions/${'a'.repeat(1_000)}/dismiss HTTP/1.1`), 414, 'url_too_long'],
+      [request('GET /api/me HTTP/1.1', `X-Filler: ${'a'.repeat(20_000)}\r\n`), 431, 'headers_too_large'],
+    ] as const) {
+      const answer = await sendBytes(base, bytes);
+      expect(answer.status).toBe(status);
+      expect(JSON.parse(answer.text)).toEqual({ error: { code, message: expect.any(String) } });
+      for (const secret of secretsOf(valid)) expect(answer.text).not.toContain(secret);
+    }
+  });
+
   it('logs every request, and no log line holds a token or any part of one', () => {
     const lines = logs.lines();
     // Each request is logged on arrival and completion (level trace): the log was really read.
@@ -155,6 +171,8 @@ describe('tokens, on every /api route', () => {
     expect(lines.some((l) => l.includes('access_token=…'))).toBe(true);
     const secrets = [valid, ...variants.map((v) => v.token).filter((t): t is string => t !== undefined && t.length > 20)].flatMap(secretsOf);
     for (const line of lines) {
+      // Node attaches the raw request bytes (headers included) to a parse error: never logged.
+      expect(line).not.toContain('rawPacket');
       for (const secret of secrets) expect(line.includes(secret), line.slice(0, 200)).toBe(false);
     }
   });
