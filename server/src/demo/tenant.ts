@@ -7,6 +7,7 @@ import { createOrg, type DemoOrg, type DemoPerson } from './org';
 import { PresenceStore } from './presence-store';
 import type { PersonSpec } from './seed-people';
 import { StatsCounter, type DemoStats } from './stats';
+import { SubscriptionStore } from './subscriptions';
 import { APPLICATION_GRAPH_ROLES, DELEGATED_GRAPH_SCOPES } from './constants';
 
 export interface DemoTenantOptions {
@@ -22,6 +23,8 @@ export interface DemoTenantOptions {
   faultSeed?: string | number;
   consent?: ConsentOptions;
   calendars?: CalendarStoreOptions;
+  /** How often presence of subscribed people is checked for changes to notify. Default 30 s; 0: only on `subscriptions.sweep()`. */
+  subscriptionSweepMs?: number;
 }
 
 /**
@@ -32,6 +35,8 @@ export interface DemoTenant {
   readonly org: DemoOrg;
   readonly calendars: CalendarStore;
   readonly presence: PresenceStore;
+  /** Presence change-notification subscriptions, delivered over HTTP. */
+  readonly subscriptions: SubscriptionStore;
   readonly identity: DemoIdentity;
   readonly consent: ConsentState;
   readonly clock: () => number;
@@ -57,6 +62,7 @@ export async function createDemoTenant(options: DemoTenantOptions = {}): Promise
   const org = createOrg({ people: options.people ?? 12, seedNow: options.seedNow ?? clock() });
   const calendars = new CalendarStore(org, options.calendars);
   const presence = new PresenceStore(calendars);
+  const subscriptions = new SubscriptionStore({ org, presence, clock, ...(options.subscriptionSweepMs !== undefined ? { sweepMs: options.subscriptionSweepMs } : {}) });
   const identity = new DemoIdentity(await createSigningKey(), org, clock);
   const consent = new ConsentState(options.consent);
   const faults = new FaultInjector(options.faults, options.faultSeed);
@@ -67,7 +73,7 @@ export async function createDemoTenant(options: DemoTenantOptions = {}): Promise
     return found;
   };
   return {
-    org, calendars, presence, identity, consent, clock,
+    org, calendars, presence, subscriptions, identity, consent, clock,
     person,
     setFaults: (changes) => faults.set(changes),
     faults: () => faults.current,

@@ -1,6 +1,7 @@
 import type { CalendarStore } from '../calendar-store';
 import type { DemoOrg, DemoPerson } from '../org';
 import type { PresenceStore } from '../presence-store';
+import type { SubscriptionStore } from '../subscriptions';
 import type { GraphAnswer } from './answer';
 import type { GraphCall } from './call';
 
@@ -9,6 +10,8 @@ export interface GraphContext {
   org: DemoOrg;
   calendars: CalendarStore;
   presence: PresenceStore;
+  /** Presence change-notification subscriptions (absent: `/subscriptions` answers 501). */
+  subscriptions?: SubscriptionStore;
 }
 
 export interface RouteParams {

@@ -4,9 +4,10 @@ import type { GraphCall } from './call';
 import type { GraphContext, GraphRoute } from './context';
 import { eventRoutes } from './events';
 import { presenceRoutes } from './presence';
+import { subscriptionRoutes } from './subscriptions';
 import { userRoutes } from './users';
 
-export const GRAPH_ROUTES: readonly GraphRoute[] = [...userRoutes, ...calendarViewRoutes, ...eventRoutes, ...presenceRoutes];
+export const GRAPH_ROUTES: readonly GraphRoute[] = [...userRoutes, ...calendarViewRoutes, ...eventRoutes, ...presenceRoutes, ...subscriptionRoutes];
 
 const COMPILED = GRAPH_ROUTES.map((route) => ({ route, parts: route.pattern.split('/') }));
 
