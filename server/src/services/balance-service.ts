@@ -30,7 +30,7 @@ export async function balanceFor(ports: ApiPorts, cache: TabDataCache, auth: Req
     suggestionStateRepository(ports.store.db).list(key),
   ]);
   const presence = settings.policy.features.presenceTimeline ? await presenceTimeline(ports.store, key, window, now) : [];
-  const { zone } = zoneOrUtc(person.workingHours.timeZone);
+  const { zone, problem } = zoneOrUtc(person.workingHours.timeZone);
   const balance = computeBalance({
     person,
     events: data.events,
@@ -43,7 +43,8 @@ export async function balanceFor(ports: ApiPorts, cache: TabDataCache, auth: Req
   if (isWholeWeek(balance.range)) {
     await teamRepository(ports.store.db).saveSnapshot(key, balance.range.from, snapshotOf(balance), now);
   }
-  return balance;
+  // The zone was resolved here (the domain is handed it), so an unreadable zone is reported from here.
+  return { ...balance, timeZone: { name: zone.name, problem } };
 }
 
 /** A Monday-to-Sunday range: the unit team aggregates are kept in. */
