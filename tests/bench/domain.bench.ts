@@ -7,8 +7,6 @@
  * `npm run bench -- domain`, or `node --import tsx tests/bench/domain.bench.ts [weeks]`.
  */
 import os from 'node:os';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { computeBalance } from '../../server/src/domain/balance/compute-balance';
 import { prepareCalendar } from '../../server/src/domain/calendar/read-calendar';
 import { DEFAULT_PREFERENCES, DEFAULT_QUIET_TIME } from '../../server/src/domain/defaults';
@@ -21,10 +19,6 @@ import type { CalendarEvent, Person, Preferences, ShowAs, TimeZoneRef } from '..
 
 const WEEKS = Number(process.argv[2] ?? 10_000);
 
-// Each timed phase starts with a clean heap and ends by collecting its own garbage, so neither the
-// parse nor the engine pays for the other's (the parse leaves ~1 GB of short-lived objects behind).
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
 const ROUNDS = 7;
 
 /** mulberry32: a small seeded PRNG, so every run benchmarks the same weeks. */
@@ -172,22 +166,16 @@ function cpuMsSince(since: NodeJS.CpuUsage): number {
 
 /**
  * The cost of a phase in CPU time (user + system), not wall time: these machines are shared, and a
- * phase that waits for a core has not cost more. The phase starts on a clean heap and is charged
- * for collecting its own garbage afterwards — minus what a collection of the clean heap costs, so
- * neither side pays for the live data (the weeks themselves) or for the other side's garbage.
+ * phase that waits for a core has not cost more. Garbage is collected as it naturally would be (a
+ * forced full collection between phases distorts both: it flushes compiled code, and it shrinks
+ * the young generation); the rounds alternate which phase goes first, so what one phase leaves
+ * for the collector falls on either side equally often.
  */
 function time(fn: () => number): { ms: number; wallMs: number; result: number } {
-  gc();
   const cpu = process.cpuUsage();
   const wall = process.hrtime.bigint();
   const result = fn();
-  gc();
-  const ms = cpuMsSince(cpu);
-  const wallMs = Number(process.hrtime.bigint() - wall) / 1e6;
-  const baseline = process.cpuUsage();
-  gc();
-  const cleanGcMs = cpuMsSince(baseline);
-  return { ms: Math.max(0, ms - cleanGcMs), wallMs, result };
+  return { ms: cpuMsSince(cpu), wallMs: Number(process.hrtime.bigint() - wall) / 1e6, result };
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -211,8 +199,10 @@ const ratios: number[] = [];
 const wallRatios: number[] = [];
 let results = 0;
 for (let round = 0; round < ROUNDS; round += 1) {
-  const p = time(() => parseAll(weeks));
+  const parseFirst = round % 2 === 0;
+  const p1 = parseFirst ? time(() => parseAll(weeks)) : undefined;
   const e = time(() => engineAll(weeks));
+  const p = p1 ?? time(() => parseAll(weeks));
   parse.push(p.ms);
   engine.push(e.ms);
   ratios.push(e.ms / p.ms);

@@ -145,7 +145,7 @@ function takenAround(plan: Plan, s: Interval): Interval {
 }
 
 /** Recovery the morning after a heavy day: a later start if the morning is free, otherwise an extra break. */
-function planRecovery(plan: Plan, frame: DayFrame, before: readonly DayFrame[], taken: Interval[]): Suggestion | null {
+function planRecovery(plan: Plan, frame: DayFrame, before: readonly DayFrame[], free: readonly Interval[]): Suggestion | null {
   let afterHoursMs = 0;
   let streakMs = 0;
   let lastEvening: DayFrame | undefined;
@@ -167,7 +167,6 @@ function planRecovery(plan: Plan, frame: DayFrame, before: readonly DayFrame[], 
   const reason: SuggestionReason = heavyEvening ? 'after-hours-meetings' : 'long-meeting-streak';
   const cause = heavyEvening ? `${formatDuration(afterHoursMs)} of meetings outside your working hours ${when}` : `${formatDuration(streakMs)} of back-to-back meetings ${when}`;
   const desired = clamp(heavyEvening ? roundUpToQuarter(afterHoursMs) : HOUR_MS, plan.prefs.minBlockMs, plan.prefs.maxBlockMs);
-  const free = freeTime(plan, frame, taken);
   const shift = frame.shift as Interval;
   const morning = free[0];
   if (heavyEvening && morning && morning.start === shift.start && shift.start >= plan.now) {
@@ -193,17 +192,20 @@ function explainBlock(c: Candidate, preferences: Preferences, targetMs: number, 
   }
 }
 
-function planDisconnectBlocks(plan: Plan, frame: DayFrame, taken: Interval[], alreadyMs: number): void {
+function planDisconnectBlocks(plan: Plan, frame: DayFrame, dayFree: Interval[], taken: Interval[], alreadyMs: number): void {
+  let free = dayFree;
   const shift = frame.shift as Interval;
   let remainingMs = plan.prefs.targetMs - msInside(plan.calendar.protected, shift) - alreadyMs;
   const ctx = placementContext(plan, frame, plan.preferences.preferredTimeOfDay);
   for (let n = 0; n < MAX_BLOCKS_PER_DAY && remainingMs > 0; n += 1) {
     const desired = clamp(remainingMs, plan.prefs.minBlockMs, plan.prefs.maxBlockMs);
-    const best = bestCandidate(plan, 'disconnect-block', candidatesIn(freeTime(plan, frame, taken), desired, ctx));
+    const best = bestCandidate(plan, 'disconnect-block', candidatesIn(free, desired, ctx));
     if (!best) return;
     const { c } = best;
     plan.out.push(makeSuggestion(plan, 'disconnect-block', c, c.reason, explainBlock(c, plan.preferences, plan.prefs.targetMs, remainingMs), best.id));
-    taken.push(takenAround(plan, c));
+    const around = takenAround(plan, c);
+    taken.push(around);
+    free = subtractIntervals(free, [around]);
     remainingMs -= c.end - c.start;
   }
 }
@@ -294,12 +296,16 @@ export function suggest(input: SuggestInput): SuggestResult {
     while (previousWork > d - 7 && !shifts.shift(previousWork)) previousWork -= 1;
     const before: DayFrame[] = [];
     for (let b = previousWork; b < d; b += 1) before.push(frameOf(b));
-    const recovery = planRecovery(plan, frame, before, taken);
+    // Free time is worked out once a day, then narrowed as suggestions take from it.
+    let free = freeTime(plan, frame, taken);
+    const recovery = planRecovery(plan, frame, before, free);
     if (recovery) {
       plan.out.push(recovery);
-      taken.push(takenAround(plan, recovery));
+      const around = takenAround(plan, recovery);
+      taken.push(around);
+      free = subtractIntervals(free, [around]);
     }
-    planDisconnectBlocks(plan, frame, taken, recovery ? recovery.end - recovery.start : 0);
+    planDisconnectBlocks(plan, frame, free, taken, recovery ? recovery.end - recovery.start : 0);
   }
   let warnings: QuietTimeWarning[] = [];
   if (input.quietTime.enabled) {

@@ -28,6 +28,13 @@ export function dayFrame(calendar: ShiftCalendar, epochDay: number): DayFrame {
   const dayStart = calendar.dayStart(epochDay);
   const dayEnd = calendar.dayStart(epochDay + 1);
   const shift = calendar.shift(epochDay);
+  if ((!previousShift || previousShift.end <= dayStart) && shift && shift.end <= dayEnd) {
+    // The usual day: its shift inside it, yesterday's over before midnight.
+    const afterHours: Interval[] = [];
+    if (shift.start > dayStart) afterHours.push({ start: dayStart, end: shift.start });
+    if (dayEnd > shift.end) afterHours.push({ start: shift.end, end: dayEnd });
+    return { epochDay, dayStart, dayEnd, shift, span: [{ start: dayStart, end: dayEnd }], afterHours };
+  }
   let calendarDay: Interval[] = [{ start: dayStart, end: dayEnd }];
   if (previousShift && previousShift.end > dayStart) calendarDay = subtractIntervals(calendarDay, [previousShift]);
   if (!shift) return { epochDay, dayStart, dayEnd, shift, span: calendarDay, afterHours: calendarDay };
