@@ -13,6 +13,8 @@ import { createPlatform, type Platform } from './platform';
 import { registerDemoTenant } from './demo/plugin';
 import { apiRoutes, type ApiOptions } from './routes/api';
 import type { ApiPorts } from './services/ports';
+import { createJobs, type Jobs, type JobsOptions } from './jobs/runtime';
+import { notificationRoutes } from './routes/notifications';
 
 export interface AppDependencies {
   /** An open store; when given, the caller owns it and closes it. */
@@ -25,7 +27,15 @@ export interface AppDependencies {
   api?: Pick<ApiOptions, 'ratePerMinute' | 'cacheTtlMs'>;
   /** Where log lines go instead of stdout (tests read them to check nothing secret is logged). */
   logStream?: { write(line: string): void };
+  /**
+   * Background-job tuning (tests): e.g. an http `notificationBaseUrl` on loopback where
+   * production requires PUBLIC_BASE_URL (https), faster polling, a recorded sleep.
+   */
+  jobs?: Pick<JobsOptions, 'notificationBaseUrl' | 'schedulerPollMs' | 'queuePollingSeconds' | 'sleep'>;
 }
+
+/** The decorator the app's background jobs are under (when JOBS is on): `app.getDecorator<Jobs>(JOBS_DECORATOR)`. */
+export const JOBS_DECORATOR = 'jobs';
 
 /**
  * Builds the whole application: plugins, then routes. It never listens (server.ts does), so tests
@@ -63,8 +73,26 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     personContext: (auth) => personContext(platform.tokens, auth.caller.tenantId, auth.token),
     now: deps.now ?? (() => new Date()),
   };
-  await app.register(apiRoutes, { prefix: '/api', ports, validator: platform.validator, ...deps.api });
+  await app.register(apiRoutes, { prefix: '/api', ports, validator: platform.validator, tokens: platform.tokens, ...deps.api });
+  if (config.jobs.enabled) await registerJobs(app, config, store, platform, ports.now, deps.jobs);
   await app.register(clientFiles, { clientDir: config.clientDir });
 
   return app;
+}
+
+/**
+ * Background jobs start once the server listens (the in-process demo tenant is reachable then;
+ * an app only injected into runs none) and stop, letting running jobs finish, before it stops
+ * listening.
+ */
+async function registerJobs(app: FastifyInstance, config: Config, store: Store, platform: Platform, now: () => Date, tuning: AppDependencies['jobs'] = {}): Promise<Jobs> {
+  const jobs = createJobs({
+    config: config.jobs, store, databaseUrl: config.databaseUrl, graph: platform.background, tokens: platform.tokens,
+    log: app.log, now, notificationBaseUrl: config.publicBaseUrl, ...tuning,
+  });
+  app.decorate(JOBS_DECORATOR, jobs);
+  app.addHook('onListen', async () => { await jobs.start(); });
+  app.addHook('preClose', () => jobs.stop());
+  await app.register(notificationRoutes, { prefix: '/notifications', store, jobs, now });
+  return jobs;
 }

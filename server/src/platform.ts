@@ -4,6 +4,7 @@ import { createGraphTokens, entraAuthority, type GraphTokens } from './auth/grap
 import { createTokenValidator, type TokenValidator } from './auth/token-validator';
 import { demoTokenValidatorOptions, entraTokenValidatorOptions } from './auth/validator-presets';
 import type { Config } from './config';
+import { createBackgroundGraph, type BackgroundGraph } from './graph/background-gateway';
 import { createGraphGateway, demoGraphRoot, GRAPH_ROOT, type GraphGateway } from './graph/gateway';
 import { selfBaseUrl } from './plugins/self-url';
 
@@ -12,6 +13,8 @@ export interface Platform {
   validator: TokenValidator;
   tokens: GraphTokens;
   graph: GraphGateway;
+  /** Graph as the app itself, for background jobs. */
+  background: BackgroundGraph;
 }
 
 /**
@@ -27,6 +30,7 @@ export function createPlatform(app: FastifyInstance, config: Config): Platform {
       validator: createTokenValidator(entraTokenValidatorOptions(entra)),
       tokens: createGraphTokens({ clientId: entra.clientId, clientSecret: entra.clientSecret, authorityFor: entraAuthority }),
       graph: createGraphGateway({ root: GRAPH_ROOT }),
+      background: createBackgroundGraph({ root: GRAPH_ROOT }),
     };
   }
   const base = config.demoTenantUrl ? ((url: string) => () => url)(config.demoTenantUrl) : () => selfBaseUrl(app);
@@ -34,5 +38,6 @@ export function createPlatform(app: FastifyInstance, config: Config): Platform {
     validator: createTokenValidator(demoTokenValidatorOptions(demoIdentitySettings(base))),
     tokens: createGraphTokens(demoGraphTokensOptions(base)),
     graph: createGraphGateway({ root: demoGraphRoot(base) }),
+    background: createBackgroundGraph({ root: demoGraphRoot(base) }),
   };
 }

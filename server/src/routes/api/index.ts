@@ -9,6 +9,8 @@ import { AppError } from '../../plugins/errors';
 import { adminRoutes } from '../admin';
 import { meRoutes } from '../me';
 import { teamRoutes } from '../teams';
+import { backgroundRoutes } from '../me-background';
+import type { GraphTokens } from '../../auth/graph-tokens';
 import { ErrorBody } from './schemas';
 
 export interface ApiOptions {
@@ -18,6 +20,8 @@ export interface ApiOptions {
   ratePerMinute?: number;
   /** How long a loaded calendar is reused. Default 60 s. */
   cacheTtlMs?: number;
+  /** App-only tokens, to tell whether background features have their permissions. */
+  tokens?: Pick<GraphTokens, 'appOnly'>;
 }
 
 /** Everything under `/api`: one bearer-token check, one per-person rate limit, then the routes. */
@@ -46,6 +50,7 @@ export async function apiRoutes(app: FastifyInstance, options: ApiOptions): Prom
   });
 
   await app.register(meRoutes, { prefix: '/me', ...context });
+  if (options.tokens) await app.register(backgroundRoutes, { prefix: '/me', ports: options.ports, tokens: options.tokens });
   await app.register(adminRoutes, { prefix: '/admin', ...context });
   await app.register(teamRoutes, { prefix: '/teams', ...context });
 }

@@ -93,6 +93,12 @@ export function presenceRepository(db: Kysely<Database>) {
       });
     },
 
+    async chunkApplied(cycleId: string, tenantId: string, chunkIndex: number): Promise<boolean> {
+      const row = await db.selectFrom('presence_sample_chunk').select('chunk_index')
+        .where('cycle_id', '=', cycleId).where('tenant_id', '=', tenantId).where('chunk_index', '=', chunkIndex).executeTakeFirst();
+      return row !== undefined;
+    },
+
     /** The chunks of a cycle that were applied, with the instance that sampled each. */
     async cycleChunks(cycleId: string): Promise<{ tenantId: string; chunkIndex: number; userCount: number; changes: number; worker: string; doneAt: Date }[]> {
       const rows = await db.selectFrom('presence_sample_chunk').selectAll().where('cycle_id', '=', cycleId).orderBy('tenant_id').orderBy('chunk_index').execute();

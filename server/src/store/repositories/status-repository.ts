@@ -60,8 +60,8 @@ export function statusRepository(db: Kysely<Database>) {
     },
 
     /** Each person's latest assignment (by window start). */
-    async latest(tenantId: string, userIds: readonly string[]): Promise<Map<string, StatusAssignment>> {
-      const out = new Map<string, StatusAssignment>();
+    async latest(tenantId: string, userIds: readonly string[]): Promise<Map<string, StatusAssignment & { kind: string }>> {
+      const out = new Map<string, StatusAssignment & { kind: string }>();
       if (userIds.length === 0) return out;
       const rows = await db.selectFrom('status_assignment').selectAll()
         .where('tenant_id', '=', tenantId).where('user_id', 'in', [...userIds])
@@ -69,7 +69,7 @@ export function statusRepository(db: Kysely<Database>) {
       for (const r of rows) {
         if (out.has(r.user_id)) continue;
         out.set(r.user_id, {
-          windowStart: r.window_start.getTime(), windowEnd: r.window_end.getTime(), message: r.message,
+          windowStart: r.window_start.getTime(), windowEnd: r.window_end.getTime(), kind: r.kind, message: r.message,
           preferredPresence: r.preferred_presence as PreferredPresence | null, state: r.state,
         });
       }

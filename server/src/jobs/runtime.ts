@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import type { GraphTokens } from '../auth/graph-tokens';
+import type { JobsConfig } from '../config';
+import type { BackgroundGraph } from '../graph/background-gateway';
+import { HOUR_MS, MINUTE_MS } from '../domain/time/local-date';
+import type { Store } from '../store/store';
+import type { JobDeps } from './job-deps';
+import { LocalQueue } from './local-queue';
+import { PgBossQueue } from './pg-boss-queue';
+import { drainNotifications, NOTIFICATIONS_QUEUE } from './presence/notifications';
+import { applyRetention } from './presence/retention';
+import { planSamplingCycle, sampleChunk, SAMPLE_QUEUE, type SampleChunkJob } from './presence/sampling-cycle';
+import { handleLifecycle, LIFECYCLE_QUEUE, maintainSubscriptions, type LifecycleJob } from './presence/subscriptions';
+import type { JobLog, JobQueue } from './queue';
+import { Scheduler, type PeriodicJob } from './scheduler';
+import { checkStatuses, planStatusCheck, STATUS_QUEUE, type StatusCheckJob } from './status/status-check';
+
+export interface JobsOptions {
+  config: JobsConfig;
+  store: Store;
+  /** PostgreSQL: pg-boss shares the work between instances. Absent: the in-process queue. */
+  databaseUrl: string | undefined;
+  graph: BackgroundGraph;
+  tokens: Pick<GraphTokens, 'appOnly'>;
+  log: JobLog;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  notificationBaseUrl?: string | undefined;
+  /** How often this instance looks at the schedule. Default 5 s. */
+  schedulerPollMs?: number;
+  /** pg-boss: how often idle workers look for jobs. Default 2 s. */
+  queuePollingSeconds?: number;
+}
+
+/** The periodic jobs' names in the store's schedule. */
+export const PERIODIC = {
+  sampling: 'presence-sampling',
+  subscriptions: 'presence-subscriptions',
+  retention: 'presence-retention',
+  status: 'status-check',
+} as const;
+
+/** The background side of one server instance. */
+export interface Jobs {
+  readonly instanceId: string;
+  readonly queue: JobQueue;
+  readonly deps: JobDeps;
+  readonly scheduler: Scheduler;
+  start(): Promise<void>;
+  /** Stops looking for work and lets running jobs finish. */
+  stop(): Promise<void>;
+  /** Asks for stored notifications to be applied soon (the notification route calls this). */
+  notificationsArrived(): Promise<void>;
+  lifecycleArrived(job: LifecycleJob): Promise<void>;
+}
+
+/**
+ * Wires the background jobs: presence sampling (or subscriptions where Graph can reach us),
+ * retention, and the automatic status — periodic runs claimed from the store's schedule, their
+ * work spread over the queue (pg-boss on PostgreSQL, in-process on PGlite).
+ */
+export function createJobs(options: JobsOptions): Jobs {
+  const instanceId = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const queue: JobQueue = options.databaseUrl
+    ? new PgBossQueue({ connectionString: options.databaseUrl, ...(options.queuePollingSeconds ? { pollingIntervalSeconds: options.queuePollingSeconds } : {}) }, options.log)
+    : new LocalQueue(options.log);
+  const deps: JobDeps = {
+    store: options.store,
+    graph: options.graph,
+    tokens: options.tokens,
+    queue,
+    log: options.log,
+    now: options.now ?? (() => new Date()),
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    instanceId,
+    notificationBaseUrl: options.notificationBaseUrl,
+  };
+
+  queue.work<SampleChunkJob>(SAMPLE_QUEUE, (job) => sampleChunk(deps, job));
+  queue.work<StatusCheckJob>(STATUS_QUEUE, (job) => checkStatuses(deps, job));
+  queue.work<object>(NOTIFICATIONS_QUEUE, async () => { await drainNotifications(deps); });
+  queue.work<LifecycleJob>(LIFECYCLE_QUEUE, (job) => handleLifecycle(deps, job));
+
+  const periodic: PeriodicJob[] = [
+    { name: PERIODIC.sampling, everyMs: options.config.presenceSampleMinutes * MINUTE_MS, run: async (runId) => { await planSamplingCycle(deps, runId); } },
+    { name: PERIODIC.status, everyMs: options.config.statusCheckSeconds * 1000, run: async (runId) => { await planStatusCheck(deps, runId); } },
+    { name: PERIODIC.retention, everyMs: HOUR_MS, run: async () => { await applyRetention(deps); } },
+  ];
+  if (options.notificationBaseUrl) {
+    // Renewal every 10 minutes keeps a 59-minute subscription renewed with 20 minutes to spare.
+    periodic.unshift({ name: PERIODIC.subscriptions, everyMs: 10 * MINUTE_MS, run: async () => { await maintainSubscriptions(deps); } });
+    // Notifications stored while no instance ran are applied on start.
+    periodic.push({ name: 'presence-notifications', everyMs: MINUTE_MS, run: async () => { await queue.send(NOTIFICATIONS_QUEUE, {}, { key: 'drain' }); } });
+  }
+  const scheduler = new Scheduler({ store: options.store, jobs: periodic, instanceId, now: deps.now, log: options.log, ...(options.schedulerPollMs ? { pollMs: options.schedulerPollMs } : {}) });
+
+  return {
+    instanceId,
+    queue,
+    deps,
+    scheduler,
+    async start() {
+      await queue.start();
+      scheduler.start();
+    },
+    async stop() {
+      await scheduler.stop();
+      await queue.stop();
+    },
+    notificationsArrived: () => queue.send(NOTIFICATIONS_QUEUE, {}, { key: 'drain' }),
+    lifecycleArrived: (job) => queue.send(LIFECYCLE_QUEUE, job, { key: `${job.subscriptionId}/${job.event}` }),
+  };
+}

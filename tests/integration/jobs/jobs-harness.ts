@@ -1,0 +1,105 @@
+/**
+ * One server in demo mode on loopback — its own demo tenant, the embedded store, background jobs
+ * on — with handles on what the jobs touch: the store, the demo tenant and the jobs themselves.
+ */
+import { createServer } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, JOBS_DECORATOR, type AppDependencies } from '../../../server/src/app';
+import { loadConfig } from '../../../server/src/config';
+import { DEMO_TENANT_DECORATOR } from '../../../server/src/demo/plugin';
+import type { DemoTenant } from '../../../server/src/demo/tenant';
+import type { Jobs } from '../../../server/src/jobs/runtime';
+import { jobRepository } from '../../../server/src/store/repositories/job-repository';
+import { openStore, type Store } from '../../../server/src/store/store';
+
+export interface JobsHarness {
+  app: FastifyInstance;
+  base: string;
+  store: Store;
+  tenant: DemoTenant;
+  jobs: Jobs;
+  /** Moves the server's clock (the demo tenant keeps real time). */
+  advance(ms: number): void;
+  tokenFor(userId: string): Promise<string>;
+  api(userId: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  /** Makes a periodic job due now and waits until its run (and the queue work it sent) is over. */
+  runNow(job: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface JobsHarnessOptions {
+  env?: Record<string, string>;
+  /** Subscriptions: Graph (the demo) posts to this server's own http URL. */
+  notifications?: boolean;
+  deps?: AppDependencies;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startJobsHarness(options: JobsHarnessOptions = {}): Promise<JobsHarness> {
+  const store = await openStore({ dataDir: 'memory://' });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let offset = 0;
+  const now = () => new Date(Date.now() + offset);
+  const app = await buildApp(loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...options.env }), {
+    store,
+    now,
+    ...options.deps,
+    jobs: { schedulerPollMs: 60_000, ...(options.notifications ? { notificationBaseUrl: base } : {}), ...options.deps?.jobs },
+  });
+  await app.listen({ host: '127.0.0.1', port });
+  const tenant = app.getDecorator<DemoTenant>(DEMO_TENANT_DECORATOR);
+  const jobs = app.getDecorator<Jobs>(JOBS_DECORATOR);
+  const tokens = new Map<string, string>();
+  const harness: JobsHarness = {
+    app, base, store, tenant, jobs,
+    advance: (ms) => { offset += ms; },
+    async tokenFor(userId) {
+      let token = tokens.get(userId);
+      if (!token) {
+        token = (await tenant.ssoToken(userId)).token;
+        tokens.set(userId, token);
+      }
+      return token;
+    },
+    async api(userId, method, path, body) {
+      const headers: Record<string, string> = { authorization: `Bearer ${await harness.tokenFor(userId)}` };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const res = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    },
+    async runNow(job) {
+      await jobRepository(store.db).setNextDue(job, new Date(now().getTime() - 1000));
+      await jobs.scheduler.tick();
+      await (jobs.queue as unknown as { drained(): Promise<void> }).drained();
+    },
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+  return harness;
+}
+
+/** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
+export async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
