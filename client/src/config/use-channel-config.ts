@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TabHost } from '../host/host';
-import { channelTabConfig } from './channel-tab-config';
+import { channelTabConfig, tabNameProblem } from './channel-tab-config';
 
 export type ChannelConfigStatus =
   | { kind: 'outside-teams' }
@@ -10,20 +10,35 @@ export type ChannelConfigStatus =
   | { kind: 'saved' }
   | { kind: 'failed'; message: string };
 
+export interface ChannelConfigModel {
+  status: ChannelConfigStatus;
+  name: string;
+  /** Why the name cannot be saved (Teams' Save stays disabled meanwhile). */
+  nameProblem: string | undefined;
+  setName(name: string): void;
+}
+
 /**
- * The channel tab's configuration page: there is nothing to choose yet, so Save is enabled at
- * once; on Save the tab tells Teams where the team view lives.
+ * The channel tab's configuration page (`pages.config`): the tab's name is the one choice; Save is
+ * enabled while it is valid, and on Save the tab tells Teams where the team view lives.
  */
-export function useChannelConfig(host: TabHost): ChannelConfigStatus {
+export function useChannelConfig(host: TabHost): ChannelConfigModel {
   const inSettings = host.kind === 'teams' && host.context.frameContext === 'settings';
   const [status, setStatus] = useState<ChannelConfigStatus>(() =>
     host.kind !== 'teams' ? { kind: 'outside-teams' } : inSettings ? { kind: 'ready' } : { kind: 'not-settings' });
+  const [name, setName] = useState('Unplug');
+  const nameProblem = tabNameProblem(name);
+  // The save handler is registered once; it reads the name as it is when Save is pressed.
+  const nameRef = useRef(name);
+  useEffect(() => {
+    nameRef.current = name;
+  }, [name]);
 
   useEffect(() => {
     if (host.kind !== 'teams' || !inSettings) return;
     host.config.onSave((save) => {
       setStatus({ kind: 'saving' });
-      host.config.save(channelTabConfig(window.location.origin)).then(
+      host.config.save(channelTabConfig(window.location.origin, nameRef.current)).then(
         () => {
           setStatus({ kind: 'saved' });
           save.succeed();
@@ -35,8 +50,12 @@ export function useChannelConfig(host: TabHost): ChannelConfigStatus {
         },
       );
     });
-    host.config.setValid(true);
   }, [host, inSettings]);
 
-  return status;
+  const valid = nameProblem === undefined;
+  useEffect(() => {
+    if (host.kind === 'teams' && inSettings) host.config.setValid(valid);
+  }, [host, inSettings, valid]);
+
+  return { status, name, nameProblem, setName };
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Frame, type Page } from 'playwright-core';
 import { repoRoot } from '../../../server/src/config';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -72,6 +72,23 @@ export function watchPage(page: Page): PageProblems {
   });
   page.on('pageerror', (error) => problems.pageErrors.push(error.message));
   return problems;
+}
+
+/**
+ * Saves the whole tab (all of its frame's content, not just what fits in the host page) as
+ * tests/artifacts/<name>.png: the viewport grows to the tab's height for the shot.
+ */
+export async function saveTabScreenshot(page: Page, tab: Frame, name: string): Promise<string> {
+  const before = page.viewportSize() ?? { width: 1280, height: 800 };
+  const height = await tab.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: before.width, height: Math.min(Math.max(before.height, height + 40), 6000) });
+  try {
+    // Let the charts and layout settle at the new size.
+    await page.waitForTimeout(300);
+    return await saveScreenshot(page, name);
+  } finally {
+    await page.setViewportSize(before);
+  }
 }
 
 /** Saves a full-page screenshot as tests/artifacts/<name>.png (git-ignored) and returns its path. */

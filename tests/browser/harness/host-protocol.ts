@@ -31,6 +31,12 @@ export interface HostConfig {
   demoUserId?: string;
   /** What `authentication.authenticate` resolves with; it fails (CancelledByUser) when unset. */
   authenticateResult?: string;
+  /**
+   * Run `authentication.authenticate` as Teams does: open the URL in a pop-up, answer the SDK in
+   * it (frameContext `authentication`), and pass its notifySuccess/notifyFailure back to the tab.
+   * Overrides `authenticateResult`.
+   */
+  authenticateInWindow?: boolean;
   /** Never answer anything: a page that frames the tab but is no Teams host. */
   silent?: boolean;
 }
@@ -45,6 +51,8 @@ export interface HostMessage {
   at: number;
   /** Whether the host answered it. */
   answered: boolean;
+  /** Which window sent it: the tab's frame, or the authentication pop-up. */
+  from?: 'tab' | 'authentication';
 }
 
 /** `window.__host` on the host page, for `page.evaluate`. */

@@ -75,14 +75,18 @@ function post(message: object): void {
   frame.contentWindow?.postMessage(message, window.location.origin);
 }
 
+/** The authentication pop-up, while one is open, and how to report its outcome to the tab. */
+let authWindow: { window: Window; finish(answer: unknown[]): void } | undefined;
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  if (event.source !== frame.contentWindow || event.origin !== window.location.origin) return;
+  if (event.origin !== window.location.origin) return;
+  const from = event.source === frame.contentWindow ? 'tab' : authWindow && event.source === authWindow.window ? 'authentication' : undefined;
   const data = event.data;
-  if (typeof data !== 'object' || data === null || !('func' in data) || typeof data.func !== 'string') return;
-  void handle(data as TabRequest);
+  if (!from || typeof data !== 'object' || data === null || !('func' in data) || typeof data.func !== 'string') return;
+  void handle(data as TabRequest, from);
 });
 
-async function handle(request: TabRequest): Promise<void> {
+async function handle(request: TabRequest, from: 'tab' | 'authentication'): Promise<void> {
   const id = typeof request.id === 'number' ? request.id : undefined;
   const message: HostMessage = {
     func: request.func,
@@ -90,14 +94,52 @@ async function handle(request: TabRequest): Promise<void> {
     id,
     at: Math.round(performance.now() - startedAt),
     answered: false,
+    from,
   };
   host.messages.push(message);
   for (const listener of [...listeners]) listener();
+  if (from === 'authentication') return answerAuthWindow(message, request.uuidAsString);
   if (config.silent || id === undefined) return;
   const answer = await answerFor(message);
   if (answer === undefined) return;
   message.answered = true;
   post({ id, uuidAsString: request.uuidAsString, args: answer });
+}
+
+/** Opens the pop-up for `authentication.authenticate`; resolves with the tab's answer once the pop-up reports (or is closed). */
+function openAuthWindow(url: string): Promise<unknown[]> {
+  const target = new URL(url, window.location.href);
+  if (target.origin !== window.location.origin) return Promise.resolve([false, 'the test host opens only same-origin pages']);
+  const popup = window.open(target.href, 'unplug-authentication', 'width=600,height=600');
+  if (!popup) return Promise.resolve([false, 'FailedToOpenWindow']);
+  return new Promise((resolve) => {
+    const closed = setInterval(() => {
+      if (popup.closed) finish([false, 'CancelledByUser']);
+    }, 250);
+    const finish = (answer: unknown[]) => {
+      clearInterval(closed);
+      authWindow = undefined;
+      resolve(answer);
+    };
+    authWindow = { window: popup, finish };
+  });
+}
+
+/** The pop-up runs teams-js too: it initialises in the `authentication` frame context and reports the outcome. */
+function answerAuthWindow(message: HostMessage, uuidAsString: unknown): void {
+  const popup = authWindow;
+  if (!popup) return;
+  const reply = (args: unknown[]) => {
+    message.answered = true;
+    popup.window.postMessage({ id: message.id, uuidAsString, args }, window.location.origin);
+  };
+  switch (message.func) {
+    case 'initialize': return reply(['authentication', config.hostClientType, JSON.stringify(RUNTIME), SDK_VERSION]);
+    case 'getContext': return reply([{ ...flatContext(), frameContext: 'authentication' }]);
+    case 'authentication.authenticate.success': return popup.finish([true, message.args[0]]);
+    case 'authentication.authenticate.failure': return popup.finish([false, message.args[0]]);
+    default: return undefined;
+  }
 }
 
 /** The host's answer to one request, or undefined for calls Teams does not answer. */
@@ -110,6 +152,7 @@ async function answerFor({ func, args }: HostMessage): Promise<unknown[] | undef
     case 'authentication.getAuthToken':
       return authToken();
     case 'authentication.authenticate':
+      if (config.authenticateInWindow) return openAuthWindow(String(args[0]));
       return config.authenticateResult === undefined ? [false, 'CancelledByUser'] : [true, config.authenticateResult];
     case 'settings.setSettings':
       host.savedConfig = typeof args[0] === 'object' && args[0] !== null ? args[0] as Record<string, unknown> : {};

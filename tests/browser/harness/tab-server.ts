@@ -4,10 +4,13 @@ import { buildApp } from '../../../server/src/app';
 import { loadConfig } from '../../../server/src/config';
 import { ensureClientBuilt } from './client-build';
 import { hostScriptJs } from './host-script-build';
+import { startHttpsFront } from './https-front';
 
 export interface TabServer {
-  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  /** Where the browser opens the tab: `http://127.0.0.1:<port>` (or https with the `https` option), no trailing slash. */
   url: string;
+  /** The server itself over plain http, for calls from the tests (Node does not trust the test certificate). */
+  httpUrl: string;
   app: FastifyInstance;
   close(): Promise<void>;
 }
@@ -17,6 +20,11 @@ export interface TabServerOptions {
   env?: Record<string, string>;
   /** Adds test-only routes or hooks to the app before it listens. */
   beforeListen?(app: FastifyInstance): void | Promise<void>;
+  /**
+   * Serve over https (a front with a throwaway certificate): `url` is then https. Needed where
+   * teams-js insists on https (authentication pop-ups); use a context with `ignoreHTTPSErrors`.
+   */
+  https?: boolean;
 }
 
 export const HOST_PAGE_PATH = '/__test/host.html';
@@ -60,5 +68,14 @@ export async function startTabServer(options: TabServerOptions = {}): Promise<Ta
     throw error;
   }
   const { port } = app.server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, app, close: () => app.close() };
+  const url = `http://127.0.0.1:${port}`;
+  if (!options.https) return { url, httpUrl: url, app, close: () => app.close() };
+  const front = await startHttpsFront(url).catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
+  return { url: front.url, httpUrl: url, app, close: async () => {
+    await front.close();
+    await app.close();
+  } };
 }

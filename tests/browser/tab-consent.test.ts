@@ -1,0 +1,89 @@
+/**
+ * Consent: when the API answers `consent_required`, the tab offers a button that runs the consent
+ * flow — in Teams through `authentication.authenticate` (a pop-up that runs teams-js itself, which
+ * insists on https, hence the HTTPS front), in demo mode straight through the demo identity.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { demoTenant, launchBrowser, newTestContext, openInHost, startTabServer, watchPage, type DemoTenantClient, type PageProblems, type TabServer } from './harness';
+
+let server: TabServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: PageProblems;
+let demo: DemoTenantClient;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTabServer({ https: true }), launchBrowser()]);
+  context = await newTestContext(browser, { ignoreHTTPSErrors: true });
+  page = await context.newPage();
+  problems = watchPage(page);
+  demo = await demoTenant(server);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const setConsent = async (userId: string, granted: boolean) => {
+  const response = await fetch(`${server.httpUrl}/demo/identity/consent`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId, granted }),
+  });
+  expect(response.ok).toBe(true);
+  return response.json() as Promise<{ consented: boolean }>;
+};
+
+let lukasId: string;
+beforeEach(async () => {
+  lukasId = demo.person('Lukas Meyer').id; // seeded without consent
+  await setConsent(lukasId, false);
+});
+
+afterEach(() => {
+  expect(problems.pageErrors).toEqual([]);
+  // The API's 403 consent_required answers are expected; nothing else may fail.
+  expect(problems.consoleErrors.filter((e) => !/status of 403/.test(e))).toEqual([]);
+  problems.consoleErrors.length = 0;
+});
+
+describe('consent', () => {
+  it('in Teams: runs the authentication pop-up, then shows the figures', async () => {
+    const { tab } = await openInHost(page, server, { demoUserId: lukasId, userObjectId: lukasId, authenticateInWindow: true });
+    await expect.poll(() => tab.getByText('Unplug needs your permission first.').isVisible(), { timeout: 15_000 }).toBe(true);
+
+    const [popup] = await Promise.all([context.waitForEvent('page'), tab.getByRole('button', { name: 'Grant access' }).click()]);
+    await expect.poll(() => popup.getByRole('button', { name: 'Allow' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(new URL(popup.url()).pathname).toBe('/tab/consent');
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await popup.waitForEvent('close', { timeout: 10_000 });
+
+    await expect.poll(() => tab.locator('[data-figure="balance-summary"]').isVisible(), { timeout: 15_000 }).toBe(true);
+    const messages = await page.evaluate(() => window.__host.messages);
+    expect(messages.filter((m) => m.from === 'authentication').map((m) => m.func)).toContain('authentication.authenticate.success');
+    expect(messages.find((m) => m.func === 'authentication.authenticate')?.answered).toBe(true);
+    expect((await setConsent(lukasId, true)).consented).toBe(true);
+  });
+
+  it('in Teams: says so when the person cancels, and can ask again', async () => {
+    const { tab } = await openInHost(page, server, { demoUserId: lukasId, userObjectId: lukasId, authenticateInWindow: true });
+    await expect.poll(() => tab.getByRole('button', { name: 'Grant access' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    const [popup] = await Promise.all([context.waitForEvent('page'), tab.getByRole('button', { name: 'Grant access' }).click()]);
+    await expect.poll(() => popup.getByRole('button', { name: 'Cancel' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await popup.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => tab.getByText(/Access was not granted \(CancelledByUser\)/).isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await tab.getByRole('button', { name: 'Grant access' }).isEnabled()).toBe(true);
+  });
+
+  it('in demo mode: the demo identity grants it for the chosen person', async () => {
+    await page.goto(`${server.url}/tab`);
+    const switcher = page.getByRole('combobox', { name: 'Demo person' });
+    await expect.poll(() => switcher.isVisible(), { timeout: 10_000 }).toBe(true);
+    await switcher.selectOption(lukasId);
+    await expect.poll(() => page.getByRole('button', { name: 'Grant access' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.getByRole('button', { name: 'Grant access' }).click();
+    await expect.poll(() => page.locator('[data-figure="balance-summary"]').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.evaluate(() => window.localStorage.clear());
+  });
+});

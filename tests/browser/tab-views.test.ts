@@ -1,0 +1,358 @@
+/**
+ * The tab's views end to end: the built tab in the test Teams host (real teams-js), the real
+ * server and the demo tenant (identity, Graph, calendars). Each test signs in a demo person
+ * through the host's getAuthToken and checks what the tab shows against the API and Outlook.
+ */
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BalanceResponse, QuietTime, Suggestion, SuggestionsResponse } from '../../client/src/api/types';
+import {
+  demoTenant, launchBrowser, newTestContext, openInHost, startTabServer, watchPage,
+  type DemoTenantClient, type HostConfig, type PageProblems, type TabServer,
+} from './harness';
+
+let server: TabServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: PageProblems;
+let demo: DemoTenantClient;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTabServer(), launchBrowser()]);
+  context = await newTestContext(browser);
+  page = await context.newPage();
+  problems = watchPage(page);
+  demo = await demoTenant(server);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Failed requests the test caused on purpose show up as console errors; everything else is a bug. */
+let allowedErrors: RegExp[] = [];
+afterEach(async () => {
+  await page.unrouteAll();
+  expect(problems.pageErrors).toEqual([]);
+  expect(problems.consoleErrors.filter((e) => !allowedErrors.some((pattern) => pattern.test(e)))).toEqual([]);
+  problems.consoleErrors.length = 0;
+  problems.pageErrors.length = 0;
+  allowedErrors = [];
+});
+
+/** Opens the tab in the test host as a demo person (the host gets their SSO token from the demo identity). */
+async function openAs(userId: string, config: Partial<HostConfig> = {}): Promise<Frame> {
+  const { tab } = await openInHost(page, server, { demoUserId: userId, userObjectId: userId, ...config });
+  return tab;
+}
+
+const visible = (tab: Frame, selector: string) => () => tab.locator(selector).first().isVisible();
+
+/** Hours as the tab shows them, formatted by the browser itself (en-US). */
+const hoursIn = (tab: Frame, minutes: number[]) =>
+  tab.evaluate((list) => list.map((m) => new Intl.NumberFormat('en-US', { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }).format(m / 60)), minutes);
+
+async function expectTableMatches(tab: Frame, balance: BalanceResponse): Promise<void> {
+  for (const day of balance.days) {
+    const cells = await tab.locator(`tr[data-date="${day.date}"] td`).allInnerTexts();
+    const expected = await hoursIn(tab, [day.workingMinutes, day.connectedMinutes, day.disconnectedMinutes, day.afterHoursConnectedMinutes, day.protectedMinutes]);
+    expect(cells.slice(1, 6), day.date).toEqual(expected);
+    if (balance.sources.presence) expect(cells[6]).toBe((await hoursIn(tab, [day.honouredMinutes]))[0]);
+    else expect(cells[6]).toBe('not measured');
+    if (day.targetMinutes > 0) {
+      expect(cells[7]).toContain((await hoursIn(tab, [day.targetMinutes]))[0]);
+      expect(cells[7]).toContain(day.targetMet ? 'met' : 'not met');
+    } else {
+      expect(cells[7]).toBe('none');
+    }
+  }
+  const totals = await tab.locator('tr[data-date="total"] td').allInnerTexts();
+  const t = balance.totals;
+  expect(totals.slice(1, 6)).toEqual(await hoursIn(tab, [t.workingMinutes, t.connectedMinutes, t.disconnectedMinutes, t.afterHoursConnectedMinutes, t.protectedMinutes]));
+  expect(totals[7]).toBe(`${t.targetDaysMet} of ${t.targetDays} days met`);
+}
+
+describe('Balance', () => {
+  it('shows this week\'s figures exactly as the API computes them, with a one-line summary and what they rest on', async () => {
+    const mateo = demo.person('Mateo Silva');
+    const tab = await openAs(mateo.id);
+    await expect.poll(visible(tab, '[data-figure="balance-summary"]'), { timeout: 15_000 }).toBe(true);
+    const { body: balance } = await demo.api<BalanceResponse>(mateo.id, 'GET', '/api/me/balance');
+
+    await expectTableMatches(tab, balance);
+    const summary = await tab.locator('[data-figure="balance-summary"]').innerText();
+    const [disconnected, working] = await hoursIn(tab, [balance.totals.disconnectedMinutes, balance.totals.workingMinutes]);
+    expect(summary).toContain(`Disconnected ${disconnected} of ${working} working time`);
+    await expect.poll(() => tab.getByText(balance.sources.presence ? /calendar and your Teams presence/ : /calendar only/).isVisible()).toBe(true);
+    // The chart arrives in its own chunk and draws the week.
+    await expect.poll(() => tab.locator('figure svg').first().isVisible(), { timeout: 10_000 }).toBe(true);
+  });
+
+  it('moves to the previous week and back', async () => {
+    const mateo = demo.person('Mateo Silva');
+    const tab = await openAs(mateo.id);
+    await expect.poll(visible(tab, '[data-figure="balance-summary"]'), { timeout: 15_000 }).toBe(true);
+    const { body: thisWeek } = await demo.api<BalanceResponse>(mateo.id, 'GET', '/api/me/balance');
+    expect(await tab.getByRole('button', { name: 'Next week' }).isDisabled()).toBe(true);
+
+    await tab.getByRole('button', { name: 'Previous week' }).click();
+    const from = new Date(Date.parse(`${thisWeek.range.from}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+    await expect.poll(visible(tab, `tr[data-date="${from}"]`)).toBe(true);
+    const to = new Date(Date.parse(`${from}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10);
+    const { body: lastWeek } = await demo.api<BalanceResponse>(mateo.id, 'GET', `/api/me/balance?from=${from}&to=${to}`);
+    await expectTableMatches(tab, lastWeek);
+    await expect.poll(() => tab.getByText(/^Week of /).isVisible()).toBe(true);
+
+    await tab.getByRole('button', { name: 'Next week' }).click();
+    await expect.poll(visible(tab, `tr[data-date="${thisWeek.range.from}"]`)).toBe(true);
+    await expect.poll(() => tab.getByRole('button', { name: 'This week' }).isDisabled()).toBe(true);
+  });
+
+  it('uses the Teams locale for dates and numbers', async () => {
+    const hannah = demo.person('Hannah Becker');
+    const tab = await openAs(hannah.id, { locale: 'de-de' });
+    await expect.poll(visible(tab, '[data-figure="balance-summary"]'), { timeout: 15_000 }).toBe(true);
+    expect(await tab.evaluate(() => document.documentElement.lang)).toBe('de-de');
+    const { body: balance } = await demo.api<BalanceResponse>(hannah.id, 'GET', '/api/me/balance');
+    const expected = await tab.evaluate((m) => new Intl.NumberFormat('de-DE', { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }).format(m / 60), balance.totals.workingMinutes);
+    expect(await tab.locator('tr[data-date="total"] td').nth(1).innerText()).toBe(expected);
+    const monday = await tab.evaluate((d) => new Intl.DateTimeFormat('de-DE', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.parse(`${d}T00:00:00Z`)), balance.range.from);
+    expect(await tab.locator(`tr[data-date="${balance.range.from}"] td`).first().innerText()).toContain(monday);
+  });
+});
+
+/** An open disconnect block well in the future whose gap leaves room to move it 15 minutes later. */
+function movableBlock(list: SuggestionsResponse, skip: string[] = []): Suggestion {
+  const soon = Date.now() + 3 * 3_600_000;
+  const found = list.suggestions.find((s) => s.kind === 'disconnect-block' && !skip.includes(s.id)
+    && Date.parse(s.start) > soon && Date.parse(s.gap.end) >= Date.parse(s.end) + 15 * 60_000);
+  if (!found) throw new Error(`no movable block among ${list.suggestions.length} suggestions`);
+  return found;
+}
+
+describe('Suggestions', () => {
+  it('accepts an adjusted block: booked at once on screen, one event in the demo calendar at the adjusted time', async () => {
+    const mateo = demo.person('Mateo Silva');
+    const tab = await openAs(mateo.id, { tab: '/tab/suggestions' });
+    await expect.poll(visible(tab, '[data-suggestion-id]'), { timeout: 15_000 }).toBe(true);
+    const { body: list } = await demo.api<SuggestionsResponse>(mateo.id, 'GET', '/api/me/suggestions');
+    const block = movableBlock(list);
+    const card = tab.locator(`[data-suggestion-id="${block.id}"]`);
+
+    await card.getByRole('button', { name: 'Adjust' }).click();
+    await card.getByRole('button', { name: '15 min later' }).click();
+    await expect.poll(() => card.getByText('(adjusted)').isVisible()).toBe(true);
+    await card.getByRole('button', { name: 'Accept' }).click();
+
+    const booked = tab.locator(`[data-booked-id="${block.id}"]`);
+    await expect.poll(() => booked.isVisible()).toBe(true);
+    await expect.poll(() => booked.getByText('Booked', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => tab.getByRole('status').filter({ hasText: /^Booked .* in your calendar\.$/ }).isVisible()).toBe(true);
+    expect(await card.count()).toBe(0);
+
+    const start = new Date(Date.parse(block.start) + 15 * 60_000).toISOString();
+    const end = new Date(Date.parse(block.end) + 15 * 60_000).toISOString();
+    const events = await demo.calendarView(mateo.id, new Date(Date.now() - 86_400_000), new Date(Date.now() + 14 * 86_400_000));
+    const unplugged = events.filter((e) => e.categories?.includes('Unplug'));
+    expect(unplugged.map((e) => ({ start: e.start, end: e.end }))).toContainEqual({ start, end });
+    const { body: after } = await demo.api<SuggestionsResponse>(mateo.id, 'GET', '/api/me/suggestions');
+    const record = after.booked.find((b) => b.id === block.id);
+    expect(record).toMatchObject({ start, end });
+    expect(unplugged.filter((e) => e.id === record?.eventId)).toHaveLength(1);
+
+    // Booked stays booked: a fresh load shows it from the server.
+    const again = await openAs(mateo.id, { tab: '/tab/suggestions' });
+    await expect.poll(() => again.locator(`[data-booked-id="${block.id}"]`).getByText('Booked', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
+  });
+
+  it('puts a block back with the reason and books it on retry when the server is busy', async () => {
+    const mateo = demo.person('Mateo Silva');
+    const tab = await openAs(mateo.id, { tab: '/tab/suggestions' });
+    await expect.poll(visible(tab, '[data-suggestion-id]'), { timeout: 15_000 }).toBe(true);
+    const { body: list } = await demo.api<SuggestionsResponse>(mateo.id, 'GET', '/api/me/suggestions');
+    const block = movableBlock(list);
+    const card = tab.locator(`[data-suggestion-id="${block.id}"]`);
+
+    let refused = 0;
+    await page.route(`**/api/me/suggestions/${block.id}/accept`, async (route) => {
+      if (refused++ > 0) return route.fallback();
+      return route.fulfill({ status: 503, headers: { 'Retry-After': '1' }, json: { error: { code: 'graph_throttled', message: 'Microsoft 365 asked Unplug to slow down.' } } });
+    });
+    allowedErrors = [/503/];
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => card.getByText('Unplug is busy right now.').isVisible()).toBe(true);
+    const retry = card.getByRole('button', { name: /^Retry/ });
+    await expect.poll(() => retry.textContent()).toBe('Retry');
+    await retry.click();
+    await expect.poll(() => tab.locator(`[data-booked-id="${block.id}"]`).getByText('Booked', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(refused).toBe(2);
+  });
+
+  it('dismisses a suggestion for good', async () => {
+    const mateo = demo.person('Mateo Silva');
+    const tab = await openAs(mateo.id, { tab: '/tab/suggestions' });
+    await expect.poll(visible(tab, '[data-suggestion-id]'), { timeout: 15_000 }).toBe(true);
+    const id = await tab.locator('[data-suggestion-id]').first().getAttribute('data-suggestion-id');
+    if (!id) throw new Error('no suggestion on screen');
+    const card = tab.locator(`[data-suggestion-id="${id}"]`);
+    await card.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => card.count()).toBe(0);
+    await expect.poll(() => tab.getByRole('status').filter({ hasText: /^Dismissed .* It will not be suggested again\.$/ }).isVisible()).toBe(true);
+
+    const { body: list } = await demo.api<SuggestionsResponse>(mateo.id, 'GET', '/api/me/suggestions');
+    expect(list.suggestions.map((s) => s.id)).not.toContain(id);
+    const { status } = await demo.api(mateo.id, 'POST', `/api/me/suggestions/${id}/accept`);
+    expect(status).toBe(409);
+  });
+});
+
+describe('Quiet time', () => {
+  it('saves quiet time through the API, and shows what is wrong beside the field', async () => {
+    const mateo = demo.person('Mateo Silva');
+    const tab = await openAs(mateo.id, { tab: '/tab/quiet-time' });
+    const evening = tab.getByRole('spinbutton', { name: /Starts after the end of the working day/ });
+    await expect.poll(() => evening.isVisible(), { timeout: 15_000 }).toBe(true);
+    const form = tab.getByRole('form', { name: 'Evenings and weekends' });
+
+    await evening.fill('300');
+    await evening.press('Tab');
+    await expect.poll(() => form.getByText('Must be a whole number from 0 to 240.').isVisible()).toBe(true);
+    await form.getByRole('button', { name: 'Save quiet time' }).click();
+    await expect.poll(() => form.getByText(/Nothing was saved: one field needs a fix/).isVisible()).toBe(true);
+    expect((await demo.api<QuietTime>(mateo.id, 'GET', '/api/me/quiet-time')).body.eveningBufferMinutes).toBe(30);
+
+    await evening.fill('45');
+    await evening.press('Tab');
+    await form.getByRole('switch', { name: 'Weekends and days off are quiet all day' }).click();
+    await form.getByRole('switch', { name: 'Set my Teams status while I am unplugged' }).click();
+    await form.getByRole('textbox', { name: 'Status message' }).fill('Offline until {until}, phone me if it burns');
+    await form.getByRole('button', { name: 'Save quiet time' }).click();
+    await expect.poll(() => form.getByRole('status').filter({ hasText: 'Saved.' }).isVisible()).toBe(true);
+
+    const { body: saved } = await demo.api<QuietTime>(mateo.id, 'GET', '/api/me/quiet-time');
+    expect(saved).toMatchObject({ eveningBufferMinutes: 45, weekends: false, autoStatus: true, statusMessage: 'Offline until {until}, phone me if it burns' });
+  });
+
+  it('checks targets and block lengths together before saving them', async () => {
+    const mateo = demo.person('Mateo Silva');
+    const tab = await openAs(mateo.id, { tab: '/tab/quiet-time' });
+    const form = tab.getByRole('form', { name: 'Targets and blocks' });
+    const shortest = form.getByRole('spinbutton', { name: 'Shortest block (minutes)' });
+    await expect.poll(() => shortest.isVisible(), { timeout: 15_000 }).toBe(true);
+    await shortest.fill('120');
+    await shortest.press('Tab');
+    await expect.poll(() => form.getByText('Must be at least the minimum block length (120).').isVisible()).toBe(true);
+    await form.getByRole('spinbutton', { name: 'Longest block (minutes)' }).fill('150');
+    await form.getByRole('spinbutton', { name: 'Longest block (minutes)' }).press('Tab');
+    await form.getByRole('spinbutton', { name: 'Daily disconnect target (minutes)' }).fill('120');
+    await form.getByRole('spinbutton', { name: 'Daily disconnect target (minutes)' }).press('Tab');
+    await form.getByRole('button', { name: 'Save targets and blocks' }).click();
+    await expect.poll(() => form.getByRole('status').filter({ hasText: 'Saved.' }).isVisible()).toBe(true);
+    const { body } = await demo.api<{ minBlockMinutes: number; maxBlockMinutes: number; dailyDisconnectTargetMinutes: number }>(mateo.id, 'GET', '/api/me/preferences');
+    expect(body).toMatchObject({ minBlockMinutes: 120, maxBlockMinutes: 150, dailyDisconnectTargetMinutes: 120 });
+  });
+});
+
+describe('Team (channel tab)', () => {
+  const teamId = '19:unplug-team-test@thread.tacv2';
+  const channel = { tab: '/team', teamId, teamName: 'Customer Success', channelId: '19:general@thread.tacv2' };
+
+  it('shows nothing but the count until five members opt in, then aggregate figures only', async () => {
+    const [viewer, ...others] = ['Avery Quinn', 'Mateo Silva', 'Jordan Ellis', 'Maya Thompson', 'Hannah Becker'].map((name) => demo.person(name));
+    if (!viewer) throw new Error('no viewer');
+    const tab = await openAs(viewer.id, channel);
+    const share = tab.getByRole('switch', { name: /Share my figures with this team/ });
+    await expect.poll(() => share.isVisible(), { timeout: 15_000 }).toBe(true);
+    await share.click();
+    await expect.poll(() => tab.getByText(/^Not enough people have opted in yet \(1 of 5\)\.$/).isVisible(), { timeout: 15_000 }).toBe(true);
+
+    // Four more opt in (and open their balance, which records their figures for the week).
+    const path = `/api/teams/${encodeURIComponent(teamId)}`;
+    const weeks = [(await demo.api<BalanceResponse>(viewer.id, 'GET', '/api/me/balance')).body.range.from];
+    for (const person of others) {
+      expect((await demo.api(person.id, 'PUT', `${path}/membership`)).status).toBe(200);
+      weeks.push((await demo.api<BalanceResponse>(person.id, 'GET', '/api/me/balance')).body.range.from);
+    }
+    const sameWeek = weeks.filter((w) => w === weeks[0]).length; // all five, except right at a week's edge in some zone
+
+    const again = await openAs(viewer.id, channel);
+    if (sameWeek >= 5) {
+      await expect.poll(() => again.getByText(/^5 members shared their figures/).isVisible(), { timeout: 15_000 }).toBe(true);
+      const { body: team } = await demo.api<{ status: string; totals: Record<string, number> }>(viewer.id, 'GET', `${path}/balance?week=${weeks[0]}`);
+      const rows = await again.getByRole('table', { name: 'Team figures' }).locator('tbody tr').allInnerTexts();
+      expect(rows[0]).toContain((await hoursIn(again, [team.totals['workingMinutes'] ?? -1]))[0]);
+      // Aggregates only: no member's name appears anywhere in the view.
+      const text = await again.locator('main').innerText();
+      for (const person of others) expect(text).not.toContain(person.displayName);
+    } else {
+      await expect.poll(() => again.getByText(`(${sameWeek} of 5)`, { exact: false }).isVisible(), { timeout: 15_000 }).toBe(true);
+    }
+
+    await again.getByRole('switch', { name: /I share my figures with this team/ }).click();
+    await expect.poll(() => again.getByRole('switch', { name: 'Share my figures with this team' }).isChecked()).toBe(false);
+    await expect.poll(async () => (await demo.api<{ optedIn: boolean }>(viewer.id, 'GET', `${path}/membership`)).body.optedIn).toBe(false);
+    expect(await again.getByRole('table', { name: 'Team figures' }).count()).toBe(0);
+  });
+});
+
+describe('Admin', () => {
+  it('is offered to admins only, and saves organisation settings with an audit entry', async () => {
+    const mateo = demo.person('Mateo Silva');
+    const tab = await openAs(mateo.id);
+    await expect.poll(visible(tab, '[data-figure="balance-summary"]'), { timeout: 15_000 }).toBe(true);
+    expect(await tab.getByRole('tab', { name: 'Admin' }).count()).toBe(0);
+
+    const jordan = demo.person('Jordan Ellis'); // an admin
+    const admin = await openAs(jordan.id, { tab: '/tab/admin' });
+    const minimum = admin.getByRole('spinbutton', { name: 'Smallest team that sees aggregates' });
+    await expect.poll(() => minimum.isVisible(), { timeout: 15_000 }).toBe(true);
+    await minimum.fill('3');
+    await minimum.press('Tab');
+    await expect.poll(() => admin.getByText('Must be a whole number from 5 to 1000.').isVisible()).toBe(true);
+    await minimum.fill('6');
+    await minimum.press('Tab');
+    await admin.getByRole('button', { name: 'Save organisation settings' }).click();
+    await expect.poll(() => admin.getByRole('status').filter({ hasText: 'Saved.' }).isVisible()).toBe(true);
+    await expect.poll(() => admin.getByRole('table', { name: 'Recent changes' }).getByText('minGroupSize').isVisible()).toBe(true);
+    expect((await demo.api<{ policy: { minGroupSize: number } }>(jordan.id, 'GET', '/api/admin/policy')).body.policy.minGroupSize).toBe(6);
+
+    // Put it back for the other tests' team figures.
+    expect((await demo.api(jordan.id, 'PUT', '/api/admin/policy', { minGroupSize: 5 })).status).toBe(200);
+  });
+});
+
+describe('Privacy', () => {
+  it('exports my data as a JSON file and deletes it after a confirmation', async () => {
+    const maya = demo.person('Maya Thompson');
+    expect((await demo.api(maya.id, 'PUT', '/api/me/quiet-time', { eveningBufferMinutes: 60 })).status).toBe(200);
+    const tab = await openAs(maya.id, { tab: '/tab/privacy' });
+    await expect.poll(() => tab.getByRole('button', { name: 'Export my data' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => tab.getByText(/Event subjects, bodies, attendees or locations/).isVisible()).toBe(true);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), tab.getByRole('button', { name: 'Export my data' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^unplug-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(await streamText(await download.createReadStream())) as { userId: string; tables: Record<string, unknown[]> };
+    expect(exported.userId).toBe(maya.id);
+    expect(Object.values(exported.tables).flat().length).toBeGreaterThan(0);
+
+    await tab.getByRole('button', { name: 'Delete my data…' }).click();
+    const dialog = tab.getByRole('alertdialog', { name: 'Delete everything Unplug stores about you?' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect((await demo.api<QuietTime>(maya.id, 'GET', '/api/me/quiet-time')).body.eveningBufferMinutes).toBe(60);
+
+    await tab.getByRole('button', { name: 'Delete my data…' }).click();
+    await dialog.getByRole('button', { name: 'Delete my data' }).click();
+    await expect.poll(() => tab.getByText(/^Deleted\. .* records about you were erased/).isVisible()).toBe(true);
+    expect((await demo.api<QuietTime>(maya.id, 'GET', '/api/me/quiet-time')).body.eveningBufferMinutes).toBe(30);
+  });
+});
+
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
