@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isStoreUnavailable } from '../store/store-errors';
 
 /** An error with a stable code, mapped to an HTTP status by the one error handler. */
 export class AppError extends Error {
@@ -46,6 +47,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       const code = FASTIFY_CODES[error.code] ?? (status === 429 ? 'rate_limited' : 'bad_request');
       return reply.code(status).send(body(code, error.message));
+    }
+    if (isStoreUnavailable(error)) {
+      request.log.warn({ code: (error as { code?: string }).code, reason: error.message }, 'store unavailable');
+      return reply.code(503).header('Retry-After', '5').send(body('store_unavailable', 'The database does not answer right now. Try again in a moment.'));
     }
     request.log.error({ err: error }, 'request failed');
     return reply.code(status >= 500 ? status : 500).send(body('internal_error', 'Something went wrong on our side. Try again in a moment.'));

@@ -42,7 +42,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 function openPostgres(connectionString: string, max: number): Store {
   const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000 });
   // A dropped connection must not crash the process: the pool replaces it, and /readyz reports it.
+  // The pool only listens to idle clients; one checked out when the server goes away emits its
+  // error with no listener (an uncaught exception) unless it has its own. Its query fails anyway.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
