@@ -6,7 +6,8 @@
  * member could subtract the two answers to get that member's figures. Every published figure is a
  * team *total* rounded to `TEAM_ROUNDING_MINUTES` on one fixed grid (averages and ratios are
  * computed only from those rounded totals), so the difference of two answers pins a member's
- * figure down to no better than a 4-hour window — whatever the other members' figures are. (Rounded
+ * figure down to no better than a 4-hour window — whatever the other members' figures are — or a
+ * 2-hour one when both totals round to zero (no one has fewer than 0 minutes). (Rounded
  * *averages* would not do: n and n + 1 members put them on different grids, and the two grids
  * together can reveal a member exactly.)
  */
@@ -38,17 +39,22 @@ export type TeamBalance =
   }
   | { status: 'not-enough-members'; members: number; minimum: number; message: string };
 
+/** What the aggregate needs of each member's balance totals. */
+export type TeamMemberTotals = Pick<BalanceTotals, TeamFigure | 'days'>;
+
 const roundTo = (value: number, unit: number): number => Math.round(value / unit) * unit;
 
 /**
- * Aggregate the members' balance totals for one range, or say there are too few members.
+ * Aggregate the members' balance totals for one range (each a `Balance` or its `totals`), or say
+ * there are too few members.
  * @example
  * aggregateTeamBalance(balances.map((b) => b.totals), 5)
  * // { status: 'ok', members: 7, totals: { connectedMinutes: 9840, … }, averages: { connectedMinutes: 1406, … }, … }
  * aggregateTeamBalance(threeBalances, 5)
  * // { status: 'not-enough-members', members: 3, minimum: 5, message: 'Team figures need at least 5 members who opted in (3 of 5 so far).' }
  */
-export function aggregateTeamBalance(memberTotals: readonly Pick<BalanceTotals, TeamFigure | 'days'>[], minGroupSize: number): TeamBalance {
+export function aggregateTeamBalance(balances: readonly (TeamMemberTotals | { totals: TeamMemberTotals })[], minGroupSize: number): TeamBalance {
+  const memberTotals = balances.map((m) => ('totals' in m ? m.totals : m));
   const minimum = Math.max(MIN_GROUP_SIZE_FLOOR, Math.ceil(Number.isFinite(minGroupSize) ? minGroupSize : MIN_GROUP_SIZE_FLOOR));
   const members = memberTotals.length;
   if (members < minimum) {
