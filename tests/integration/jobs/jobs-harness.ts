@@ -18,7 +18,9 @@ export interface JobsHarness {
   store: Store;
   tenant: DemoTenant;
   jobs: Jobs;
-  /** Moves the server's clock (the demo tenant keeps real time). */
+  /** The server's clock. */
+  now(): number;
+  /** Moves the server's clock forward (the demo tenant keeps real time). */
   advance(ms: number): void;
   tokenFor(userId: string): Promise<string>;
   api(userId: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
@@ -61,10 +63,16 @@ export async function startJobsHarness(options: JobsHarnessOptions = {}): Promis
   await app.listen({ host: '127.0.0.1', port });
   const tenant = app.getDecorator<DemoTenant>(DEMO_TENANT_DECORATOR);
   const jobs = app.getDecorator<Jobs>(JOBS_DECORATOR);
+  // The test drives the schedule (runNow); the loop's first look, made on listen, is waited for.
+  await jobs.scheduler.pause();
   const tokens = new Map<string, string>();
   const harness: JobsHarness = {
     app, base, store, tenant, jobs,
-    advance: (ms) => { offset += ms; },
+    now: () => now().getTime(),
+    advance: (ms) => {
+      if (ms < 0) throw new Error('The clock only moves forward (stored rate budgets and schedules would stall)');
+      offset += ms;
+    },
     async tokenFor(userId) {
       let token = tokens.get(userId);
       if (!token) {

@@ -3,7 +3,7 @@ import { PRESENCE_RATE_LIMIT, reserve } from './rate-budget';
 
 describe('reserve (GCRA)', () => {
   it('spaces requests evenly, however they bunch up', () => {
-    const limit = { requests: 3, perMs: 3000 };
+    const limit = { requests: 4, perMs: 4000 };
     let tat: number | undefined;
     const waits: number[] = [];
     for (let i = 0; i < 5; i += 1) {
@@ -31,5 +31,9 @@ describe('reserve (GCRA)', () => {
   it('does not save up idle time', () => {
     const first = reserve(undefined, 0, PRESENCE_RATE_LIMIT);
     expect(reserve(first.tat, 60_000, PRESENCE_RATE_LIMIT)).toEqual({ tat: 60_020, waitMs: 0 });
+  });
+
+  it('waits at most one window when the stored time is far ahead (a clock went back)', () => {
+    expect(reserve(3_600_000, 0, PRESENCE_RATE_LIMIT)).toEqual({ tat: 30_020, waitMs: 30_000 });
   });
 });

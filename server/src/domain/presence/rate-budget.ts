@@ -24,7 +24,10 @@ export interface Reservation {
 }
 
 /**
- * Reserves one request slot. The wait is counted from `now`.
+ * Reserves one request slot. The wait is counted from `now`. Waits are capped at one window: a
+ * stored time further ahead means either more than a window's worth of requests queued at once
+ * (never here: each instance sends one presence request at a time) or a clock that went back
+ * (another instance's, or this one's), which must not stall sampling for as long as it jumped.
  * @example
  * reserve(undefined, 0, { requests: 2, perMs: 1000 })  // { tat: 500, waitMs: 0 }
  * reserve(500, 0, { requests: 2, perMs: 1000 })        // { tat: 1000, waitMs: 500 }
@@ -32,6 +35,6 @@ export interface Reservation {
  */
 export function reserve(tat: Instant | undefined, now: Instant, limit: RateLimit): Reservation {
   const intervalMs = limit.perMs / limit.requests;
-  const slot = Math.max(tat ?? now, now);
+  const slot = Math.min(Math.max(tat ?? now, now), now + limit.perMs);
   return { tat: slot + intervalMs, waitMs: slot - now };
 }
