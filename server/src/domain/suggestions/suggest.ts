@@ -29,6 +29,8 @@ export const RECOVERY_AFTER_HOURS_MS = 60 * MINUTE_MS;
 export const RECOVERY_STREAK_MS = 180 * MINUTE_MS;
 /** A bound on disconnect blocks a day (a target of 4 h in 15-minute blocks needs 16). */
 export const MAX_BLOCKS_PER_DAY = 24;
+/** The most working days planned at once (a larger `days` is treated as this). */
+export const MAX_PLANNED_DAYS = 31;
 /** Blocks (booked or suggested) are kept at least this far apart, so two never make one over-long block. */
 export const MIN_BLOCK_SEPARATION_MS = 15 * MINUTE_MS;
 
@@ -39,7 +41,7 @@ export interface SuggestInput {
   preferences: Preferences;
   quietTime: QuietTimePreferences;
   now: Instant;
-  /** How many working days to plan, starting today while today's working hours last. */
+  /** How many working days to plan, starting today while today's working hours last (0–31). */
   days: number;
   /** Suggestions the person dismissed: never offered again (the engine looks for another slot). */
   dismissedIds?: Iterable<string>;
@@ -273,7 +275,8 @@ export function suggest(input: SuggestInput): SuggestResult {
   const { zone, zoneProblem, reading } = input.prepared ?? prepareCalendar(input.person, input.events, input.blocks, input.zone);
   const timeZone = { name: zone.name, problem: zoneProblem };
   const shifts = new ShiftCalendar(compileWorkingHours(input.person.workingHours), zone);
-  const workDays = nextWorkingEpochDays(input.now, shifts, zone, input.days);
+  const days = Number.isFinite(input.days) ? Math.min(MAX_PLANNED_DAYS, Math.max(0, Math.floor(input.days))) : 0;
+  const workDays = nextWorkingEpochDays(input.now, shifts, zone, days);
   if (workDays.length === 0) return { suggestions: [], warnings: [], timeZone };
   const plan = planOf(input, zone, reading);
   const first = workDays[0] as number;
