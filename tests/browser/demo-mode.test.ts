@@ -70,6 +70,9 @@ describe('the tab outside any host', () => {
         const tokenRequest = page.waitForRequest((r) => r.url().endsWith('/demo/identity/token') && r.postDataJSON()?.userId === next.id);
         await switcher.selectOption(next.id);
         await tokenRequest;
+        // The view reloads for the new person; scan it once it shows their figures.
+        await expect.poll(() => page.locator('[data-figure="balance-summary"]').isVisible(), { timeout: 15_000 }).toBe(true);
+        await page.waitForTimeout(300);
       }
       expect(unexpectedErrors()).toEqual([]);
     } else {

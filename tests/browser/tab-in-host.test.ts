@@ -25,14 +25,12 @@ afterAll(async () => {
 
 afterEach(() => {
   // Also proves the built tab runs under the server's CSP: a violation is a console error.
-  expect(problems.pageErrors).toEqual([]);
-  expect(problems.consoleErrors).toEqual([]);
-  problems.consoleErrors.length = 0;
-  problems.pageErrors.length = 0;
+  const { pageErrors, consoleErrors } = problems;
+  problems.consoleErrors = [];
+  problems.pageErrors = [];
+  expect(pageErrors).toEqual([]);
+  expect(consoleErrors).toEqual([]);
 });
-
-/** A JWT-shaped token (unsigned: the tab only reads it; these tests call no /api route). */
-const tokenWith = (claims: object) => `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
 
 describe('the tab inside a Teams host', () => {
   it('initialises in the content frame, reads the context and reports loaded', async () => {
@@ -87,10 +85,14 @@ describe('the tab inside a Teams host', () => {
   });
 
   it('asks the host for the SSO token and offers Admin to a token with the admin role', async () => {
-    const { tab } = await openInHost(page, server, { authToken: tokenWith({ oid: 'o1', roles: ['Unplug.Admin'] }) });
+    const people = (await server.app.inject('/demo/identity/people')).json<{ value: Array<{ id: string; displayName: string }> }>().value;
+    const admin = people.find((p) => p.displayName === 'Avery Quinn'); // the demo tenant's admin
+    if (!admin) throw new Error('the demo tenant has no Avery Quinn');
+    const { tab } = await openInHost(page, server, { demoUserId: admin.id, userObjectId: admin.id });
     await expect.poll(() => tab.getByRole('tab', { name: 'Admin' }).isVisible()).toBe(true);
     const request = (await hostMessages(page)).find((m) => m.func === 'authentication.getAuthToken');
     expect(request?.answered).toBe(true);
+    await expect.poll(() => tab.locator('[data-figure="balance-summary"]').isVisible(), { timeout: 15_000 }).toBe(true);
   });
 
   it('moves between views with the keyboard and keeps the view in the address', async () => {
@@ -120,11 +122,21 @@ describe('the tab inside a Teams host', () => {
     const validity = await waitForHostMessage(page, 'settings.setValidityState');
     expect(validity.args).toEqual([true]);
 
+    // Save is allowed only while the tab has a name.
+    const name = tab.getByRole('textbox', { name: 'Tab name' });
+    let from = (await hostMessages(page)).length;
+    await name.fill('');
+    expect((await waitForHostMessage(page, 'settings.setValidityState', from)).args).toEqual([false]);
+    await expect.poll(() => tab.getByText('Give the tab a name.').isVisible()).toBe(true);
+    from = (await hostMessages(page)).length;
+    await name.fill('Team balance');
+    expect((await waitForHostMessage(page, 'settings.setValidityState', from)).args).toEqual([true]);
+
     const before = (await hostMessages(page)).length;
     await page.evaluate(() => window.__host.sendSave());
     await waitForHostMessage(page, 'settings.save.success', before);
     const saved = await page.evaluate(() => window.__host.savedConfig);
-    expect(saved).toMatchObject({ contentUrl: `${server.url}/team`, entityId: 'unplug-team', suggestedDisplayName: 'Unplug' });
+    expect(saved).toMatchObject({ contentUrl: `${server.url}/team`, entityId: 'unplug-team', suggestedDisplayName: 'Team balance' });
     await expect.poll(() => tab.getByText('Saved. Teams adds the tab to the channel now.').isVisible()).toBe(true);
     await saveScreenshot(page, 'channel-config');
   });

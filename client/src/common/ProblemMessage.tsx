@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
-import type { ApiError } from '../api/api-error';
+import { ApiError } from '../api/api-error';
 import { useSession } from '../session/session';
-import { asApiError, problemKind } from './problems';
+import { problemKind } from './problems';
 import { useCountdown } from './use-countdown';
 
 interface ProblemMessageProps {
@@ -34,7 +34,7 @@ export function ProblemMessage({ error, title, onRetry }: ProblemMessageProps) {
         setConsent({ status: 'idle' });
         onRetry?.();
       },
-      (e: unknown) => setConsent({ status: 'failed', message: asApiError(e).message }),
+      (e: unknown) => setConsent({ status: 'failed', message: e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e) }),
     );
   };
 
@@ -47,7 +47,9 @@ export function ProblemMessage({ error, title, onRetry }: ProblemMessageProps) {
           ? 'Grant Unplug access to your calendar and presence to see this. You can withdraw it at any time.'
           : error.message}
         {kind === 'wait' && waitSeconds > 0 && ` You can try again in ${waitSeconds} s.`}
-        {consent.status === 'failed' && ` Access was not granted (${consent.message}).`}
+        {consent.status === 'failed' && (consent.message === 'CancelledByUser'
+          ? ' Access was not granted: the request was cancelled. Select Grant access to ask again.'
+          : ` Access was not granted (${consent.message}).`)}
       </MessageBarBody>
       <MessageBarActions>
         {kind === 'consent' && (

@@ -131,9 +131,11 @@ export function createZoneClock(name: string): ZoneClock {
     formatTime: (instant, locale) => format(TIME, locale).format(shifted(toMs(instant))),
     formatTimeRange(start, end, locale) {
       const [from, to] = [toMs(start), toMs(end)];
-      // Across midnight (evening quiet time, weekends) the end needs its day, or it reads as earlier.
+      // Across midnight (evening quiet time, weekends) each end needs its day, or the end reads as earlier.
       const sameDay = new Date(shifted(from)).toISOString().slice(0, 10) === new Date(shifted(to)).toISOString().slice(0, 10);
-      return format(sameDay ? TIME : { ...TIME, weekday: 'short' }, locale).formatRange(shifted(from), shifted(to));
+      if (sameDay) return format(TIME, locale).formatRange(shifted(from), shifted(to));
+      const withDay = format({ ...TIME, weekday: 'short' }, locale);
+      return `${withDay.format(shifted(from))} – ${withDay.format(shifted(to))}`;
     },
     formatDay: (instant, locale) => format(DAY, locale).format(shifted(toMs(instant))),
     describe(locale, at = Date.now()) {

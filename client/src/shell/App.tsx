@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import type { TabHost } from '../host/host';
 import { FLUENT_THEMES } from '../theme/themes';
+import { ThemeNameContext } from '../theme/theme-name';
 import { useHostTheme } from '../theme/use-host-theme';
 import { DemoSession } from './DemoSession';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -26,11 +27,13 @@ export function App({ host }: { host: TabHost }) {
     // Styles go on a div inside the provider: Fluent copies the provider's own class names onto
     // every portal's mount node (pop-ups, dialogs, chart callouts), which must not cover the page.
     <FluentProvider theme={FLUENT_THEMES[theme]}>
-      <div className={styles.root} data-theme={theme}>
-        <ErrorBoundary>
-          {host.kind === 'teams' ? <TeamsSession host={host} /> : <DemoSession host={host} />}
-        </ErrorBoundary>
-      </div>
+      <ThemeNameContext.Provider value={theme}>
+        <div className={styles.root} data-theme={theme}>
+          <ErrorBoundary>
+            {host.kind === 'teams' ? <TeamsSession host={host} /> : <DemoSession host={host} />}
+          </ErrorBoundary>
+        </div>
+      </ThemeNameContext.Provider>
     </FluentProvider>
   );
 }

@@ -6,6 +6,7 @@ import { GroupedVerticalBarChart, VerticalStackedBarChart, type GroupedVerticalB
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { BalanceDay } from '../../api/types';
 import { formatDate, formatHours, hoursOf } from '../../format/format';
+import { useThemeName } from '../../theme/theme-name';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
@@ -13,7 +14,7 @@ const useStyles = makeStyles({
   caption: { color: tokens.colorNeutralForeground2 },
 });
 
-/** Series colours from theme tokens, so light, dark and high contrast each get theirs. */
+/** Series colours from theme tokens, so light and dark each get theirs. */
 const COLOURS = {
   connected: tokens.colorPaletteBerryBorderActive,
   disconnected: tokens.colorPaletteGreenBorderActive,
@@ -21,6 +22,19 @@ const COLOURS = {
   target: tokens.colorNeutralForeground1,
   protected: tokens.colorBrandBackground,
   honoured: tokens.colorPaletteLightTealBorderActive,
+};
+
+/**
+ * High contrast maps every palette colour to one cyan, so the series there use the tokens that
+ * stay distinct: cyan, green (disabled text), yellow (links) and white.
+ */
+const CONTRAST_COLOURS: typeof COLOURS = {
+  connected: tokens.colorCompoundBrandForeground1,
+  disconnected: tokens.colorNeutralForegroundDisabled,
+  afterHours: tokens.colorBrandForegroundLink,
+  target: tokens.colorNeutralForeground1,
+  protected: tokens.colorCompoundBrandForeground1,
+  honoured: tokens.colorNeutralForegroundDisabled,
 };
 
 interface BalanceChartsProps {
@@ -31,6 +45,7 @@ interface BalanceChartsProps {
 
 export default function BalanceCharts({ days, locale, presence }: BalanceChartsProps) {
   const styles = useStyles();
+  const colours = useThemeName() === 'contrast' ? CONTRAST_COLOURS : COLOURS;
   const label = (day: BalanceDay) => formatDate(day.date, locale, 'weekday');
   const point = (day: BalanceDay, legend: string, minutes: number, color: string) => ({
     legend, data: hoursOf(minutes), color, yAxisCalloutData: formatHours(minutes, locale), xAxisCalloutData: formatDate(day.date, locale, 'long'),
@@ -39,12 +54,12 @@ export default function BalanceCharts({ days, locale, presence }: BalanceChartsP
   const balance: VerticalStackedChartProps[] = days.map((day) => ({
     xAxisPoint: label(day),
     chartData: [
-      point(day, 'Connected (working hours)', day.connectedMinutes, COLOURS.connected),
-      point(day, 'Disconnected (working hours)', day.disconnectedMinutes, COLOURS.disconnected),
-      point(day, 'Connected after hours', day.afterHoursConnectedMinutes, COLOURS.afterHours),
+      point(day, 'Connected (working hours)', day.connectedMinutes, colours.connected),
+      point(day, 'Disconnected (working hours)', day.disconnectedMinutes, colours.disconnected),
+      point(day, 'Connected after hours', day.afterHoursConnectedMinutes, colours.afterHours),
     ],
     lineData: day.targetMinutes > 0
-      ? [{ y: hoursOf(day.targetMinutes), legend: 'Disconnect target', color: COLOURS.target, yAxisCalloutData: formatHours(day.targetMinutes, locale) }]
+      ? [{ y: hoursOf(day.targetMinutes), legend: 'Disconnect target', color: colours.target, yAxisCalloutData: formatHours(day.targetMinutes, locale) }]
       : [],
   }));
 
@@ -52,8 +67,8 @@ export default function BalanceCharts({ days, locale, presence }: BalanceChartsP
   const protection: GroupedVerticalBarChartData[] = days.map((day) => ({
     name: label(day),
     series: [
-      { key: 'protected', legend: 'Protected', data: hoursOf(day.protectedMinutes), color: COLOURS.protected, yAxisCalloutData: formatHours(day.protectedMinutes, locale) },
-      ...(presence ? [{ key: 'honoured', legend: 'Honoured (really offline)', data: hoursOf(day.honouredMinutes), color: COLOURS.honoured, yAxisCalloutData: formatHours(day.honouredMinutes, locale) }] : []),
+      { key: 'protected', legend: 'Protected', data: hoursOf(day.protectedMinutes), color: colours.protected, yAxisCalloutData: formatHours(day.protectedMinutes, locale) },
+      ...(presence ? [{ key: 'honoured', legend: 'Honoured (really offline)', data: hoursOf(day.honouredMinutes), color: colours.honoured, yAxisCalloutData: formatHours(day.honouredMinutes, locale) }] : []),
     ],
   }));
 

@@ -16,6 +16,7 @@ const useStyles = makeStyles({
   explanation: { margin: 0, color: tokens.colorNeutralForeground2 },
   adjust: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   footer: { flexWrap: 'wrap' },
+  action: { minWidth: 'auto' },
 });
 
 const ADJUST_LABELS: Record<Adjustment, string> = {
@@ -77,12 +78,12 @@ export function SuggestionCard({ card, clock, locale, onAccept, onDismiss, onAdj
         </div>
       )}
       <CardFooter className={styles.footer}>
-        <Button appearance="primary" onClick={() => onAccept(id)} aria-describedby={titleId}
+        <Button className={styles.action} appearance="primary" onClick={() => onAccept(id)} aria-describedby={titleId}
           disabled={pending?.status === 'running'} icon={pending?.status === 'running' && pending.action === 'accept' ? <Spinner size="extra-tiny" /> : undefined}>
           Accept
         </Button>
-        <ToggleButton checked={adjusting} onClick={() => setAdjusting((a) => !a)} aria-describedby={titleId}>Adjust</ToggleButton>
-        <Button appearance="subtle" onClick={() => onDismiss(id)} aria-describedby={titleId} disabled={pending?.status === 'running'}>Dismiss</Button>
+        <ToggleButton className={styles.action} checked={adjusting} onClick={() => setAdjusting((a) => !a)} aria-describedby={titleId}>Adjust</ToggleButton>
+        <Button className={styles.action} appearance="subtle" onClick={() => onDismiss(id)} aria-describedby={titleId} disabled={pending?.status === 'running'}>Dismiss</Button>
       </CardFooter>
     </Card>
   );

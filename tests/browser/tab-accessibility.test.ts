@@ -1,0 +1,108 @@
+/**
+ * Every view of the tab in the three Teams themes: no serious or critical axe-core violation,
+ * the theme really applied (also live, on themeChange), and a screenshot of each for review in
+ * tests/artifacts/.
+ */
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  accessibilityProblems, demoTenant, launchBrowser, newTestContext, openInHost, saveTabScreenshot, startTabServer, tabTheme, waitForHostMessage, watchPage,
+  type DemoTenantClient, type HostConfig, type HostTheme, type PageProblems, type TabServer,
+} from './harness';
+
+let server: TabServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: PageProblems;
+let demo: DemoTenantClient;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTabServer(), launchBrowser()]);
+  context = await newTestContext(browser);
+  page = await context.newPage();
+  problems = watchPage(page);
+  demo = await demoTenant(server);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(() => {
+  expect(problems.pageErrors).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+  problems.consoleErrors.length = 0;
+});
+
+interface ViewCase {
+  name: string;
+  host: Partial<HostConfig>;
+  /** Resolves once the view shows its real content (not the loading state). */
+  ready(tab: Frame): Promise<unknown>;
+}
+
+const shown = (tab: Frame, locator: ReturnType<Frame['locator']>) => expect.poll(() => locator.first().isVisible(), { timeout: 15_000 }).toBe(true);
+
+const VIEWS: ViewCase[] = [
+  {
+    name: 'balance', host: { tab: '/tab/balance' },
+    ready: async (tab) => {
+      await shown(tab, tab.locator('[data-figure="balance-summary"]'));
+      await shown(tab, tab.locator('figure svg'));
+    },
+  },
+  { name: 'suggestions', host: { tab: '/tab/suggestions' }, ready: (tab) => shown(tab, tab.getByRole('heading', { name: 'Meetings in your quiet time' })) },
+  { name: 'quiet-time', host: { tab: '/tab/quiet-time' }, ready: (tab) => shown(tab, tab.getByRole('heading', { name: 'Meetings in your quiet time' })) },
+  { name: 'privacy', host: { tab: '/tab/privacy' }, ready: (tab) => shown(tab, tab.getByRole('button', { name: 'Export my data' })) },
+  { name: 'admin', host: { tab: '/tab/admin' }, ready: (tab) => shown(tab, tab.getByRole('heading', { name: 'Recent changes' })) },
+  {
+    name: 'team', host: { tab: '/team', teamId: '19:a11y@thread.tacv2', teamName: 'Customer Success', channelId: '19:general@thread.tacv2' },
+    ready: (tab) => shown(tab, tab.getByRole('switch', { name: /figures with this team/ })),
+  },
+  {
+    name: 'channel-config', host: { tab: '/config', frameContext: 'settings', teamId: '19:a11y@thread.tacv2', channelId: '19:general@thread.tacv2' },
+    ready: (tab) => shown(tab, tab.getByRole('textbox', { name: 'Tab name' })),
+  },
+];
+
+const THEMES: HostTheme[] = ['default', 'dark', 'contrast'];
+
+/** The background the tab paints, as the theme sets it. */
+const background = (tab: Frame) => tab.evaluate(() => getComputedStyle(document.querySelector('[data-theme]:not(html)') as HTMLElement).backgroundColor);
+const EXPECTED_BACKGROUND: Record<HostTheme, RegExp> = { default: /^rgb\(2[45]\d, 2[45]\d, 2[45]\d\)$/, dark: /^rgb\([0-4]\d, [0-4]\d, [0-4]\d\)$/, contrast: /^rgb\(0, 0, 0\)$/ };
+
+describe.each(THEMES)('in the %s theme', (theme) => {
+  it.each(VIEWS.map((v) => [v.name, v] as const))('%s has no serious or critical axe violation', async (name, view) => {
+    const avery = demo.person('Avery Quinn'); // an admin, so every view is offered
+    const { tab } = await openInHost(page, server, { theme, demoUserId: avery.id, userObjectId: avery.id, userDisplayName: avery.displayName, ...view.host });
+    await view.ready(tab);
+    expect(await tabTheme(tab)).toBe(theme);
+    expect(await background(tab)).toMatch(EXPECTED_BACKGROUND[theme]);
+    expect(await accessibilityProblems(tab)).toEqual([]);
+    await saveTabScreenshot(page, tab, `view-${name}-${theme}`);
+  });
+});
+
+describe('live theme changes', () => {
+  it('follows themeChange on a loaded view, charts included', async () => {
+    const mateo = demo.person('Mateo Silva');
+    const { tab } = await openInHost(page, server, { theme: 'default', demoUserId: mateo.id, userObjectId: mateo.id, tab: '/tab/balance' });
+    await VIEWS[0]?.ready(tab);
+    await waitForHostMessage(page, 'appInitialization.success');
+    const barFill = () => tab.evaluate(() => {
+      const bar = document.querySelector('figure svg rect[fill]');
+      return bar ? getComputedStyle(bar).fill : undefined;
+    });
+    const lightFill = await barFill();
+
+    for (const next of ['dark', 'contrast', 'default'] as const) {
+      await page.evaluate((t) => window.__host.sendThemeChange(t), next);
+      await expect.poll(() => tabTheme(tab)).toBe(next);
+      expect(await background(tab)).toMatch(EXPECTED_BACKGROUND[next]);
+      if (next !== 'default') expect(await barFill()).not.toBe(lightFill);
+    }
+    expect(await tab.locator('[data-figure="balance-summary"]').isVisible()).toBe(true);
+  });
+});
