@@ -1,0 +1,139 @@
+/**
+ * Privacy, checked in the database itself: after `DELETE /api/me/data` no row of any table names
+ * the person — tables are discovered from the database, so a table added later is checked too —
+ * and presence retention deletes exactly the intervals that ended before the policy's cutoff.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoPerson } from '../../../server/src/demo/org';
+import { PERIODIC } from '../../../server/src/jobs/runtime';
+import { statusRepository } from '../../../server/src/store/repositories/status-repository';
+import { subscriptionRepository } from '../../../server/src/store/repositories/subscription-repository';
+import { startJobsHarness, type JobsHarness } from '../jobs/jobs-harness';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+let h: JobsHarness;
+let tenantId: string;
+
+beforeAll(async () => {
+  h = await startJobsHarness();
+  tenantId = h.tenant.org.tenantId;
+});
+afterAll(() => h?.close());
+
+/** Every table of the application (not the migration bookkeeping), from the database's catalogue. */
+async function tables(): Promise<{ name: string; personColumns: string[] }[]> {
+  const rows = await sql<{ table_name: string; column_name: string }>`
+    select c.table_name, c.column_name from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = current_schema() and t.table_type = 'BASE TABLE' and c.table_name not like 'kysely_%'
+    order by c.table_name, c.ordinal_position`.execute(h.store.db);
+  const byTable = new Map<string, string[]>();
+  for (const r of rows.rows) {
+    const columns = byTable.get(r.table_name) ?? [];
+    if (/user_id$/.test(r.column_name)) columns.push(r.column_name);
+    byTable.set(r.table_name, columns);
+  }
+  return [...byTable].map(([name, personColumns]) => ({ name, personColumns }));
+}
+
+/** Rows of `table` whose whole text mentions any of `needles` (ids, names, addresses). */
+async function rowsMentioning(table: string, needles: string[]): Promise<unknown[]> {
+  const result = await sql<{ row: unknown }>`select row_to_json(t) as row from ${sql.table(table)} t`.execute(h.store.db);
+  return result.rows.map((r) => r.row).filter((row) => needles.some((n) => JSON.stringify(row).includes(n)));
+}
+
+/** Everything Unplug can store about a person: through the API where a route exists, as the jobs would otherwise. */
+async function useEverything(person: DemoPerson): Promise<void> {
+  const key = { tenantId, userId: person.id };
+  const ok = async (method: string, path: string, body?: unknown) => {
+    const res = await h.api(person.id, method, path, body);
+    expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+    return res.body;
+  };
+  await ok('PUT', '/api/me/preferences', { blockSubject: `Focus ${person.displayName}` });
+  await ok('PUT', '/api/me/quiet-time', { autoStatus: true });
+  const { suggestions } = await ok('GET', '/api/me/suggestions?days=10') as { suggestions: { id: string }[] };
+  await ok('POST', `/api/me/suggestions/${suggestions[0]!.id}/accept`);
+  await ok('POST', `/api/me/suggestions/${suggestions[1]!.id}/dismiss`);
+  await ok('PUT', '/api/teams/team-privacy/membership');
+  await ok('GET', '/api/me/balance');
+  if (person.roles.includes('Unplug.Admin')) await ok('PUT', '/api/admin/policy', { presenceRetentionDays: 30 });
+  await ok('PUT', '/api/me/presence-timeline', { enabled: true });
+  await h.runNow(PERIODIC.sampling);
+  // What presence subscriptions and the automatic status store, written as those jobs write it.
+  const subscriptions = subscriptionRepository(h.store.db);
+  const subscriptionId = `graph-subscription-${person.index}`;
+  await subscriptions.save({ id: subscriptionId, tenantId, clientState: 'secret', expiresAt: new Date(Date.now() + HOUR) }, [person.id], new Date());
+  await subscriptions.addNotifications([{ tenantId, userId: person.id, subscriptionId, receivedAt: new Date() }]);
+  const status = statusRepository(h.store.db);
+  await status.claimStart(key, { kind: 'block', start: Date.now(), end: Date.now() + HOUR }, 'Unplugged until 16:00', null, new Date());
+  await status.saveWorkingHours(key, { daysOfWeek: ['monday'], startTime: '09:00', endTime: '17:00', timeZone: { kind: 'iana', name: 'UTC' } }, new Date());
+}
+
+describe('erasure', () => {
+  it('leaves no row in any table naming the person, and everyone else’s rows as they were', async () => {
+    const usable = h.tenant.org.people.filter((p) => !p.consentRequired);
+    const person = usable.find((p) => p.roles.includes('Unplug.Admin'))!;
+    const other = usable.find((p) => p !== person)!;
+    expect(person).toBeDefined();
+    await useEverything(person);
+    await useEverything(other);
+    const needles = [person.id, person.userPrincipalName, person.displayName];
+
+    const all = await tables();
+    expect(all.length).toBeGreaterThanOrEqual(16);
+    const personal = all.filter((t) => t.personColumns.length > 0);
+    // Every table that can name a person does name this one now: the check below is not vacuous,
+    // and a new personal table fails here until this test stores something in it.
+    for (const table of personal) expect((await rowsMentioning(table.name, [person.id])).length, table.name).toBeGreaterThan(0);
+    const othersBefore = Object.fromEntries(await Promise.all(all.map(async (t) => [t.name, await rowsMentioning(t.name, [other.id])] as const)));
+
+    const erased = await h.api(person.id, 'DELETE', '/api/me/data');
+    expect(erased.status).toBe(200);
+
+    for (const table of all) expect(await rowsMentioning(table.name, needles), table.name).toEqual([]);
+    for (const table of all) expect(await rowsMentioning(table.name, [other.id]), table.name).toEqual(othersBefore[table.name]);
+    // The policy change the person made as an admin stays (it happened), naming no one.
+    const audit = await sql<{ actor_user_id: string }>`select actor_user_id from audit_log where tenant_id = ${tenantId}`.execute(h.store.db);
+    expect(audit.rows.map((r) => r.actor_user_id)).toContain('erased-person');
+    console.info(`privacy: ${all.length} tables checked (${personal.length} can name a person), 0 rows left naming the erased person`);
+  });
+});
+
+describe('presence retention', () => {
+  it('deletes the intervals that ended before the policy’s cutoff, and only those', async () => {
+    const admin = h.tenant.org.people.find((p) => p.roles.includes('Unplug.Admin') && !p.consentRequired)!;
+    const person = h.tenant.org.people.filter((p) => !p.consentRequired).at(-1)!;
+    expect((await h.api(admin.id, 'PUT', '/api/admin/policy', { presenceRetentionDays: 10 })).status).toBe(200);
+    const now = Date.now();
+    const intervals = [
+      { name: 'ended 11 days ago', end: now - 11 * DAY, gone: true },
+      { name: 'ended 10 days and an hour ago', end: now - 10 * DAY - HOUR, gone: true },
+      { name: 'ended 10 days less an hour ago', end: now - 10 * DAY + HOUR, gone: false },
+      { name: 'ended yesterday', end: now - DAY, gone: false },
+      { name: 'started 60 days ago and still current', end: null, gone: false },
+    ];
+    for (const [i, interval] of intervals.entries()) {
+      await h.store.db.insertInto('presence_interval').values({
+        tenant_id: tenantId, user_id: person.id, availability: 'Away', activity: `retention-${i}`,
+        start_at: new Date((interval.end ?? now) - 60 * DAY), end_at: interval.end === null ? null : new Date(interval.end),
+      }).execute();
+    }
+    // Another organisation, on the default policy (35 days): its 20-day-old interval stays.
+    await h.store.db.insertInto('presence_interval').values({
+      tenant_id: '00000000-0000-4000-8000-000000000001', user_id: 'someone-else', availability: 'Away', activity: 'retention-other',
+      start_at: new Date(now - 21 * DAY), end_at: new Date(now - 20 * DAY),
+    }).execute();
+    // The current interval stays current: the person is still sampled.
+    expect((await h.api(person.id, 'PUT', '/api/me/presence-timeline', { enabled: true })).status).toBe(200);
+
+    await h.runNow(PERIODIC.retention);
+    const left = await h.store.db.selectFrom('presence_interval').select('activity').where('activity', 'like', 'retention-%').execute();
+    const kept = new Set(left.map((r) => r.activity));
+    for (const [i, interval] of intervals.entries()) expect(kept.has(`retention-${i}`), interval.name).toBe(!interval.gone);
+    expect(kept.has('retention-other')).toBe(true);
+  });
+});
