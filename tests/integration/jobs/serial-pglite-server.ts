@@ -74,7 +74,7 @@ export class SerialPGliteServer {
           // Inside a transaction the session stays this client's until it ends.
           if (!this.db.isInTransaction()) this.lock.release(id);
         }
-      }).catch(() => socket.destroy());
+      }).catch(() => { socket.destroy(); });
     };
 
     socket.on('data', (chunk: Buffer) => {
