@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { demoTenant, launchBrowser, newTestContext, openInHost, startTabServer, watchPage, type DemoTenantClient, type PageProblems, type TabServer } from './harness';
+import { demoTenant, launchBrowser, newTestContext, openInHost, saveScreenshot, saveTabScreenshot, startTabServer, watchPage, type DemoTenantClient, type PageProblems, type TabServer } from './harness';
 
 let server: TabServer;
 let browser: Browser;
@@ -58,9 +58,12 @@ describe('consent', () => {
     const { tab } = await openInHost(page, server, { demoUserId: lukasId, userObjectId: lukasId, authenticateInWindow: true });
     await expect.poll(() => tab.getByText('Unplug needs your permission first.').isVisible(), { timeout: 15_000 }).toBe(true);
 
+    await saveTabScreenshot(page, tab, 'consent-needed');
+
     const [popup] = await Promise.all([context.waitForEvent('page'), tab.getByRole('button', { name: 'Grant access' }).click()]);
     await expect.poll(() => popup.getByRole('button', { name: 'Allow' }).isVisible(), { timeout: 10_000 }).toBe(true);
     expect(new URL(popup.url()).pathname).toBe('/tab/consent');
+    await saveScreenshot(popup, 'consent-pop-up');
     await popup.getByRole('button', { name: 'Allow' }).click();
     await popup.waitForEvent('close', { timeout: 10_000 });
 

@@ -55,6 +55,9 @@ describe('createZoneClock', () => {
     const clock = createZoneClock('Europe/Berlin');
     expect(clock.formatTimeRange('2025-03-03T13:30:00Z', '2025-03-03T14:00:00Z', 'en-GB').replace(/\s/g, ' ')).toBe('14:30–15:00');
     expect(clock.formatTimeRange('2025-03-03T17:00:00Z', '2025-03-04T07:00:00Z', 'en-GB').replace(/\s/g, ' ')).toBe('Mon 18:00 – Tue 08:00');
+    // Same UTC date, different local dates (Pacific evening to morning).
+    expect(createZoneClock('America/Los_Angeles').formatTimeRange('2025-03-04T01:30:00Z', '2025-03-04T16:00:00Z', 'en-US').replace(/\s/g, ' '))
+      .toBe('Mon 5:30 PM – Tue 8:00 AM');
   });
 
   it('computes custom zones from their Windows rules (Berlin-like)', () => {

@@ -123,16 +123,18 @@ export function createZoneClock(name: string): ZoneClock {
   const format = (options: Intl.DateTimeFormatOptions, locale: string) =>
     new Intl.DateTimeFormat(safeLocale(locale), { ...options, timeZone: intlZone });
 
+  const localDateOf = (instant: number) => new Date(instant + offsetMinutesAt(instant) * MINUTE_MS).toISOString().slice(0, 10);
+
   return {
     name,
     kind,
     offsetMinutesAt,
-    localDateOf: (instant) => new Date(instant + offsetMinutesAt(instant) * MINUTE_MS).toISOString().slice(0, 10),
+    localDateOf,
     formatTime: (instant, locale) => format(TIME, locale).format(shifted(toMs(instant))),
     formatTimeRange(start, end, locale) {
       const [from, to] = [toMs(start), toMs(end)];
       // Across midnight (evening quiet time, weekends) each end needs its day, or the end reads as earlier.
-      const sameDay = new Date(shifted(from)).toISOString().slice(0, 10) === new Date(shifted(to)).toISOString().slice(0, 10);
+      const sameDay = localDateOf(from) === localDateOf(to);
       if (sameDay) return format(TIME, locale).formatRange(shifted(from), shifted(to));
       const withDay = format({ ...TIME, weekday: 'short' }, locale);
       return `${withDay.format(shifted(from))} – ${withDay.format(shifted(to))}`;
