@@ -32,6 +32,8 @@ export interface JobsConfig {
   presenceSampleMinutes: number;
   /** How often the automatic status looks for blocks and quiet windows starting or ending. */
   statusCheckSeconds: number;
+  /** Sampling (and status) jobs this instance runs at once. */
+  concurrency: number;
 }
 
 export interface Config {
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env): Config {
       enabled: onOff('JOBS', true),
       presenceSampleMinutes: int('PRESENCE_SAMPLE_MINUTES', 5, 1, 60),
       statusCheckSeconds: int('STATUS_CHECK_SECONDS', 60, 5, 600),
+      concurrency: int('JOBS_CONCURRENCY', 4, 1, 16),
     },
     demoTenantUrl: url('DEMO_TENANT_URL', ['http:', 'https:']),
   };

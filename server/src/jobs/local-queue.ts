@@ -1,4 +1,4 @@
-import type { JobHandler, JobLog, JobQueue, SendOptions } from './queue';
+import type { JobHandler, JobLog, JobQueue, SendOptions, WorkOptions } from './queue';
 
 interface Pending {
   data: object;
@@ -6,22 +6,23 @@ interface Pending {
 }
 
 /**
- * The in-process queue of the embedded default: one job at a time per queue, in order. Nothing
+ * The in-process queue of the embedded default: jobs of a queue in order, up to its concurrency at
+ * once (the store is one connection, so their queries take turns; their Graph calls overlap). Nothing
  * survives a restart, and nothing needs to: periodic work is re-planned from the store's schedule,
  * and every job is safe to run again.
  */
 export class LocalQueue implements JobQueue {
   readonly kind = 'in-process' as const;
-  private readonly handlers = new Map<string, JobHandler<object>>();
+  private readonly handlers = new Map<string, { handler: JobHandler<object>; concurrency: number }>();
   private readonly pending = new Map<string, Pending[]>();
-  private readonly running = new Map<string, Promise<void>>();
+  private readonly running = new Map<string, Set<Promise<void>>>();
   private started = false;
   private stopped = false;
 
   constructor(private readonly log: JobLog) {}
 
-  work<T extends object>(name: string, handler: JobHandler<T>): void {
-    this.handlers.set(name, handler as JobHandler<object>);
+  work<T extends object>(name: string, handler: JobHandler<T>, options: WorkOptions = {}): void {
+    this.handlers.set(name, { handler: handler as JobHandler<object>, concurrency: Math.max(1, options.concurrency ?? 1) });
   }
 
   async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<void> {
@@ -41,25 +42,32 @@ export class LocalQueue implements JobQueue {
   async stop(): Promise<void> {
     this.stopped = true;
     this.pending.clear();
-    await Promise.allSettled([...this.running.values()]);
+    await Promise.allSettled(this.all());
   }
 
-  /** Resolves when every queue is empty and idle (tests). */
+  /** Resolves when every queue is empty and idle (tests, benchmarks). */
   async drained(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
+    for (let all = this.all(); all.length > 0; all = this.all()) await Promise.allSettled(all);
+  }
+
+  private all(): Promise<void>[] {
+    return [...this.running.values()].flatMap((set) => [...set]);
   }
 
   private pump(name: string): void {
-    if (!this.started || this.stopped || this.running.has(name)) return;
-    const handler = this.handlers.get(name);
-    const next = this.pending.get(name)?.shift();
-    if (!handler || !next) return;
-    const run = handler(next.data)
-      .catch((error: unknown) => this.log.error({ queue: name, err: error }, 'background job failed'))
-      .finally(() => {
-        this.running.delete(name);
-        this.pump(name);
-      });
-    this.running.set(name, run);
+    const worker = this.handlers.get(name);
+    const running = this.running.get(name) ?? new Set<Promise<void>>();
+    this.running.set(name, running);
+    while (this.started && !this.stopped && worker && running.size < worker.concurrency) {
+      const next = this.pending.get(name)?.shift();
+      if (!next) return;
+      const run: Promise<void> = worker.handler(next.data)
+        .catch((error: unknown) => this.log.error({ queue: name, err: error }, 'background job failed'))
+        .finally(() => {
+          running.delete(run);
+          this.pump(name);
+        });
+      running.add(run);
+    }
   }
 }

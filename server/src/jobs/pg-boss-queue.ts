@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
-import type { JobHandler, JobLog, JobQueue, SendOptions } from './queue';
+import type { JobHandler, JobLog, JobQueue, SendOptions, WorkOptions } from './queue';
 
 export interface PgBossQueueOptions {
   connectionString: string;
@@ -19,7 +19,7 @@ export interface PgBossQueueOptions {
 export class PgBossQueue implements JobQueue {
   readonly kind = 'pg-boss' as const;
   private readonly boss: PgBoss;
-  private readonly handlers = new Map<string, JobHandler<object>>();
+  private readonly handlers = new Map<string, { handler: JobHandler<object>; concurrency: number }>();
 
   constructor(private readonly options: PgBossQueueOptions, private readonly log: JobLog) {
     this.boss = new PgBoss({
@@ -32,8 +32,8 @@ export class PgBossQueue implements JobQueue {
     this.boss.on('error', (error: Error) => log.error({ err: error }, 'pg-boss error'));
   }
 
-  work<T extends object>(name: string, handler: JobHandler<T>): void {
-    this.handlers.set(name, handler as JobHandler<object>);
+  work<T extends object>(name: string, handler: JobHandler<T>, options: WorkOptions = {}): void {
+    this.handlers.set(name, { handler: handler as JobHandler<object>, concurrency: Math.max(1, options.concurrency ?? 1) });
   }
 
   async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<void> {
@@ -43,7 +43,7 @@ export class PgBossQueue implements JobQueue {
 
   async start(): Promise<void> {
     await this.boss.start();
-    for (const [name, handler] of this.handlers) {
+    for (const [name, { handler, concurrency }] of this.handlers) {
       if (!(await this.boss.getQueue(name))) {
         try {
           await this.boss.createQueue(name, { name, policy: 'short', retryLimit: 2, retryDelay: 5, expireInSeconds: 300 });
@@ -52,15 +52,18 @@ export class PgBossQueue implements JobQueue {
           if (!(await this.boss.getQueue(name))) throw error;
         }
       }
-      await this.boss.work<object>(name, { batchSize: 1, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2 }, async ([job]) => {
-        if (!job) return;
-        try {
-          await handler(job.data);
-        } catch (error) {
-          this.log.error({ queue: name, err: error }, 'background job failed');
-          throw error;
-        }
-      });
+      // pg-boss 10 runs one batch at a time per worker: `concurrency` workers, one job each.
+      for (let i = 0; i < concurrency; i += 1) {
+        await this.boss.work<object>(name, { batchSize: 1, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2 }, async ([job]) => {
+          if (!job) return;
+          try {
+            await handler(job.data);
+          } catch (error) {
+            this.log.error({ queue: name, err: error }, 'background job failed');
+            throw error;
+          }
+        });
+      }
     }
   }
 

@@ -10,10 +10,14 @@ export interface SendOptions {
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
+export interface WorkOptions {
+  concurrency?: number;
+}
+
 export interface JobQueue {
   readonly kind: 'in-process' | 'pg-boss';
-  /** Registers the handler of a queue on this instance (call before `start`). */
-  work<T extends object>(name: string, handler: JobHandler<T>): void;
+  /** Registers the handler of a queue on this instance (call before `start`), running up to `concurrency` jobs at once (default 1). */
+  work<T extends object>(name: string, handler: JobHandler<T>, options?: WorkOptions): void;
   send<T extends object>(name: string, data: T, options?: SendOptions): Promise<void>;
   start(): Promise<void>;
   /** Stops taking jobs and waits for the ones running here to finish. */

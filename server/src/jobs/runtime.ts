@@ -77,8 +77,11 @@ export function createJobs(options: JobsOptions): Jobs {
     notificationBaseUrl: options.notificationBaseUrl,
   };
 
-  queue.work<SampleChunkJob>(SAMPLE_QUEUE, (job) => sampleChunk(deps, job));
-  queue.work<StatusCheckJob>(STATUS_QUEUE, (job) => checkStatuses(deps, job));
+  // Chunks wait mostly on Graph: a few at once per instance overlap that wait (the rate budget
+  // still spaces the requests).
+  const concurrency = options.config.concurrency;
+  queue.work<SampleChunkJob>(SAMPLE_QUEUE, (job) => sampleChunk(deps, job), { concurrency });
+  queue.work<StatusCheckJob>(STATUS_QUEUE, (job) => checkStatuses(deps, job), { concurrency });
   queue.work<object>(NOTIFICATIONS_QUEUE, async () => { await drainNotifications(deps); });
   queue.work<LifecycleJob>(LIFECYCLE_QUEUE, (job) => handleLifecycle(deps, job));
 

@@ -52,6 +52,7 @@ describe(`two server processes on one database (${process.env.TEST_DATABASE_URL 
       DEMO_TENANT_URL: demo.baseUrl,
       PRESENCE_SAMPLE_MINUTES: '60', // one cycle in these tests, started by the next one
       STATUS_CHECK_SECONDS: '5',
+      JOBS_CONCURRENCY: '1', // one chunk at a time per process, so a stopped one leaves work behind
     };
     // Sampling waits for the next test; status checks run every 5 s from the start.
     await jobRepository(db.store.db).setNextDue(PERIODIC.sampling, new Date(Date.now() + 3_600_000));

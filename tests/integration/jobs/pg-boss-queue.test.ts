@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PgBossQueue } from '../../../server/src/jobs/pg-boss-queue';
+import { waitFor } from './jobs-harness';
+import { openSharedDatabase, type SharedDatabase } from './scale-harness';
+
+/** The pg-boss queue as several instances use it: each job to one of them, keyed jobs once. */
+const silent = { info: () => {}, warn: () => {}, error: () => {} };
+let db: SharedDatabase;
+let queues: PgBossQueue[] = [];
+
+beforeAll(async () => { db = await openSharedDatabase(); }, 60_000);
+afterAll(async () => {
+  await Promise.all(queues.map((q) => q.stop()));
+  await db?.close();
+}, 60_000);
+
+describe(`PgBossQueue (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite over the wire'})`, () => {
+  it('hands each job to exactly one of two instances, and stops gracefully', async () => {
+    const handled: { instance: number; n: number }[] = [];
+    let inFlight = 0;
+    queues = [0, 1].map((instance) => {
+      const queue = new PgBossQueue({ connectionString: db.url, pollingIntervalSeconds: 0.5 }, silent);
+      queue.work<{ n: number }>('work', async ({ n }) => {
+        inFlight += 1;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        handled.push({ instance, n });
+        inFlight -= 1;
+      }, { concurrency: 2 });
+      return queue;
+    });
+    await queues[0]!.start();
+    await queues[1]!.start();
+
+    for (let n = 0; n < 20; n += 1) await queues[n % 2]!.send('work', { n }, { key: `job-${n}` });
+    await waitFor(() => handled.length >= 20, 30_000, 'twenty jobs');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+
+    const byJob = new Map<number, number>();
+    for (const h of handled) byJob.set(h.n, (byJob.get(h.n) ?? 0) + 1);
+    expect([...byJob.keys()].sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, n) => n));
+    expect([...byJob.values()].every((count) => count === 1)).toBe(true);
+    expect(new Set(handled.map((h) => h.instance)).size).toBe(2);
+
+    await Promise.all(queues.map((q) => q.stop()));
+    expect(inFlight).toBe(0);
+    queues = [];
+  }, 60_000);
+
+  it('keeps one keyed job waiting, however often it is sent', async () => {
+    const queue = new PgBossQueue({ connectionString: db.url, pollingIntervalSeconds: 0.5 }, silent);
+    queues = [queue];
+    const ran: number[] = [];
+    let release: () => void = () => {};
+    queue.work<{ n: number }>('keyed', async ({ n }) => {
+      ran.push(n);
+      if (n === 0) await new Promise<void>((resolve) => { release = resolve; });
+    });
+    await queue.start();
+    await queue.send('keyed', { n: 0 }, { key: 'drain' });
+    await waitFor(() => ran.length === 1, 20_000, 'the first job');
+    await queue.send('keyed', { n: 1 }, { key: 'drain' });
+    await queue.send('keyed', { n: 2 }, { key: 'drain' });
+    release();
+    await waitFor(() => ran.length === 2, 20_000, 'the waiting job');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(ran).toEqual([0, 1]);
+  }, 60_000);
+});
