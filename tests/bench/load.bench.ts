@@ -10,6 +10,9 @@
  * than 20% from the first sample after warm-up to the last. Prints p50/p90/p99/max
  * latency overall and per route, throughput, and the memory samples.
  *
+ * With `TEST_DATABASE_URL` set, the server uses PostgreSQL (a throw-away database on that server)
+ * instead of the embedded PGlite.
+ *
  * `npm run bench -- load`, or `node --import tsx tests/bench/load.bench.ts [seconds] [people]`.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -31,13 +34,16 @@ async function serveDemoTenant(): Promise<void> {
 }
 
 /** Child 2: the Unplug server as `npm start` runs it (demo mode, embedded store), measured from inside. */
-async function serveApp(demoTenantUrl: string): Promise<void> {
+async function serveApp(demoTenantUrl: string, databaseUrl: string | undefined): Promise<void> {
   const [{ buildApp }, { loadConfig }, v8, vm] = await Promise.all([
     import('../../server/src/app'), import('../../server/src/config'), import('node:v8'), import('node:vm'),
   ]);
   v8.setFlagsFromString('--expose-gc');
   const gc = vm.runInNewContext('gc') as () => void;
-  const app = await buildApp(loadConfig({ ...process.env, DATA_DIR: 'memory://', DEMO_TENANT_URL: demoTenantUrl, LOG_LEVEL: 'warn', HOST: '127.0.0.1' }));
+  const app = await buildApp(loadConfig({
+    ...process.env, DATA_DIR: 'memory://', DEMO_TENANT_URL: demoTenantUrl, LOG_LEVEL: 'warn', HOST: '127.0.0.1',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  }));
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -99,9 +105,27 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
+/** A throw-away PostgreSQL database for the run, when `TEST_DATABASE_URL` names a server. */
+async function benchDatabase(): Promise<{ url: string | undefined; drop(): Promise<void> }> {
+  const adminUrl = process.env['TEST_DATABASE_URL'];
+  if (!adminUrl) return { url: undefined, drop: async () => {} };
+  const { default: pg } = await import('pg');
+  const name = `unplug_load_bench_${process.pid}`;
+  const admin = async (query: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(query).finally(() => client.end());
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
 async function drive(seconds: number, peopleCount: number): Promise<void> {
+  const database = await benchDatabase();
   const demo = await start(['--demo-tenant']);
-  const server = await start(['--server', demo.base]);
+  const server = await start(['--server', demo.base, ...(database.url ? [database.url] : [])]);
   const post = async (path: string, body: unknown) => (await fetch(`${demo.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
   const everyone = ((await (await fetch(`${demo.base}/demo/identity/people`)).json()) as { value: { id: string; displayName: string }[] }).value;
   const people = everyone.filter((p) => p.displayName !== 'Lukas Meyer').slice(0, peopleCount);
@@ -132,7 +156,7 @@ async function drive(seconds: number, peopleCount: number): Promise<void> {
   // Five or six requests a session, one session per 1.25 s at most: 4.8 requests a second, under 300 a minute.
   const SESSION_MS = 1_250;
 
-  console.log(`${people.length} people, ${seconds} s, sessions of 5–6 requests at most every ${SESSION_MS} ms per person (rate limit 300/min/person)`);
+  console.log(`store: ${database.url ? 'PostgreSQL' : 'embedded PGlite'}; ${people.length} people, ${seconds} s, sessions of 5–6 requests at most every ${SESSION_MS} ms per person (rate limit 300/min/person)`);
   await Promise.all(tokens.map((t, i) => session(t, i))); // warm-up: first loads, caches, JIT
   await Promise.all(tokens.map((t, i) => session(t, i + 1)));
   const samples: MemorySample[] = [];
@@ -176,11 +200,15 @@ async function drive(seconds: number, peopleCount: number): Promise<void> {
   console.log(`heap ${first.heapUsedMb.toFixed(1)} → ${last.heapUsedMb.toFixed(1)} MB (${growthMb >= 0 ? '+' : ''}${growthMb.toFixed(1)} MB): ${flat ? 'flat' : 'GROWING'}`);
 
   agent.destroy();
-  server.child.disconnect();
+  await new Promise((resolve) => {
+    server.child.once('exit', resolve);
+    server.child.disconnect();
+  });
   demo.child.disconnect();
+  await database.drop();
   process.exit(errorCount === 0 && flat ? 0 : 1);
 }
 
 if (role === '--demo-tenant') await serveDemoTenant();
-else if (role === '--server') await serveApp(process.argv[3] ?? '');
+else if (role === '--server') await serveApp(process.argv[3] ?? '', process.argv[4]);
 else await drive(Number(process.argv[2] ?? 60), Number(process.argv[3] ?? 50));
