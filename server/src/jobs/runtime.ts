@@ -68,7 +68,7 @@ export function createJobs(options: JobsOptions): Jobs {
   const deps: JobDeps = {
     store: options.store,
     graph: options.graph,
-    tokens: options.tokens,
+    tokens: singleFlight(options.tokens),
     queue,
     log: options.log,
     now: options.now ?? (() => new Date()),
@@ -113,5 +113,23 @@ export function createJobs(options: JobsOptions): Jobs {
     },
     notificationsArrived: () => queue.send(NOTIFICATIONS_QUEUE, {}, { key: 'drain' }),
     lifecycleArrived: (job) => queue.send(LIFECYCLE_QUEUE, job, { key: `${job.subscriptionId}/${job.event}` }),
+  };
+}
+
+/**
+ * Concurrent jobs of a tenant asking for an app-only token at once share one request (MSAL caches
+ * the token afterwards, but does not join requests already on their way).
+ */
+function singleFlight(tokens: Pick<GraphTokens, 'appOnly'>): Pick<GraphTokens, 'appOnly'> {
+  const inFlight = new Map<string, Promise<string>>();
+  return {
+    appOnly(tenantId) {
+      let pending = inFlight.get(tenantId);
+      if (!pending) {
+        pending = tokens.appOnly(tenantId).finally(() => inFlight.delete(tenantId));
+        inFlight.set(tenantId, pending);
+      }
+      return pending;
+    },
   };
 }
