@@ -38,6 +38,9 @@ describe('presence timeline', () => {
     expect(first).toHaveLength(1);
     expect(first[0]!.end_at).toBeNull();
     expect(await intervals(bob)).toEqual([]);
+    // The balance now rests on calendar and presence (honouredMinutes comes from the timeline).
+    expect((await h.api(ada, 'GET', '/api/me/balance')).body.sources).toEqual({ calendar: true, presence: true });
+    expect((await h.api(bob, 'GET', '/api/me/balance')).body.sources).toEqual({ calendar: true, presence: false });
 
     // Unchanged presence: a second cycle writes nothing.
     h.advance(60_000);
