@@ -53,7 +53,8 @@ async function serveApp(demoTenantUrl: string, databaseUrl: string | undefined):
     gc();
     gc();
     const { heapUsed, rss } = process.memoryUsage();
-    process.send?.({ type: 'memory', sample: { heapUsedMb: heapUsed / 2 ** 20, rssMb: rss / 2 ** 20 } } satisfies Message);
+    // The driver may have gone by the time a late sample is ready: nothing to tell it then.
+    if (process.connected) process.send?.({ type: 'memory', sample: { heapUsedMb: heapUsed / 2 ** 20, rssMb: rss / 2 ** 20 } } satisfies Message, undefined, {}, () => {});
   });
   process.on('disconnect', () => void app.close().then(() => process.exit(0)));
 }
@@ -165,7 +166,8 @@ async function drive(seconds: number, peopleCount: number): Promise<void> {
   await sample();
   measuring = true;
   const deadline = began + seconds * 1000;
-  const sampler = setInterval(() => void sample(), 10_000);
+  let sampling: Promise<unknown> = Promise.resolve();
+  const sampler = setInterval(() => { sampling = sample(); }, 10_000);
   let sessions = 0;
   await Promise.all(tokens.map(async (token, person) => {
     await new Promise((resolve) => setTimeout(resolve, (person * SESSION_MS) / tokens.length)); // spread the starts
@@ -180,6 +182,7 @@ async function drive(seconds: number, peopleCount: number): Promise<void> {
   measuring = false;
   clearInterval(sampler);
   const elapsed = (performance.now() - began) / 1000;
+  await sampling;
   await sample();
 
   const all = [...latencies.values()].flat().sort((a, b) => a - b);
