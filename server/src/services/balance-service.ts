@@ -3,21 +3,20 @@ import type { Balance } from '../domain/balance/balance-types';
 import { computeBalance } from '../domain/balance/compute-balance';
 import { addDays, dayOfWeek, type DateRange } from '../domain/time/local-date';
 import { teamRepository } from '../store/repositories/team-repository';
+import type { ApiCaches } from './api-caches';
+import { cachedPresence, cachedSettings, cachedStates } from './person-data';
 import { zoneOrUtc } from '../domain/time/resolve-time-zone';
 import { weekOf } from '../domain/time/week';
-import { suggestionStateRepository } from '../store/repositories/suggestion-state-repository';
-import { covers, defaultWindow, loadPersonCalendar, windowForDates } from './person-calendar';
+import { covers, defaultWindow, loadPersonCalendar, personKey, windowForDates } from './person-calendar';
 import type { ApiPorts } from './ports';
 import { presenceTimeline } from './presence-timeline';
-import { effectiveSettings } from './settings-service';
-import type { TabDataCache } from './tab-data-cache';
 
 /**
  * A person's balance for a range of local dates (default: this week in their zone): gather the
  * calendar (one Graph round trip, or the cache), the presence timeline and booked blocks from the
  * store, then compute.
  */
-export async function balanceFor(ports: ApiPorts, cache: TabDataCache, auth: RequestAuth, range?: DateRange): Promise<Balance> {
+export async function balanceFor(ports: ApiPorts, cache: ApiCaches, auth: RequestAuth, range?: DateRange): Promise<Balance> {
   const now = ports.now();
   const usual = defaultWindow(now);
   const wanted = range ? windowForDates(range.from, range.to) : usual;
@@ -25,11 +24,12 @@ export async function balanceFor(ports: ApiPorts, cache: TabDataCache, auth: Req
   const key = { tenantId: auth.caller.tenantId, userId: auth.caller.userId };
 
   const [{ person, data }, settings, states] = await Promise.all([
-    loadPersonCalendar(ports, cache, auth, window),
-    effectiveSettings(ports.store, key),
-    suggestionStateRepository(ports.store.db).list(key),
+    loadPersonCalendar(ports, cache.tabData, auth, window),
+    cachedSettings(ports, cache, key),
+    cachedStates(ports, cache, key),
   ]);
-  const presence = settings.policy.features.presenceTimeline ? await presenceTimeline(ports.store, key, window, now) : [];
+  const presence = !settings.policy.features.presenceTimeline ? []
+    : window === usual ? await cachedPresence(ports, cache, key) : await presenceTimeline(ports.store, key, window, now);
   const { zone, problem } = zoneOrUtc(person.workingHours.timeZone);
   const balance = computeBalance({
     person,
@@ -40,7 +40,7 @@ export async function balanceFor(ports: ApiPorts, cache: TabDataCache, auth: Req
     range: range ?? weekOf(now.getTime(), zone),
     zone,
   });
-  if (isWholeWeek(balance.range)) {
+  if (isWholeWeek(balance.range) && cache.snapshotChanged(personKey(auth), balance.range.from, snapshotOf(balance))) {
     await teamRepository(ports.store.db).saveSnapshot(key, balance.range.from, snapshotOf(balance), now);
   }
   // The zone was resolved here (the domain is handed it), so an unreadable zone is reported from here.

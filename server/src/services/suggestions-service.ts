@@ -9,7 +9,8 @@ import { suggestionStateRepository, type SuggestionState } from '../store/reposi
 import { defaultWindow, loadPersonCalendar, personKey } from './person-calendar';
 import type { ApiPorts } from './ports';
 import { effectiveSettings, type EffectiveSettings } from './settings-service';
-import type { TabDataCache } from './tab-data-cache';
+import type { ApiCaches } from './api-caches';
+import { cachedSettings, cachedStates } from './person-data';
 
 export interface SuggestionList extends SuggestResult {
   /** Accepted blocks still to come, with their calendar event ids. */
@@ -17,19 +18,35 @@ export interface SuggestionList extends SuggestResult {
 }
 
 /** The caller's open suggestions for the next `days` working days, and the blocks they booked. */
-export async function listSuggestions(ports: ApiPorts, cache: TabDataCache, auth: RequestAuth, days: number): Promise<SuggestionList> {
+export async function listSuggestions(ports: ApiPorts, cache: ApiCaches, auth: RequestAuth, days: number): Promise<SuggestionList> {
   const { result, states } = await plan(ports, cache, auth, days);
   const now = ports.now().getTime();
   return { ...result, booked: states.filter((s) => s.state === 'accepted' && s.end.getTime() > now) };
 }
 
-async function plan(ports: ApiPorts, cache: TabDataCache, auth: RequestAuth, days: number): Promise<{ result: SuggestResult; states: SuggestionState[]; settings: EffectiveSettings }> {
-  const now = ports.now();
+interface Plan {
+  result: SuggestResult;
+  states: SuggestionState[];
+  settings: EffectiveSettings;
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Plans from the next whole minute, so one plan serves every request of that minute (nothing it
+ * suggests starts before the real time) and repeated tab opens cost no recomputation.
+ */
+function plan(ports: ApiPorts, cache: ApiCaches, auth: RequestAuth, days: number): Promise<Plan> {
+  const from = Math.ceil(ports.now().getTime() / MINUTE_MS) * MINUTE_MS;
+  return cache.plans.get(personKey(auth), `${days}|${from}`, () => computePlan(ports, cache, auth, days, new Date(from))) as Promise<Plan>;
+}
+
+async function computePlan(ports: ApiPorts, cache: ApiCaches, auth: RequestAuth, days: number, now: Date): Promise<Plan> {
   const key = { tenantId: auth.caller.tenantId, userId: auth.caller.userId };
   const [{ person, data }, settings, states] = await Promise.all([
-    loadPersonCalendar(ports, cache, auth, defaultWindow(now)),
-    effectiveSettings(ports.store, key),
-    suggestionStateRepository(ports.store.db).list(key),
+    loadPersonCalendar(ports, cache.tabData, auth, defaultWindow(now)),
+    cachedSettings(ports, cache, key),
+    cachedStates(ports, cache, key),
   ]);
   const result = suggest({
     person,
@@ -68,7 +85,7 @@ export interface AcceptOutcome {
 export class SuggestionBooking {
   private readonly inFlight = new Map<string, Promise<AcceptOutcome>>();
 
-  constructor(private readonly ports: ApiPorts, private readonly cache: TabDataCache) {}
+  constructor(private readonly ports: ApiPorts, private readonly cache: ApiCaches) {}
 
   async accept(auth: RequestAuth, suggestionId: string, adjust?: { start: Date; end: Date }): Promise<AcceptOutcome> {
     const flightKey = `${personKey(auth)}/${suggestionId}`;
@@ -87,6 +104,7 @@ export class SuggestionBooking {
     if (existing) throw new AppError(409, 'suggestion_booked', 'This suggestion is already booked in your calendar. Delete the event in Outlook to free the time.');
     const suggestion = await this.findOpen(auth, suggestionId);
     const outcome = await states.dismiss(key, claimOf(suggestion, suggestion), this.ports.now());
+    this.cache.invalidatePerson(personKey(auth));
     if (outcome !== 'dismissed') throw new AppError(409, 'suggestion_booked', 'This suggestion was booked in the meantime.');
   }
 
@@ -100,6 +118,7 @@ export class SuggestionBooking {
       const suggestion = await this.findOpen(auth, suggestionId);
       const interval = adjust ? checkAdjustment(suggestion, adjust, this.ports.now()) : { start: suggestion.start, end: suggestion.end };
       created = await states.claimBooking(key, claimOf(suggestion, interval), this.ports.now());
+      this.cache.invalidateSuggestions(personKey(auth));
       state = await states.find(key, suggestionId);
       if (!state) throw new AppError(409, 'suggestion_changed', 'This suggestion changed while it was being accepted. Try again.');
     }
@@ -118,10 +137,11 @@ export class SuggestionBooking {
         transactionId: transactionIdFor(suggestionId),
       });
       await states.recordAccepted(key, suggestionId, eventId, this.ports.now());
-      this.cache.invalidate(personKey(auth));
+      this.cache.invalidatePerson(personKey(auth));
       return outcome(state, eventId, created);
     } catch (error) {
       if (created) await states.releaseBooking(key, suggestionId).catch(() => {});
+      this.cache.invalidateSuggestions(personKey(auth));
       throw error;
     }
   }

@@ -1,37 +1,38 @@
 import type { TabData } from '../graph/tab-data';
 
-export interface TabDataCacheOptions {
-  /** How long a loaded calendar is reused. Default 60 s. */
+export interface PersonCacheOptions {
+  /** How long an entry is reused. Default 60 s. */
   ttlMs?: number;
   /** At most this many entries; the oldest go first. Default 5,000. */
   maxEntries?: number;
   now?: () => number;
 }
 
-interface Entry {
+interface Entry<T> {
   at: number;
-  value: Promise<TabData>;
+  value: Promise<T>;
 }
 
 /**
- * A short-lived cache of what a tab load fetched from Graph, per person and range: a second tab
- * open within the window costs no Graph call, and simultaneous loads share one call. Accepting or
- * dismissing invalidates the person's entries.
+ * A short-lived cache of what was loaded for a person (from Graph or the store), per person and
+ * a sub-key: a repeated tab open costs no Graph call and no query, and simultaneous loads share
+ * one. Writes on this instance invalidate the person (or the whole tenant); other instances see a
+ * change within the time to live.
  */
-export class TabDataCache {
-  private readonly entries = new Map<string, Entry>();
+export class PersonCache<T> {
+  private readonly entries = new Map<string, Entry<T>>();
   private readonly ttlMs: number;
   private readonly maxEntries: number;
   private readonly now: () => number;
 
-  constructor(options: TabDataCacheOptions = {}) {
+  constructor(options: PersonCacheOptions = {}) {
     this.ttlMs = options.ttlMs ?? 60_000;
     this.maxEntries = options.maxEntries ?? 5_000;
     this.now = options.now ?? Date.now;
   }
 
-  get(personKey: string, rangeKey: string, load: () => Promise<TabData>): Promise<TabData> {
-    const key = `${personKey}|${rangeKey}`;
+  get(personKey: string, subKey: string, load: () => Promise<T>): Promise<T> {
+    const key = `${personKey}|${subKey}`;
     const hit = this.entries.get(key);
     if (hit && this.now() - hit.at < this.ttlMs) return hit.value;
     const value = load();
@@ -44,9 +45,11 @@ export class TabDataCache {
     return value;
   }
 
-  invalidate(personKey: string): void {
+  /** Forgets one person (`tenant/user`), or every person of a tenant (`tenant/`). */
+  invalidate(personKeyOrTenantPrefix: string): void {
+    const prefix = personKeyOrTenantPrefix.endsWith('/') ? personKeyOrTenantPrefix : `${personKeyOrTenantPrefix}|`;
     for (const key of this.entries.keys()) {
-      if (key.startsWith(`${personKey}|`)) this.entries.delete(key);
+      if (key.startsWith(prefix)) this.entries.delete(key);
     }
   }
 
@@ -58,3 +61,6 @@ export class TabDataCache {
     }
   }
 }
+
+/** What a tab load fetched from Graph, per person and window. */
+export class TabDataCache extends PersonCache<TabData> {}

@@ -15,7 +15,7 @@ const AuditEntry = Type.Object({ actorUserId: Type.String(), action: Type.String
 const PolicyResponse = Type.Object({ policy: OrgPolicySchema, updatedAt: Type.Union([Type.String(), Type.Null()]), audit: Type.Array(AuditEntry) });
 
 /** `/api/admin/policy`: organisation defaults and privacy thresholds, for admins only, every change audited. */
-export async function adminRoutes(app: FastifyInstance, { ports }: ApiContext): Promise<void> {
+export async function adminRoutes(app: FastifyInstance, { ports, cache }: ApiContext): Promise<void> {
   app.addHook('preHandler', async (request) => {
     if (!requestAuth(request).caller.isAdmin) {
       throw new AppError(403, 'admin_required', 'Only admins (app role Unplug.Admin, or a Global or Teams Administrator) can change organisation settings.');
@@ -52,6 +52,7 @@ export async function adminRoutes(app: FastifyInstance, { ports }: ApiContext): 
     await policies.save(caller.tenantId, policy as unknown as Record<string, unknown>, {
       actorUserId: caller.userId, action: 'policy.update', detail: { changes: request.body as Record<string, unknown> }, at: ports.now(),
     });
+    cache.invalidateTenant(caller.tenantId);
     return read(caller.tenantId);
   });
 }

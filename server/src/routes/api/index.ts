@@ -4,7 +4,7 @@ import { authenticate, registerRequestAuth, requestAuth } from '../../auth/beare
 import type { TokenValidator } from '../../auth/token-validator';
 import { SuggestionBooking } from '../../services/suggestions-service';
 import type { ApiPorts } from '../../services/ports';
-import { TabDataCache } from '../../services/tab-data-cache';
+import { ApiCaches } from '../../services/api-caches';
 import { AppError } from '../../plugins/errors';
 import { adminRoutes } from '../admin';
 import { meRoutes } from '../me';
@@ -26,7 +26,7 @@ export interface ApiOptions {
 
 /** Everything under `/api`: one bearer-token check, one per-person rate limit, then the routes. */
 export async function apiRoutes(app: FastifyInstance, options: ApiOptions): Promise<void> {
-  const cache = new TabDataCache({ ttlMs: options.cacheTtlMs ?? 60_000 });
+  const cache = new ApiCaches({ tabDataTtlMs: options.cacheTtlMs, storeTtlMs: options.cacheTtlMs === undefined ? undefined : Math.min(options.cacheTtlMs, 30_000) });
   const booking = new SuggestionBooking(options.ports, cache);
   const context = { ports: options.ports, cache, booking };
 
@@ -55,4 +55,4 @@ export async function apiRoutes(app: FastifyInstance, options: ApiOptions): Prom
   await app.register(teamRoutes, { prefix: '/teams', ...context });
 }
 
-export type ApiContext = { ports: ApiPorts; cache: TabDataCache; booking: SuggestionBooking };
+export type ApiContext = { ports: ApiPorts; cache: ApiCaches; booking: SuggestionBooking };

@@ -46,7 +46,7 @@ export async function privacyRoutes(app: FastifyInstance, { ports, cache }: ApiC
   }, async (request) => {
     const auth = requestAuth(request);
     const erased = await privacyRepository(ports.store.db).erase({ tenantId: auth.caller.tenantId, userId: auth.caller.userId });
-    cache.invalidate(personKey(auth));
+    cache.invalidatePerson(personKey(auth));
     return { erased };
   });
 }

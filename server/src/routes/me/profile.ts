@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { requestAuth } from '../../auth/bearer';
 import { zoneOrUtc } from '../../domain/time/resolve-time-zone';
 import { defaultWindow, loadPersonCalendar } from '../../services/person-calendar';
-import { effectiveSettings } from '../../services/settings-service';
+import { cachedSettings } from '../../services/person-data';
 import type { ApiContext } from '../api';
 import { errorResponses, TimeZoneUsed } from '../api/schemas';
 import { PreferencesSchema, QuietTimeSchema } from '../api/schemas-settings';
@@ -35,8 +35,8 @@ export async function profileRoute(app: FastifyInstance, { ports, cache }: ApiCo
     const auth = requestAuth(request);
     const key = { tenantId: auth.caller.tenantId, userId: auth.caller.userId };
     const [{ person, data }, settings] = await Promise.all([
-      loadPersonCalendar(ports, cache, auth, defaultWindow(ports.now())),
-      effectiveSettings(ports.store, key),
+      loadPersonCalendar(ports, cache.tabData, auth, defaultWindow(ports.now())),
+      cachedSettings(ports, cache, key),
     ]);
     const { zone, problem } = zoneOrUtc(person.workingHours.timeZone);
     return {

@@ -22,7 +22,7 @@ export function validOrThrow<T>(result: Validated<T>): T {
  * checked together with the rest (e.g. the minimum block length against the maximum), and stored
  * as the person's own choices over the organisation's defaults.
  */
-export async function settingsRoutes(app: FastifyInstance, { ports }: ApiContext): Promise<void> {
+export async function settingsRoutes(app: FastifyInstance, { ports, cache }: ApiContext): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['me'];
   const security = [{ teamsSso: [] }];
@@ -39,6 +39,7 @@ export async function settingsRoutes(app: FastifyInstance, { ports }: ApiContext
     const people = peopleRepository(ports.store.db);
     const stored = (await people.find(person))?.preferences ?? {};
     await people.savePreferences(person, { ...stored, ...request.body }, ports.now());
+    cache.invalidatePerson(`${person.tenantId}/${person.userId}`);
     return value;
   });
 
@@ -54,6 +55,7 @@ export async function settingsRoutes(app: FastifyInstance, { ports }: ApiContext
     const people = peopleRepository(ports.store.db);
     const stored = (await people.find(person))?.quietTime ?? {};
     await people.saveQuietTime(person, { ...stored, ...request.body }, ports.now());
+    cache.invalidatePerson(`${person.tenantId}/${person.userId}`);
     return value;
   });
 }

@@ -34,7 +34,7 @@ export async function teamRoutes(app: FastifyInstance, { ports, cache }: ApiCont
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   /** This week in the caller's zone: the week their team looks at by default. */
   const callerWeek = async (request: FastifyRequest) => {
-    const { person } = await loadPersonCalendar(ports, cache, requestAuth(request), defaultWindow(ports.now()));
+    const { person } = await loadPersonCalendar(ports, cache.tabData, requestAuth(request), defaultWindow(ports.now()));
     return weekOf(ports.now().getTime(), zoneOrUtc(person.workingHours.timeZone).zone).from;
   };
   const tags = ['teams'];
