@@ -58,13 +58,11 @@ export async function notificationRoutes(app: FastifyInstance, options: Notifica
 
 /** Keeps the notifications whose subscription is ours and whose clientState matches it. */
 async function authenticate(store: Store, received: readonly ReceivedNotification[], now: Date) {
-  const subs = subscriptionRepository(store.db);
-  const known = new Map<string, Awaited<ReturnType<typeof subs.find>>>();
+  const known = await subscriptionRepository(store.db).findMany([...new Set(received.map((n) => n.subscriptionId))]);
   const stored: StoredNotification[] = [];
   const lifecycle: { subscriptionId: string; event: NonNullable<ReceivedNotification['lifecycleEvent']> }[] = [];
   let dropped = 0;
   for (const n of received) {
-    if (!known.has(n.subscriptionId)) known.set(n.subscriptionId, await subs.find(n.subscriptionId));
     const sub = known.get(n.subscriptionId);
     if (!sub || !sameSecret(n.clientState, sub.clientState) || (n.tenantId !== undefined && n.tenantId.toLowerCase() !== sub.tenantId.toLowerCase())) {
       dropped += 1;

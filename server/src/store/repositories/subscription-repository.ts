@@ -36,6 +36,15 @@ export function subscriptionRepository(db: Kysely<Database>) {
       return row && { id: row.id, tenantId: row.tenant_id, clientState: row.client_state, expiresAt: row.expires_at };
     },
 
+    /** The subscriptions of these ids that exist (one query, however many ids). */
+    async findMany(ids: readonly string[]): Promise<Map<string, StoredSubscription>> {
+      const out = new Map<string, StoredSubscription>();
+      if (ids.length === 0) return out;
+      const rows = await db.selectFrom('presence_subscription').selectAll().where('id', 'in', [...ids]).execute();
+      for (const row of rows) out.set(row.id, { id: row.id, tenantId: row.tenant_id, clientState: row.client_state, expiresAt: row.expires_at });
+      return out;
+    },
+
     async members(id: string): Promise<string[]> {
       return (await db.selectFrom('presence_subscription_member').select('user_id').where('subscription_id', '=', id).orderBy('user_id').execute()).map((r) => r.user_id);
     },
