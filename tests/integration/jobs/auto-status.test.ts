@@ -131,7 +131,7 @@ describe('automatic status in quiet time', () => {
 });
 
 describe('without the application permission', () => {
-  it('reports the automatic status unavailable with the reason, and writes nothing', async () => {
+  it('reports the automatic status and the presence timeline unavailable with the reason, and asks Graph nothing', async () => {
     const other = await startJobsHarness();
     try {
       other.tenant.consent.setApplicationConsent(false);
@@ -144,8 +144,10 @@ describe('without the application permission', () => {
       const status = await other.api(person.id, 'GET', '/api/me/status');
       expect(status.body).toMatchObject({ enabled: true, available: false, reason: { code: 'admin_consent_required' }, current: null });
       expect(status.body.reason.message).toMatch(/administrator/);
+      expect((await other.api(person.id, 'PUT', '/api/me/presence-timeline', { enabled: true })).body).toMatchObject({ enabled: true, available: false, reason: { code: 'admin_consent_required' } });
       other.tenant.resetStats();
       await other.runNow(PERIODIC.status);
+      await other.runNow(PERIODIC.sampling);
       expect(other.tenant.stats().graphRequests).toBe(0);
       expect(other.tenant.presence.at(person, Date.now()).statusMessage).toBeUndefined();
     } finally {

@@ -1,6 +1,7 @@
 import { chunkIds, peopleToPoll } from '../../domain/presence/sampling-plan';
 import { presenceRepository } from '../../store/repositories/presence-repository';
 import { subscriptionRepository } from '../../store/repositories/subscription-repository';
+import { PRESENCE_READ_PERMISSIONS, requirePermission } from '../app-permissions';
 import type { JobDeps } from '../job-deps';
 import { samplePresence } from './sample-presence';
 
@@ -23,6 +24,11 @@ export async function planSamplingCycle(deps: JobDeps, cycleId: string): Promise
   const subscriptions = subscriptionRepository(deps.store.db);
   let count = 0;
   for (const [tenantId, optedIn] of roster) {
+    const unavailable = await requirePermission(deps.tokens, tenantId, PRESENCE_READ_PERMISSIONS);
+    if (unavailable) {
+      deps.log.warn({ tenantId, reason: unavailable.code }, 'presence timeline unavailable: this tenant is not sampled');
+      continue;
+    }
     const covered = deps.notificationBaseUrl ? await subscriptions.covered(tenantId, deps.now()) : new Set<string>();
     const chunks = chunkIds(peopleToPoll(optedIn, covered));
     for (const [chunkIndex, userIds] of chunks.entries()) {

@@ -112,5 +112,10 @@ describe.each(testBackends)('background-job repositories on $name', (backend) =>
     await status.mark(dee, window.start, 'set', now);
     await people.saveQuietTime(dee, { autoStatus: false }, now);
     expect((await status.roster()).map((p) => p.userId)).toEqual(['dee']);
+
+    // Old records go once done; one still showing stays.
+    expect(await status.deleteEndedBefore(later(24 * 60))).toBe(0);
+    await status.mark(dee, window.start, 'cleared', now);
+    expect(await status.deleteEndedBefore(later(24 * 60))).toBe(1);
   });
 });

@@ -104,6 +104,12 @@ export function statusRepository(db: Kysely<Database>) {
         .where('tenant_id', '=', p.tenantId).where('user_id', '=', p.userId).where('window_start', '=', new Date(windowStart)).where('state', '=', 'setting').execute();
     },
 
+    /** Forgets assignments of windows that ended before the cutoff (only the latest matters). */
+    async deleteEndedBefore(cutoff: Date): Promise<number> {
+      const result = await db.deleteFrom('status_assignment').where('window_end', '<', cutoff).where('state', 'in', ['cleared', 'left']).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async workingHours(tenantId: string, userIds: readonly string[]): Promise<Map<string, { workingHours: Record<string, unknown>; fetchedAt: Date }>> {
       const out = new Map<string, { workingHours: Record<string, unknown>; fetchedAt: Date }>();
       if (userIds.length === 0) return out;
