@@ -85,7 +85,7 @@ export interface ServerProcess {
 }
 
 /** Starts `server/src/server.ts` as its own Node process and waits until it listens. */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'server.ts')], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', TZ: process.env.TZ ?? 'UTC', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
