@@ -1,5 +1,5 @@
 /**
- * Bad input, on every /api route: seeded property-based fuzzing of path parameters, query strings
+ * Bad input, on every /api route and on the public routes Graph posts notifications to: seeded property-based fuzzing of path parameters, query strings
  * and bodies from each route's own schema (valid, nearly valid and hostile values), then a fixed
  * set of attacks no generator finds by chance (oversize and chunked bodies, invalid UTF-8, deep
  * nesting with prototype keys, raw bytes on the request line). Never a 5xx; every refusal is a 4xx
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiHarness, type ApiHarness } from '../api/api-harness';
 import { asText, BROKEN_ENCODINGS, encodeAny, valueFor, type JsonSchema } from './support/input-arbitraries';
 import { closeRawAgent, send, sendBytes, type RawAnswer, type RawRequest } from './support/raw-http';
-import { apiRoutes, routeName, type ApiRoute } from './support/route-table';
+import { apiRoutes, routeName, routesUnder, type ApiRoute } from './support/route-table';
 
 /** Seeded: every run tries the same inputs (change the seed to explore further). */
 const SEED = 20_260_310;
@@ -32,10 +32,34 @@ let operations: Operation[];
 let suggestionIds: string[];
 const tally = new Map<string, Tally>();
 
+/**
+ * Where Graph posts change and lifecycle notifications: public (no bearer token), so fuzzed too.
+ * The shape Graph sends, for near-valid bodies (the routes declare none: the gateway parses them).
+ */
+const NOTIFICATION_QUERY: Record<string, JsonSchema> = { validationToken: { type: 'string', maxLength: 4096 } };
+const NOTIFICATION_BODY: JsonSchema = {
+  type: 'object', required: ['value'],
+  properties: {
+    value: {
+      type: 'array',
+    },
+  },
+};
+const NOTIFICATION_ITEM: JsonSchema = {
+  type: 'object', required: ['subscriptionId'],
+  properties: {
+    subscriptionId: { type: 'string', maxLength: 60 }, clientState: { type: 'string', maxLength: 60 }, tenantId: { type: 'string', maxLength: 40 },
+    changeType: { enum: ['updated', 'created', 'deleted'] }, resource: { type: 'string', pattern: '^communications/presences/[0-9a-f-]{36}$' },
+    lifecycleEvent: { enum: ['reauthorizationRequired', 'subscriptionRemoved', 'missed', 'unknown'] },
+    resourceData: { type: 'object', properties: { id: { type: 'string', maxLength: 40 }, availability: { type: 'string' } } },
+  },
+};
+
 /** The route's schemas from the OpenAPI document (a route missing from it is fuzzed blind). */
 function operationsOf(): Operation[] {
   const doc = h.app.swagger() as { paths: Record<string, Record<string, { parameters?: { in: string; name: string; schema: JsonSchema }[]; requestBody?: { content?: Record<string, { schema: JsonSchema }> } }>> };
-  return apiRoutes(h.app).map((route) => {
+  const notifications = routesUnder(h.app, '/notifications/').map((route) => ({ route, params: {}, query: NOTIFICATION_QUERY, body: NOTIFICATION_BODY }));
+  return [...notifications, ...apiRoutes(h.app).map((route) => {
     const docPath = Object.keys(doc.paths).find((p) => p.replace(/\{(\w+)\}/g, ':$1').replace(/\/$/, '') === route.path);
     const op = docPath ? doc.paths[docPath]?.[route.method.toLowerCase()] : undefined;
     const pick = (where: string) => Object.fromEntries((op?.parameters ?? []).filter((p) => p.in === where).map((p) => [p.name, p.schema]));
@@ -45,7 +69,7 @@ function operationsOf(): Operation[] {
       query: pick('query'),
       body: op?.requestBody?.content?.['application/json']?.schema,
     };
-  });
+  })];
 }
 
 const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=latin1'];
@@ -73,7 +97,9 @@ function requestFor(op: Operation): fc.Arbitrary<RawRequest> {
     { arbitrary: fc.tuple(fc.constantFrom(...(knownKeys.length > 0 ? knownKeys : ['q'])), fc.constantFrom(...BROKEN_ENCODINGS)).map(([k, v]) => `${k}=${v}`), weight: 1 },
   );
   const query = fc.array(queryPair, { maxLength: 4 }).map((pairs) => (pairs.length > 0 ? `?${pairs.join('&')}` : ''));
-  const jsonBody = op.body ? valueFor(op.body).map((v) => Buffer.from(JSON.stringify(v) ?? '')) : fc.constant(Buffer.from('{}'));
+  const jsonBody = op.body === NOTIFICATION_BODY
+    ? fc.record({ value: fc.array(valueFor(NOTIFICATION_ITEM), { maxLength: 5 }) }).map((v) => Buffer.from(JSON.stringify(v)))
+    : op.body ? valueFor(op.body).map((v) => Buffer.from(JSON.stringify(v) ?? '')) : fc.constant(Buffer.from('{}'));
   const body = fc.oneof(
     { arbitrary: jsonBody, weight: op.body ? 8 : 1 },
     { arbitrary: fc.constantFrom(...RAW_BODIES), weight: 2 },
@@ -125,7 +151,8 @@ afterAll(async () => {
 
 describe('bad input on every /api route', () => {
   it('fuzzes path parameters, query strings and bodies from the schemas: never a 5xx, always a coded 4xx', async () => {
-    expect(operations.length).toBeGreaterThanOrEqual(14);
+    expect(operations.length).toBeGreaterThanOrEqual(16);
+    expect(operations.filter((op) => op.route.path.startsWith('/notifications/')).length).toBeGreaterThanOrEqual(2);
     expect(suggestionIds.length).toBeGreaterThan(0);
     const anyRequest = fc.constantFrom(...operations).chain((op) => requestFor(op).map((request) => ({ op, request })));
     await fc.assert(

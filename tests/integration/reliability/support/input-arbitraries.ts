@@ -71,9 +71,13 @@ function validString(schema: JsonSchema): fc.Arbitrary<string> {
     );
   }
   if (schema.pattern) {
-    return fc.stringMatching(new RegExp(schema.pattern), { size: 'small' })
-      .map((s) => (s.length > max ? s.slice(0, max) : s))
-      .filter((s) => s.length >= min && new RegExp(schema.pattern ?? '').test(s));
+    const pattern = new RegExp(schema.pattern);
+    // Cut to the schema's length only where the cut still matches (a filter that can never pass
+    // would make fast-check retry forever); otherwise the too-long value is a bad input too.
+    return fc.stringMatching(pattern, { size: 'small' }).map((s) => {
+      const cut = schema.maxLength !== undefined && s.length > schema.maxLength ? s.slice(0, schema.maxLength) : s;
+      return cut.length >= min && pattern.test(cut) ? cut : s;
+    });
   }
   return fc.string({ minLength: min, maxLength: Math.min(max, 120), unit: 'grapheme' });
 }

@@ -15,6 +15,11 @@ const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
  * left out (Fastify adds it to every GET); `/api/me` and `/api/me/` count once.
  */
 export function apiRoutes(app: FastifyInstance): ApiRoute[] {
+  return routesUnder(app, '/api/');
+}
+
+/** Every route whose path starts with `prefix` (e.g. `/notifications/`, where Graph posts). */
+export function routesUnder(app: FastifyInstance, prefix: string): ApiRoute[] {
   const tree = app.printRoutes({ commonPrefix: false });
   const stack: string[] = [];
   const seen = new Map<string, ApiRoute>();
@@ -25,7 +30,7 @@ export function apiRoutes(app: FastifyInstance): ApiRoute[] {
     stack.length = depth;
     stack.push(match[2] ?? '');
     const path = stack.join('').replace(/^\/\//, '/');
-    if (!path.startsWith('/api/')) continue;
+    if (!path.startsWith(prefix)) continue;
     const normalised = path.length > 1 ? path.replace(/\/$/, '') : path;
     for (const method of (match[3] ?? '').split(',').map((m) => m.trim())) {
       if (!METHODS.has(method)) continue;
