@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGraph, type FakeAnswer, type FakeGraph } from '../../../server/src/graph/fake-graph';
 import { createGraphGateway } from '../../../server/src/graph/gateway';
 import { batchAnswer } from '../../../server/src/graph/test-graph';
-import { readGraphExample } from '../../../server/src/graph/graph-examples';
 import { startApiHarness, type ApiHarness } from '../api/api-harness';
 
 const TAB_ROUTES = ['/api/me', '/api/me/balance', '/api/me/suggestions'];
@@ -21,9 +20,17 @@ const meeting = {
   id: 'evt-1', start: { dateTime: day(1, '09:00:00'), timeZone: 'UTC' }, end: { dateTime: day(1, '10:00:00'), timeZone: 'UTC' },
   showAs: 'busy', isAllDay: false, isCancelled: false, responseStatus: { response: 'accepted' }, categories: [],
 };
-const mailbox = readGraphExample('mailboxsettings-response.json') as Record<string, unknown>;
-const workingHours = mailbox['workingHours'] as Record<string, unknown>;
-const presence = readGraphExample('presence-get-user-response.json');
+// As Microsoft's docs show them (mailboxSettings, presence), trimmed to what matters here.
+const workingHours = {
+  daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+  startTime: '08:00:00.0000000', endTime: '17:00:00.0000000', timeZone: { name: 'Pacific Standard Time' },
+};
+const mailbox = {
+  '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#Me/mailboxSettings',
+  timeZone: 'UTC', language: { locale: 'en-US', displayName: 'English (United States)' }, workingHours,
+  userPurpose: { value: 'user' }, dateFormat: 'MM/dd/yyyy', timeFormat: 'hh:mm tt',
+};
+const presence = { id: '66825e03-7ef5-42da-9069-724602c31f6b', availability: 'DoNotDisturb', activity: 'Presenting' };
 const ok = (body: unknown): FakeAnswer => ({ status: 200, body });
 
 type Parts = Partial<Record<'calendar' | 'mailboxSettings' | 'presence', FakeAnswer>>;
