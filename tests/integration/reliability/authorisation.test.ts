@@ -89,7 +89,7 @@ describe('authorisation', () => {
     expect(await exportOf(ownerToken)).toEqual(ownerExport);
   });
 
-  it('team figures: two answers that differ by one member do not give away that member’s figures', async () => {
+  it('team figures: two answers that differ by one member do not give away that member’s figures; below the minimum, none', async () => {
     const team = 'team-differencing';
     const week = (await h.api(tokens[2]!, 'GET', '/api/me/balance')).body.range as { from: string; to: string };
     const members = tokens.slice(2, 8);
@@ -133,6 +133,12 @@ describe('authorisation', () => {
     // The demo week gives the leaver figures off the grid: the check above really hid something.
     expect(hidden).toBeGreaterThan(0);
     expect(withAll.balanceRatio).toBe(Math.round((withAll.totals['disconnectedMinutes']! / withAll.totals['workingMinutes']!) * 1000) / 1000);
+
+    // One more leaves: below the minimum group size the answer is the count, and no figure at all.
+    expect((await h.api(members[4]!, 'DELETE', `/api/teams/${team}/membership`)).body).toEqual({ optedIn: false });
+    const tooFew = await teamBalance();
+    expect(tooFew).toMatchObject({ status: 'not-enough-members', members: 4, minimum: 5 });
+    expect(JSON.stringify(tooFew)).not.toMatch(/totals|averages|balanceRatio|Minutes/);
   });
 
   it('every admin route refuses a non-admin, and a refused change changes nothing', async () => {
