@@ -74,6 +74,23 @@ describe('createTokenValidator', () => {
     await expect(validator.validate(await issuer.sign(v2Claims({ nbf: nowSeconds + 30 })))).resolves.toMatchObject({ userId: OID });
   });
 
+  it('checks a token once, then only its lifetime: a remembered token still expires', async () => {
+    let clock = NOW;
+    let keyLookups = 0;
+    const local = createLocalJWKSet(issuer.jwks);
+    const validator = createTokenValidator({ ...options, now: () => clock, jwks: { getKey: (header, token) => { keyLookups += 1; return local(header, token); } } });
+    const token = await issuer.sign(v2Claims({ exp: nowSeconds + 600 }));
+    await expect(validator.validate(token)).resolves.toMatchObject({ userId: OID });
+    await expect(validator.validate(token)).resolves.toMatchObject({ userId: OID });
+    expect(keyLookups).toBe(1);
+    clock = new Date(NOW.getTime() + 659_000); // within the 60 s skew
+    await expect(validator.validate(token)).resolves.toMatchObject({ userId: OID });
+    clock = new Date(NOW.getTime() + 661_000);
+    await expect(validator.validate(token)).rejects.toMatchObject({ code: 'token_expired' });
+    const tampered = `${token.slice(0, -4)}AAAA`;
+    await expect(validator.validate(tampered)).rejects.toBeInstanceOf(AuthError);
+  });
+
   it.each<[string, JWTPayload, AuthErrorCode, number]>([
     ['expired beyond the skew', { exp: nowSeconds - 120 }, 'token_expired', 401],
     ['not valid yet', { nbf: nowSeconds + 600 }, 'token_not_yet_valid', 401],

@@ -52,6 +52,9 @@ export interface TokenValidator {
   validate(token: string): Promise<Caller>;
 }
 
+/** Validated tokens remembered at most (a bound on memory, not a security limit). */
+const MAX_REMEMBERED_TOKENS = 10_000;
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -69,11 +72,24 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
   const tolerance = options.clockToleranceSeconds ?? 60;
   const now = options.now ?? (() => new Date());
   const allowed = new Set(options.tenantAllowList.map((t) => t.toLowerCase()));
+  // A tab sends the same token with every request for up to an hour: its signature and claims are
+  // checked once, then only its lifetime, so a warm request does no RSA work.
+  const validated = new Map<string, { caller: Caller; notBeforeMs: number; expiresMs: number }>();
 
   return {
     async validate(token: string): Promise<Caller> {
       if (typeof token !== 'string' || token.split('.').length !== 3) {
         throw new AuthError('token_malformed', 'The bearer token is not a JWT.');
+      }
+      const known = validated.get(token);
+      if (known) {
+        const at = now().getTime();
+        if (at >= known.expiresMs + tolerance * 1000) {
+          validated.delete(token);
+          throw new AuthError('token_expired', 'The token has expired.');
+        }
+        if (at < known.notBeforeMs - tolerance * 1000) throw new AuthError('token_not_yet_valid', 'The token is not valid yet.');
+        return known.caller;
       }
       let payload: JWTPayload;
       try {
@@ -87,7 +103,10 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
       } catch (error) {
         throw toAuthError(error);
       }
-      return callerFrom(payload, options, allowed, requiredScope);
+      const caller = callerFrom(payload, options, allowed, requiredScope);
+      if (validated.size >= MAX_REMEMBERED_TOKENS) validated.clear();
+      validated.set(token, { caller, notBeforeMs: (payload.nbf ?? 0) * 1000, expiresMs: (payload.exp ?? 0) * 1000 });
+      return caller;
     },
   };
 }
