@@ -1,27 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  accessibilityProblems, hostMessages, launchBrowser, newTestContext, openInHost, saveScreenshot, startTabServer, tabTheme, watchPage,
-  type PageProblems, type TabServer,
+  accessibilityProblems, hostMessages, newTestContext, openInHost, saveScreenshot, tabTheme, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite,
 } from './harness';
 
+let suite: BrowserSuite;
 let server: TabServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let problems: PageProblems;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTabServer(), launchBrowser()]);
-  context = await newTestContext(browser);
-  page = await context.newPage();
-  problems = watchPage(page);
+  ({ server, browser, page, problems } = suite = await openBrowserSuite());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => suite?.close());
 
 /** Console errors other than the browser's own note of an expected failed request. */
 const unexpectedErrors = (allowed: RegExp[] = []) =>

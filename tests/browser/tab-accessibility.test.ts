@@ -3,32 +3,23 @@
  * the theme really applied (also live, on themeChange), and a screenshot of each for review in
  * tests/artifacts/.
  */
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  accessibilityProblems, demoTenant, launchBrowser, newTestContext, openInHost, saveTabScreenshot, startTabServer, tabTheme, waitForHostMessage, watchPage,
-  type DemoTenantClient, type HostConfig, type HostTheme, type PageProblems, type TabServer,
+  accessibilityProblems, openInHost, saveTabScreenshot, tabTheme, waitForHostMessage, type DemoTenantClient, type HostConfig, type HostTheme, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite,
 } from './harness';
 
+let suite: BrowserSuite;
 let server: TabServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let problems: PageProblems;
 let demo: DemoTenantClient;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTabServer(), launchBrowser()]);
-  context = await newTestContext(browser);
-  page = await context.newPage();
-  problems = watchPage(page);
-  demo = await demoTenant(server);
+  ({ server, page, problems, demo } = suite = await openBrowserSuite());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => suite?.close());
 
 afterEach(() => {
   expect(problems.pageErrors).toEqual([]);

@@ -3,29 +3,24 @@
  * flow — in Teams through `authentication.authenticate` (a pop-up that runs teams-js itself, which
  * insists on https, hence the HTTPS front), in demo mode straight through the demo identity.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { demoTenant, launchBrowser, newTestContext, openInHost, saveScreenshot, saveTabScreenshot, startTabServer, watchPage, type DemoTenantClient, type PageProblems, type TabServer } from './harness';
+import {
+  openInHost, saveScreenshot, saveTabScreenshot, type DemoTenantClient, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite,
+} from './harness';
 
+let suite: BrowserSuite;
 let server: TabServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let problems: PageProblems;
 let demo: DemoTenantClient;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTabServer({ https: true }), launchBrowser()]);
-  context = await newTestContext(browser, { ignoreHTTPSErrors: true });
-  page = await context.newPage();
-  problems = watchPage(page);
-  demo = await demoTenant(server);
+  ({ server, context, page, problems, demo } = suite = await openBrowserSuite({ server: { https: true }, context: { ignoreHTTPSErrors: true } }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => suite?.close());
 
 const setConsent = async (userId: string, granted: boolean) => {
   const response = await fetch(`${server.httpUrl}/demo/identity/consent`, {

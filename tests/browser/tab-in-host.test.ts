@@ -1,27 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  accessibilityProblems, hostMessages, launchBrowser, newTestContext, openInHost, saveScreenshot, startTabServer, tabTheme, waitForHostMessage, watchPage,
-  type PageProblems, type TabServer,
+  accessibilityProblems, hostMessages, openInHost, saveScreenshot, tabTheme, waitForHostMessage, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite,
 } from './harness';
 
+let suite: BrowserSuite;
 let server: TabServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let problems: PageProblems;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTabServer(), launchBrowser()]);
-  context = await newTestContext(browser);
-  page = await context.newPage();
-  problems = watchPage(page);
+  ({ server, page, problems } = suite = await openBrowserSuite());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => suite?.close());
 
 afterEach(() => {
   // Also proves the built tab runs under the server's CSP: a violation is a console error.

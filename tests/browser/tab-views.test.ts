@@ -3,33 +3,24 @@
  * server and the demo tenant (identity, Graph, calendars). Each test signs in a demo person
  * through the host's getAuthToken and checks what the tab shows against the API and Outlook.
  */
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BalanceResponse, QuietTime, Suggestion, SuggestionsResponse } from '../../client/src/api/types';
 import {
-  demoTenant, launchBrowser, newTestContext, openInHost, saveTabScreenshot, startTabServer, watchPage,
-  type DemoTenantClient, type HostConfig, type PageProblems, type TabServer,
+  openInHost, saveTabScreenshot, type DemoTenantClient, type HostConfig, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite,
 } from './harness';
 
+let suite: BrowserSuite;
 let server: TabServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let problems: PageProblems;
 let demo: DemoTenantClient;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTabServer(), launchBrowser()]);
-  context = await newTestContext(browser);
-  page = await context.newPage();
-  problems = watchPage(page);
-  demo = await demoTenant(server);
+  ({ server, page, problems, demo } = suite = await openBrowserSuite());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => suite?.close());
 
 /** Failed requests the test caused on purpose show up as console errors; everything else is a bug. */
 let allowedErrors: RegExp[] = [];
