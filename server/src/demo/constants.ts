@@ -36,23 +36,11 @@ export const UNPLUG_ADMIN_ROLE = 'Unplug.Admin';
 /** The scope Teams asks for when it gets an SSO token for the tab. */
 export const SSO_SCOPE = 'access_as_user';
 
-/** Delegated Graph permissions the Unplug app is granted (after consent). */
-export const DELEGATED_GRAPH_SCOPES = [
-  'Calendars.ReadWrite',
-  'MailboxSettings.Read',
-  'Presence.Read',
-  'Presence.Read.All',
-  'Presence.ReadWrite',
-  'User.Read',
-] as const;
-
-/** Application Graph permissions the Unplug app is granted (after admin consent). */
-export const APPLICATION_GRAPH_ROLES = [
-  'Calendars.ReadWrite',
-  'MailboxSettings.Read',
-  'Presence.ReadWrite.All',
-  'User.Read.All',
-] as const;
+/**
+ * The Graph permissions the demo grants its Unplug app are not listed here: they are read from
+ * `aad.manifest.json` at start-up (`registration.ts`), so the demo grants exactly what the real
+ * registration asks for.
+ */
 
 /** Where the demo tenant is mounted, relative to the server's base URL. */
 export const DEMO_PREFIX = '/demo';

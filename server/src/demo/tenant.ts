@@ -7,8 +7,8 @@ import { createOrg, type DemoOrg, type DemoPerson } from './org';
 import { PresenceStore } from './presence-store';
 import type { PersonSpec } from './seed-people';
 import { StatsCounter, type DemoStats } from './stats';
+import { readRegistration, type DemoRegistration } from './registration';
 import { SubscriptionStore } from './subscriptions';
-import { APPLICATION_GRAPH_ROLES, DELEGATED_GRAPH_SCOPES } from './constants';
 
 export interface DemoTenantOptions {
   /** How many people (default 12: the hand-made seed; more are generated), or explicit specs. */
@@ -39,6 +39,8 @@ export interface DemoTenant {
   readonly subscriptions: SubscriptionStore;
   readonly identity: DemoIdentity;
   readonly consent: ConsentState;
+  /** The permissions the registration (`aad.manifest.json`) asks for: the most a token carries. */
+  readonly registration: DemoRegistration;
   readonly clock: () => number;
   /** The person with this id or user principal name; throws if there is none. */
   person(idOrUpn: string): DemoPerson;
@@ -67,21 +69,23 @@ export async function createDemoTenant(options: DemoTenantOptions = {}): Promise
   const consent = new ConsentState(options.consent);
   const faults = new FaultInjector(options.faults, options.faultSeed);
   const stats = new StatsCounter();
+  // Exactly what aad.manifest.json asks for: there is no option to grant more.
+  const registration = readRegistration();
   const person = (idOrUpn: string) => {
     const found = org.find(idOrUpn);
     if (!found) throw new Error(`No person '${idOrUpn}' in the demo organisation.`);
     return found;
   };
   return {
-    org, calendars, presence, subscriptions, identity, consent, clock,
+    org, calendars, presence, subscriptions, identity, consent, registration, clock,
     person,
     setFaults: (changes) => faults.set(changes),
     faults: () => faults.current,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     ssoToken: (id, expires) => identity.issueSsoToken(person(id), expires),
-    graphToken: (id, expires) => identity.issueDelegatedGraphToken(person(id), DELEGATED_GRAPH_SCOPES, expires),
-    appToken: (expires) => identity.issueApplicationGraphToken(APPLICATION_GRAPH_ROLES, expires),
+    graphToken: (id, expires) => identity.issueDelegatedGraphToken(person(id), registration.delegated, expires),
+    appToken: (expires) => identity.issueApplicationGraphToken(registration.application, expires),
     internals: { faults, stats },
   };
 }

@@ -1,5 +1,4 @@
-import type { PreferredPresence, WorkingHours } from '../domain/types';
-import { getWorkingHours } from './app-mailbox';
+import type { PreferredPresence } from '../domain/types';
 import { createGraphHttp, type AppContext, type GraphClientOptions } from './graph-client';
 import type { UserPresence } from './map-presence';
 import { clearUserPreferredPresence, getPresencesByUserId, setStatusMessage, setUserPreferredPresence, type StatusMessageInput } from './presence';
@@ -8,13 +7,13 @@ import { createPresenceSubscription, deleteSubscription, renewSubscription, type
 
 /**
  * What background jobs ask of Graph, always as the app (application permissions): presence of
- * many people, the status they show, working hours, status writes and presence subscriptions.
+ * many people, the status they show, and status writes. Never a mailbox (working hours come from
+ * the tab) and never presence subscriptions (Graph supports them with delegated permissions only).
  * Jobs depend on the slice they use, e.g. `Pick<BackgroundGraph, 'getPresencesByUserId'>`.
  */
 export interface BackgroundGraph {
   getPresencesByUserId(context: AppContext, userIds: readonly string[]): Promise<UserPresence[]>;
   getPresenceStatuses(context: AppContext, userIds: readonly string[]): Promise<PresenceStatus[]>;
-  getWorkingHours(context: AppContext, userId: string): Promise<WorkingHours>;
   setStatusMessage(context: AppContext, userId: string, input: StatusMessageInput): Promise<void>;
   clearStatusMessage(context: AppContext, userId: string): Promise<void>;
   setUserPreferredPresence(context: AppContext, userId: string, availability: PreferredPresence, expirationMinutes?: number): Promise<void>;
@@ -29,7 +28,6 @@ export function createBackgroundGraph(options: GraphClientOptions): BackgroundGr
   return {
     getPresencesByUserId: (context, ids) => getPresencesByUserId(http(context), ids),
     getPresenceStatuses: (context, ids) => getPresenceStatuses(http(context), ids),
-    getWorkingHours: (context, userId) => getWorkingHours(http(context), userId),
     setStatusMessage: (context, userId, input) => setStatusMessage(http(context), userId, input),
     // An empty message is how Graph clears one.
     clearStatusMessage: async (context, userId) => {

@@ -28,11 +28,20 @@ interface Operation {
   responses?: Record<string, { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> }>;
 }
 
+/**
+ * Documented GET paths the shared subset leaves out, added here with their page: the two
+ * mailboxSettings sub-resources Unplug reads instead of the whole settings
+ * (https://learn.microsoft.com/en-us/graph/api/user-get-mailboxsettings, "To get specific
+ * settings"). No query parameters, no body.
+ */
+const DOCUMENTED_EXTRA_GETS = ['/me/mailboxSettings/workingHours', '/me/mailboxSettings/timeZone', '/users/{user-id}/mailboxSettings/workingHours', '/users/{user-id}/mailboxSettings/timeZone'];
+
 /** Server-driven paging: Graph puts these in the `@odata.nextLink` of any paged collection. */
 const PAGING_TOKENS = new Set(['$skiptoken', '$skip']);
 
 export function loadGraphContract(file = GRAPH_OPENAPI_PATH): GraphContract {
   const spec = JSON.parse(readFileSync(file, 'utf8')) as { paths: Record<string, Record<string, Operation>> };
+  for (const extra of DOCUMENTED_EXTRA_GETS) spec.paths[extra] ??= { get: { parameters: [] } };
   const templates = Object.keys(spec.paths).map((template) => ({
     template,
     pattern: new RegExp(`^${template.replace(/[$.]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),

@@ -25,6 +25,18 @@ export function mapMailboxSettings(raw: unknown, path: string): MailboxSettings 
   return { workingHours, ...(mailboxTimeZone !== undefined ? { mailboxTimeZone } : {}) };
 }
 
+/**
+ * The two mailbox settings Unplug reads, from their documented sub-resources
+ * (`/me/mailboxSettings/workingHours` and `/me/mailboxSettings/timeZone`, whose string comes back
+ * as `{ value }`): nothing else of the mailbox settings, such as automatic-reply text, is asked for.
+ */
+export function mapMailboxParts(workingHoursRaw: unknown, timeZoneRaw: unknown): MailboxSettings {
+  const zone = asObject(timeZoneRaw, 'mailboxSettings/timeZone');
+  const mailboxTimeZone = optionalString(zone, 'value', 'mailboxSettings/timeZone');
+  const workingHours = mapWorkingHours(workingHoursRaw, 'mailboxSettings/workingHours', mailboxTimeZone);
+  return { workingHours, ...(mailboxTimeZone !== undefined ? { mailboxTimeZone } : {}) };
+}
+
 export function mapWorkingHours(raw: unknown, path: string, fallbackZone?: string): WorkingHours {
   const hours = asObject(raw, path);
   const daysOfWeek = asArray(hours['daysOfWeek'], `${path}.daysOfWeek`).map((day, i) => {

@@ -4,7 +4,7 @@ import { ConsentRequiredError, GraphRequestError, GraphResponseError, GraphThrot
 import { relativeLink, type GraphHttp } from './graph-client';
 import { asObject } from './json-reader';
 import { EVENT_SELECT, mapEventPage, type EventMappingOptions } from './map-event';
-import { mapMailboxSettings } from './map-mailbox';
+import { mapMailboxParts } from './map-mailbox';
 import { mapPresence, type CurrentPresence } from './map-presence';
 
 /** Everything a person's tab needs from Graph. */
@@ -23,6 +23,10 @@ export const PREFER_UTC = { Prefer: 'outlook.timezone="UTC"' } as const;
 export const CALENDAR_PAGE_SIZE = 500;
 const MAX_CALENDAR_PAGES = 50;
 
+/** The documented mailboxSettings sub-resources (user-get-mailboxsettings). */
+export const MAILBOX_WORKING_HOURS_URL = '/me/mailboxSettings/workingHours';
+export const MAILBOX_TIME_ZONE_URL = '/me/mailboxSettings/timeZone';
+
 export function calendarViewUrl(range: Interval): string {
   const query = [
     `startDateTime=${encodeURIComponent(new Date(range.start).toISOString())}`,
@@ -34,7 +38,8 @@ export function calendarViewUrl(range: Interval): string {
 }
 
 /**
- * Loads a person's calendar for `range`, working hours and presence in ONE `$batch` round trip.
+ * Loads a person's calendar for `range`, working hours, mailbox time zone and presence in ONE
+ * `$batch` round trip.
  * Extra requests happen only when they must: the calendar has more pages (`@odata.nextLink`), or
  * parts were throttled (only those are retried).
  *
@@ -44,7 +49,9 @@ export function calendarViewUrl(range: Interval): string {
 export async function loadTabData(http: GraphHttp, range: Interval, options: EventMappingOptions = {}): Promise<TabData> {
   const parts: BatchPart[] = [
     { id: 'calendar', method: 'GET', url: calendarViewUrl(range), headers: { ...PREFER_UTC } },
-    { id: 'mailboxSettings', method: 'GET', url: '/me/mailboxSettings' },
+    // Only the two settings used, never the whole mailboxSettings (automatic-reply text).
+    { id: 'workingHours', method: 'GET', url: MAILBOX_WORKING_HOURS_URL },
+    { id: 'timeZone', method: 'GET', url: MAILBOX_TIME_ZONE_URL },
     { id: 'presence', method: 'GET', url: '/me/presence' },
   ];
   const results = await sendBatch(http, parts);
@@ -54,7 +61,7 @@ export async function loadTabData(http: GraphHttp, range: Interval, options: Eve
     return result;
   };
   const calendarPage = asObject(partBody(get('calendar'), http.kind, http.now()), 'calendarView');
-  const mailbox = mapMailboxSettings(partBody(get('mailboxSettings'), http.kind, http.now()), 'mailboxSettings');
+  const mailbox = mapMailboxParts(partBody(get('workingHours'), http.kind, http.now()), partBody(get('timeZone'), http.kind, http.now()));
   const events = [...mapEventPage(calendarPage, 'calendarView', options), ...await followPages(http, calendarPage, options)];
   return { events, ...mailbox, presence: optionalPresence(http, get('presence')) };
 }

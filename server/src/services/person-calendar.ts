@@ -2,6 +2,7 @@ import type { RequestAuth } from '../auth/bearer';
 import { HOUR_MS } from '../domain/time/local-date';
 import type { TabData } from '../graph/tab-data';
 import type { Interval, Person } from '../domain/types';
+import { statusRepository } from '../store/repositories/status-repository';
 import type { ApiPorts } from './ports';
 import type { TabDataCache } from './tab-data-cache';
 
@@ -33,10 +34,17 @@ export function windowForDates(from: string, to: string): Interval {
   return { start: Date.parse(`${from}T00:00:00Z`) - ZONE_PADDING_MS, end: Date.parse(`${to}T00:00:00Z`) + DAY + ZONE_PADDING_MS };
 }
 
-/** Loads (or reuses) the caller's calendar, working hours and presence for a window. */
+/**
+ * Loads (or reuses) the caller's calendar, working hours and presence for a window. Each fresh
+ * load stores the person's working hours (days, times and zone: nothing else), so the automatic
+ * status job can use them without any mailbox access of its own.
+ */
 export async function loadPersonCalendar(ports: ApiPorts, cache: TabDataCache, auth: RequestAuth, window: Interval): Promise<PersonCalendar> {
-  const data = await cache.get(personKey(auth), `${window.start}-${window.end}`,
-    () => ports.graph.loadTabData(ports.personContext(auth), window));
+  const data = await cache.get(personKey(auth), `${window.start}-${window.end}`, async () => {
+    const loaded = await ports.graph.loadTabData(ports.personContext(auth), window);
+    await statusRepository(ports.store.db).saveWorkingHours(auth.caller, loaded.workingHours as unknown as Record<string, unknown>, ports.now());
+    return loaded;
+  });
   const { caller } = auth;
   return {
     person: { tenantId: caller.tenantId, userId: caller.userId, displayName: caller.name ?? caller.upn ?? 'You', workingHours: data.workingHours },

@@ -11,8 +11,6 @@ import { outputZone, parsePrefer, preferenceApplied } from './prefer';
 export const CALENDAR_VIEW_PAGE_SIZE = 10;
 export const CALENDAR_VIEW_MAX_TOP = 1000;
 
-export const READ_CALENDAR = { delegated: ['Calendars.Read', 'Calendars.ReadWrite'], application: ['Calendars.Read', 'Calendars.ReadWrite'] };
-
 /** `startDateTime` and `endDateTime`, required on calendarView (an offset is honoured, none means UTC). */
 export function timeWindow(query: URLSearchParams): { start: number; end: number } {
   const rawStart = query.get('startDateTime') ?? query.get('StartDateTime');
@@ -59,7 +57,7 @@ function calendarView(call: GraphCall, ctx: GraphContext, person: DemoPerson) {
 }
 
 export const calendarViewRoutes: GraphRoute[] = [
-  { method: 'GET', pattern: 'users/:user/calendarView', permissions: READ_CALENDAR, handler: (call, ctx, { person }) => calendarView(call, ctx, person) },
-  { method: 'GET', pattern: 'users/:user/calendar/calendarView', permissions: READ_CALENDAR, handler: (call, ctx, { person }) => calendarView(call, ctx, person) },
-  { method: 'GET', pattern: 'users/:user/calendarView/delta', permissions: READ_CALENDAR, handler: (call, ctx, { person }) => calendarDelta(call, ctx, person) },
+  { method: 'GET', pattern: 'users/:user/calendarView', call: 'calendarView', handler: (call, ctx, { person }) => calendarView(call, ctx, person) },
+  { method: 'GET', pattern: 'users/:user/calendar/calendarView', call: 'calendarView', handler: (call, ctx, { person }) => calendarView(call, ctx, person) },
+  { method: 'GET', pattern: 'users/:user/calendarView/delta', call: 'calendarView delta', handler: (call, ctx, { person }) => calendarDelta(call, ctx, person) },
 ];

@@ -27,7 +27,11 @@ export interface GraphRoute {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Segments after `/v1.0/`; `:name` binds a parameter, `:user` the mailbox owner. */
   pattern: string;
-  /** Any one of these grants access (delegated `scp` or application `roles`). */
-  permissions: { delegated: readonly string[]; application: readonly string[] };
+  /**
+   * The row of `graph/graph-calls.ts` this route answers: its delegated and application
+   * permissions are the ones the demo asks of the token (one source for Unplug, the demo and the
+   * package checks).
+   */
+  call: string;
   handler: GraphHandler;
 }

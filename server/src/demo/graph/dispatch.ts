@@ -1,3 +1,4 @@
+import { grantingPermissions, graphCall, refusalFor } from '../../graph/graph-calls';
 import { calendarViewRoutes } from './calendar-view';
 import { GraphError, graphError, type GraphAnswer } from './answer';
 import type { GraphCall } from './call';
@@ -9,7 +10,8 @@ import { userRoutes } from './users';
 
 export const GRAPH_ROUTES: readonly GraphRoute[] = [...userRoutes, ...calendarViewRoutes, ...eventRoutes, ...presenceRoutes, ...subscriptionRoutes];
 
-const COMPILED = GRAPH_ROUTES.map((route) => ({ route, parts: route.pattern.split('/') }));
+// Every route names its row; a route without one fails here, at start-up.
+const COMPILED = GRAPH_ROUTES.map((route) => ({ route, row: graphCall(route.call), parts: route.pattern.split('/') }));
 
 function match(parts: string[], segments: string[]): Record<string, string> | undefined {
   if (parts.length !== segments.length) return undefined;
@@ -26,7 +28,8 @@ function match(parts: string[], segments: string[]): Record<string, string> | un
 /**
  * Answers one authenticated Graph call: routing (`/me/…` is the signed-in person's
  * `/users/{id}/…`), permissions (a delegated scope or an application role the route accepts), and
- * ownership (a delegated token touches only its own mailbox). Every failure is Graph-shaped.
+ * ownership (a delegated token touches only its own mailbox). Permissions come from the route's
+ * row in `graph/graph-calls.ts`. Every failure is Graph-shaped.
  */
 export async function dispatchGraphCall(call: GraphCall, ctx: GraphContext): Promise<GraphAnswer> {
   const clientRequestId = call.headers['client-request-id'];
@@ -53,14 +56,15 @@ async function route(call: GraphCall, ctx: GraphContext): Promise<GraphAnswer> {
     if (candidates.length > 0) throw new GraphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
     throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${segments[segments.length - 1] ?? ''}'.`);
   }
-  const { route: r, values } = found as typeof found & { values: Record<string, string> };
+  const { route: r, row, values } = found as typeof found & { values: Record<string, string> };
 
-  const granted = principal.kind === 'delegated'
-    ? r.permissions.delegated.some((s) => principal.scopes.has(s))
-    : r.permissions.application.some((s) => principal.roles.has(s));
-  if (!granted) {
-    const needed = principal.kind === 'delegated' ? r.permissions.delegated : r.permissions.application;
-    throw new GraphError(403, 'ErrorAccessDenied', `Access is denied. Check credentials and try again. The token needs one of: ${needed.join(', ')}.`);
+  // The permissions of the route's row in graph-calls.ts; a token without one gets the 403 that
+  // the row's workload sends (an app-only token where application is "not supported" too).
+  const needed = grantingPermissions(row, principal.kind === 'delegated' ? 'delegated' : 'application');
+  const held = principal.kind === 'delegated' ? principal.scopes : principal.roles;
+  if (!needed.some((p) => held.has(p))) {
+    const refusal = refusalFor(row);
+    throw new GraphError(refusal.status, refusal.code, refusal.message);
   }
 
   const userKey = values.user;

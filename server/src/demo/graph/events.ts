@@ -5,12 +5,10 @@ import { resolveTimeZoneName, UTC_ZONE } from '../time-zones';
 import { GRAPH_METADATA, GraphError, badRequest, noContent, ok } from './answer';
 import type { GraphCall } from './call';
 import type { GraphContext, GraphRoute } from './context';
-import { READ_CALENDAR } from './calendar-view';
 import { parseEventBody } from './event-input';
 import { applySelect, parseSelect, renderEvent } from './event-json';
 import { outputZone, parsePrefer, preferenceApplied, type OutputZone } from './prefer';
 
-const WRITE_CALENDAR = { delegated: ['Calendars.ReadWrite'], application: ['Calendars.ReadWrite'] };
 
 function notFound(): GraphError {
   return new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
@@ -95,10 +93,10 @@ function updateEvent(call: GraphCall, ctx: GraphContext, person: DemoPerson, id:
 }
 
 export const eventRoutes: GraphRoute[] = [
-  { method: 'POST', pattern: 'users/:user/events', permissions: WRITE_CALENDAR, handler: (call, ctx, { person }) => createEvent(call, ctx, person) },
-  { method: 'POST', pattern: 'users/:user/calendar/events', permissions: WRITE_CALENDAR, handler: (call, ctx, { person }) => createEvent(call, ctx, person) },
+  { method: 'POST', pattern: 'users/:user/events', call: 'create event', handler: (call, ctx, { person }) => createEvent(call, ctx, person) },
+  { method: 'POST', pattern: 'users/:user/calendar/events', call: 'create event', handler: (call, ctx, { person }) => createEvent(call, ctx, person) },
   {
-    method: 'GET', pattern: 'users/:user/events/:eventId', permissions: READ_CALENDAR,
+    method: 'GET', pattern: 'users/:user/events/:eventId', call: 'get event',
     handler: (call, ctx, { person, values }) => {
       const event = ctx.calendars.get(person, values.eventId!);
       if (!event) throw notFound();
@@ -107,9 +105,9 @@ export const eventRoutes: GraphRoute[] = [
       return ok({ '@odata.context': `${GRAPH_METADATA}#users('${person.id}')/events/$entity`, ...applySelect(renderEvent(event, zone), select) }, 200, preferenceApplied(zone.applied));
     },
   },
-  { method: 'PATCH', pattern: 'users/:user/events/:eventId', permissions: WRITE_CALENDAR, handler: (call, ctx, { person, values }) => updateEvent(call, ctx, person, values.eventId!) },
+  { method: 'PATCH', pattern: 'users/:user/events/:eventId', call: 'update event', handler: (call, ctx, { person, values }) => updateEvent(call, ctx, person, values.eventId!) },
   {
-    method: 'DELETE', pattern: 'users/:user/events/:eventId', permissions: WRITE_CALENDAR,
+    method: 'DELETE', pattern: 'users/:user/events/:eventId', call: 'delete event',
     handler: (_call, ctx, { person, values }) => {
       if (!ctx.calendars.delete(person, values.eventId!)) throw notFound();
       return noContent();

@@ -7,9 +7,6 @@ import type { GraphContext, GraphRoute } from './context';
 
 export const MAX_PRESENCE_IDS = 650;
 
-const READ_PRESENCE = { delegated: ['Presence.Read', 'Presence.Read.All'], application: ['Presence.Read.All', 'Presence.ReadWrite.All'] };
-const READ_ALL_PRESENCE = { delegated: ['Presence.Read.All'], application: ['Presence.Read.All', 'Presence.ReadWrite.All'] };
-const WRITE_PRESENCE = { delegated: ['Presence.ReadWrite'], application: ['Presence.ReadWrite.All'] };
 
 /** The pairs setUserPreferredPresence accepts (availability → activity). */
 const PREFERRED: Record<string, string> = {
@@ -106,21 +103,21 @@ function presencesByUserId(call: GraphCall, ctx: GraphContext) {
 
 export const presenceRoutes: GraphRoute[] = [
   {
-    method: 'GET', pattern: 'users/:user/presence', permissions: READ_PRESENCE,
+    method: 'GET', pattern: 'users/:user/presence', call: 'user presence',
     handler: (call, ctx, { person }) => ok({ '@odata.context': `${GRAPH_METADATA}#users('${person.id}')/presence/$entity`, ...renderPresence(person.id, ctx.presence.at(person, call.now)) }),
   },
-  { method: 'POST', pattern: 'users/:user/presence/setUserPreferredPresence', permissions: WRITE_PRESENCE, handler: (call, ctx, { person }) => setPreferred(call, ctx, person) },
+  { method: 'POST', pattern: 'users/:user/presence/setUserPreferredPresence', call: 'setUserPreferredPresence', handler: (call, ctx, { person }) => setPreferred(call, ctx, person) },
   {
-    method: 'POST', pattern: 'users/:user/presence/clearUserPreferredPresence', permissions: WRITE_PRESENCE,
+    method: 'POST', pattern: 'users/:user/presence/clearUserPreferredPresence', call: 'clearUserPreferredPresence',
     handler: (_call, ctx, { person }) => {
       ctx.presence.clearPreferredPresence(person);
       return { status: 200, headers: {} };
     },
   },
-  { method: 'POST', pattern: 'users/:user/presence/setStatusMessage', permissions: WRITE_PRESENCE, handler: (call, ctx, { person }) => setStatusMessage(call, ctx, person) },
-  { method: 'POST', pattern: 'communications/getPresencesByUserId', permissions: READ_ALL_PRESENCE, handler: (call, ctx) => presencesByUserId(call, ctx) },
+  { method: 'POST', pattern: 'users/:user/presence/setStatusMessage', call: 'setStatusMessage', handler: (call, ctx, { person }) => setStatusMessage(call, ctx, person) },
+  { method: 'POST', pattern: 'communications/getPresencesByUserId', call: 'getPresencesByUserId', handler: (call, ctx) => presencesByUserId(call, ctx) },
   {
-    method: 'GET', pattern: 'communications/presences/:presenceId', permissions: READ_ALL_PRESENCE,
+    method: 'GET', pattern: 'communications/presences/:presenceId', call: 'presence by id',
     handler: (call, ctx, { values }) => {
       const person = ctx.org.find(values.presenceId!);
       if (!person) throw new GraphError(404, 'ErrorInvalidUser', `The requested user '${values.presenceId!}' is invalid.`);

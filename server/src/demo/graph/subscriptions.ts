@@ -5,12 +5,12 @@ import type { GraphContext, GraphRoute } from './context';
 
 /**
  * `/subscriptions` for presence. Microsoft documents presence subscriptions as delegated only
- * (`Presence.Read.All`); the demo also accepts the application permission, so Unplug's
- * background jobs — which act as the app — can be tested end to end. Against Microsoft 365 their
- * create fails with 403 and Unplug keeps polling those people.
+ * (`Presence.Read.All`; "Application: Not supported",
+ * https://learn.microsoft.com/en-us/graph/changenotifications-for-presence): the permissions come
+ * from the rows in `graph/graph-calls.ts`, so an app-only token is refused as Graph refuses it.
+ * Unplug itself makes no subscriptions (it polls presence); these routes stay so the demo tenant
+ * answers such a request as Microsoft 365 does.
  */
-const PRESENCE_SUBSCRIPTION = { delegated: ['Presence.Read.All'], application: ['Presence.Read.All', 'Presence.ReadWrite.All'] };
-
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function store(ctx: GraphContext) {
@@ -105,10 +105,10 @@ function found(ctx: GraphContext, id: string): DemoSubscription {
 }
 
 export const subscriptionRoutes: GraphRoute[] = [
-  { method: 'POST', pattern: 'subscriptions', permissions: PRESENCE_SUBSCRIPTION, handler: (call, ctx) => create(call, ctx) },
-  { method: 'GET', pattern: 'subscriptions/:subscriptionId', permissions: PRESENCE_SUBSCRIPTION, handler: (_call, ctx, { values }) => ok(renderSubscription(found(ctx, values.subscriptionId!))) },
+  { method: 'POST', pattern: 'subscriptions', call: 'create presence subscription', handler: (call, ctx) => create(call, ctx) },
+  { method: 'GET', pattern: 'subscriptions/:subscriptionId', call: 'get presence subscription', handler: (_call, ctx, { values }) => ok(renderSubscription(found(ctx, values.subscriptionId!))) },
   {
-    method: 'PATCH', pattern: 'subscriptions/:subscriptionId', permissions: PRESENCE_SUBSCRIPTION,
+    method: 'PATCH', pattern: 'subscriptions/:subscriptionId', call: 'renew presence subscription',
     handler: (call, ctx, { values }) => {
       const sub = found(ctx, values.subscriptionId!);
       const at = expiry(call, (call.body as { expirationDateTime?: unknown } | undefined)?.expirationDateTime);
@@ -116,7 +116,7 @@ export const subscriptionRoutes: GraphRoute[] = [
     },
   },
   {
-    method: 'DELETE', pattern: 'subscriptions/:subscriptionId', permissions: PRESENCE_SUBSCRIPTION,
+    method: 'DELETE', pattern: 'subscriptions/:subscriptionId', call: 'delete presence subscription',
     handler: (_call, ctx, { values }) => {
       found(ctx, values.subscriptionId!);
       store(ctx).remove(values.subscriptionId!);
@@ -124,7 +124,7 @@ export const subscriptionRoutes: GraphRoute[] = [
     },
   },
   {
-    method: 'POST', pattern: 'subscriptions/:subscriptionId/reauthorize', permissions: PRESENCE_SUBSCRIPTION,
+    method: 'POST', pattern: 'subscriptions/:subscriptionId/reauthorize', call: 'reauthorize presence subscription',
     handler: (_call, ctx, { values }) => {
       found(ctx, values.subscriptionId!);
       return noContent();

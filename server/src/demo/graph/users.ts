@@ -22,26 +22,42 @@ export function renderUser(p: DemoPerson): Record<string, unknown> {
   };
 }
 
-const READ_USER = { delegated: ['User.Read', 'User.ReadBasic.All', 'User.Read.All'], application: ['User.Read.All'] };
-const READ_MAILBOX = { delegated: ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'], application: ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'] };
 
 export const userRoutes: GraphRoute[] = [
   {
-    method: 'GET', pattern: 'users/:user', permissions: READ_USER,
+    method: 'GET', pattern: 'users/:user', call: 'get user',
     handler: (call, _ctx, { person }) => {
       const select = parseSelect(call.query.get('$select'), USER_PROPERTIES, 'microsoft.graph.user');
       return ok({ '@odata.context': `${GRAPH_METADATA}#users/$entity`, ...applySelect(renderUser(person), select) });
     },
   },
   {
-    method: 'GET', pattern: 'users/:user/mailboxSettings', permissions: READ_MAILBOX,
-    handler: (call, ctx, { person }) => ok(renderMailboxSettings(ctx, person, call.now)),
+    // $select is honoured (only the named settings are sent), as Graph's OData query options are.
+    method: 'GET', pattern: 'users/:user/mailboxSettings', call: 'mailboxSettings',
+    handler: (call, ctx, { person }) => {
+      const select = parseSelect(call.query.get('$select'), MAILBOX_SETTINGS_PROPERTIES, 'microsoft.graph.mailboxSettings');
+      const full = renderMailboxSettings(ctx, person, call.now);
+      if (!select) return ok(full);
+      const { id: _id, ...picked } = applySelect(full, select);
+      return ok(picked);
+    },
   },
   {
-    method: 'GET', pattern: 'users/:user/mailboxSettings/workingHours', permissions: READ_MAILBOX,
+    method: 'GET', pattern: 'users/:user/mailboxSettings/workingHours', call: 'working hours',
     handler: (_call, _ctx, { person }) => ok({ '@odata.context': `${GRAPH_METADATA}#users('${person.id}')/mailboxSettings/workingHours`, ...renderWorkingHours(person) }),
   },
+  {
+    // A string property comes back as { value } (user-get-mailboxsettings: "string (for timeZone)").
+    method: 'GET', pattern: 'users/:user/mailboxSettings/timeZone', call: 'mailbox time zone',
+    handler: (_call, _ctx, { person }) => ok({ '@odata.context': `${GRAPH_METADATA}#users('${person.id}')/mailboxSettings/timeZone`, value: mailboxTimeZone(person) }),
+  },
 ];
+
+const MAILBOX_SETTINGS_PROPERTIES = new Set(['archiveFolder', 'automaticRepliesSetting', 'dateFormat', 'delegateMeetingMessageDeliveryOptions', 'language', 'timeFormat', 'timeZone', 'userPurpose', 'workingHours']);
+
+function mailboxTimeZone(person: DemoPerson): string {
+  return person.windowsZone ?? 'Customized Time Zone';
+}
 
 function renderMailboxSettings(ctx: GraphContext, person: DemoPerson, now: number): Record<string, unknown> {
   const us = person.preferredLanguage === 'en-US';
@@ -50,7 +66,7 @@ function renderMailboxSettings(ctx: GraphContext, person: DemoPerson, now: numbe
   return {
     '@odata.context': `${GRAPH_METADATA}#users('${person.id}')/mailboxSettings`,
     archiveFolder: null,
-    timeZone: person.windowsZone ?? 'Customized Time Zone',
+    timeZone: mailboxTimeZone(person),
     delegateMeetingMessageDeliveryOptions: 'sendToDelegateOnly',
     dateFormat: us ? 'M/d/yyyy' : 'dd/MM/yyyy',
     timeFormat: us ? 'h:mm tt' : 'HH:mm',

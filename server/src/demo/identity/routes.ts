@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { DELEGATED_GRAPH_SCOPES, DEMO_APP_ID_URI, GRAPH_RESOURCE, demoOpenIdConfiguration } from '../constants';
+import { DEMO_APP_ID_URI, GRAPH_RESOURCE, demoOpenIdConfiguration } from '../constants';
 import type { DemoOrg } from '../org';
+import type { DemoRegistration } from '../registration';
 import type { StatsCounter } from '../stats';
 import type { ConsentState } from './consent';
 import { answerTokenRequest } from './token-endpoint';
@@ -10,6 +11,7 @@ export interface IdentityRoutesOptions {
   org: DemoOrg;
   identity: DemoIdentity;
   consent: ConsentState;
+  registration: DemoRegistration;
   stats: StatsCounter;
   clock: () => number;
 }
@@ -44,7 +46,7 @@ const consentBody = {
  * MSAL talks to, and helpers for the person switcher and tests (people, SSO tokens, consent).
  */
 export async function identityRoutes(app: FastifyInstance, options: IdentityRoutesOptions): Promise<void> {
-  const { org, identity, consent, stats, clock } = options;
+  const { org, identity, consent, registration, stats, clock } = options;
 
   // MSAL posts the token request form-encoded.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, raw, done) => {
@@ -67,7 +69,7 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
   app.post<{ Params: { tenant: string }; Body: Record<string, string> | undefined }>('/:tenant/oauth2/v2.0/token', { schema: { hide: true } }, async (request, reply) => {
     stats.count('tokenRequests');
     const form = request.body && typeof request.body === 'object' ? request.body : {};
-    const answer = await answerTokenRequest({ org, identity, consent, clock }, request.params.tenant, form, request.headers.authorization);
+    const answer = await answerTokenRequest({ org, identity, consent, registration, clock }, request.params.tenant, form, request.headers.authorization);
     return reply.code(answer.status).header('Cache-Control', 'no-store').send(answer.body);
   });
 
@@ -80,7 +82,7 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
     const person = org.find(userId);
     if (!person) return reply.code(404).send(userNotFound(userId));
     const issued = resource === GRAPH_RESOURCE
-      ? await identity.issueDelegatedGraphToken(person, DELEGATED_GRAPH_SCOPES, expiresInSeconds)
+      ? await identity.issueDelegatedGraphToken(person, registration.delegated, expiresInSeconds)
       : await identity.issueSsoToken(person, expiresInSeconds);
     return reply.header('Cache-Control', 'no-store').send({ access_token: issued.token, token_type: 'Bearer', expires_in: issued.expiresIn });
   });

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
-import { APPLICATION_GRAPH_ROLES, DELEGATED_GRAPH_SCOPES, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, GRAPH_APP_ID, GRAPH_RESOURCE } from '../constants';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, GRAPH_APP_ID, GRAPH_RESOURCE } from '../constants';
 import type { DemoOrg } from '../org';
+import type { DemoRegistration } from '../registration';
 import type { ConsentState } from './consent';
 import { oauthError, type OAuthAnswer } from './oauth-error';
 import type { DemoIdentity } from './tokens';
@@ -12,6 +13,8 @@ export interface TokenEndpointContext {
   org: DemoOrg;
   identity: DemoIdentity;
   consent: ConsentState;
+  /** What `aad.manifest.json` asks for: the most a token can carry. */
+  registration: DemoRegistration;
   clock: () => number;
 }
 
@@ -60,9 +63,9 @@ async function onBehalfOf(ctx: TokenEndpointContext, form: Record<string, string
     }
   }
   const requested = requestedScopes(form.scope);
-  const graph = graphPermissions(requested);
+  const graph = graphPermissions(requested, ctx.registration.delegated);
   if (!graph.ok) return fail(400, 'invalid_scope', 70011, `The provided value for the input parameter 'scope' is not valid. The scope '${graph.scope}' does not exist or is not a Microsoft Graph permission.`);
-  const notGranted = graph.permissions.filter((p) => !(DELEGATED_GRAPH_SCOPES as readonly string[]).includes(p));
+  const notGranted = graph.permissions.filter((p) => !ctx.registration.delegated.includes(p));
   if (notGranted.length > 0 || !ctx.consent.delegatedConsented(verified.person)) {
     return fail(400, 'invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${DEMO_CLIENT_ID}' named 'Unplug'. Send an interactive authorization request for this user and resource.`, 'consent_required');
   }
@@ -89,7 +92,7 @@ async function clientCredentialsGrant(ctx: TokenEndpointContext, form: Record<st
   if (resource !== GRAPH_RESOURCE && resource !== GRAPH_APP_ID) {
     return fail(400, 'invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant named ${ctx.org.displayName}.`);
   }
-  const issued = await ctx.identity.issueApplicationGraphToken(ctx.consent.applicationConsented ? APPLICATION_GRAPH_ROLES : []);
+  const issued = await ctx.identity.issueApplicationGraphToken(ctx.consent.applicationConsented ? ctx.registration.application : []);
   return {
     status: 200,
     body: { token_type: 'Bearer', expires_in: issued.expiresIn, ext_expires_in: issued.expiresIn, access_token: issued.token },
@@ -102,7 +105,7 @@ function requestedScopes(scope: string | undefined): string[] {
 }
 
 /** Graph permission names from scopes (`https://graph.microsoft.com/X`, bare `X`, or `.default` for all granted). */
-function graphPermissions(scopes: string[]): { ok: true; permissions: string[] } | { ok: false; scope: string } {
+function graphPermissions(scopes: string[], registered: readonly string[]): { ok: true; permissions: string[] } | { ok: false; scope: string } {
   if (scopes.length === 0) return { ok: false, scope: '' };
   const permissions = new Set<string>();
   for (const scope of scopes) {
@@ -111,9 +114,9 @@ function graphPermissions(scopes: string[]): { ok: true; permissions: string[] }
     const name = match[2]!;
     if (name.toLowerCase() === '.default') {
       if (!match[1]) return { ok: false, scope };
-      for (const p of DELEGATED_GRAPH_SCOPES) permissions.add(p);
+      for (const p of registered) permissions.add(p);
     } else {
-      const known = DELEGATED_GRAPH_SCOPES.find((p) => p.toLowerCase() === name.toLowerCase());
+      const known = registered.find((p) => p.toLowerCase() === name.toLowerCase());
       permissions.add(known ?? name);
     }
   }

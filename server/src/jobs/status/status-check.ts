@@ -21,8 +21,6 @@ export interface StatusCheckJob {
   userIds: string[];
 }
 
-/** Working hours read from the mailbox are reused for a day. */
-const WORKING_HOURS_TTL_MS = DAY_MS;
 /** Windows are looked for this far around now (a weekend window is under three days). */
 const LOOK_BEHIND_MS = 3 * DAY_MS;
 const LOOK_AHEAD_MS = 12 * HOUR_MS;
@@ -78,8 +76,8 @@ export async function checkStatuses(deps: JobDeps, job: StatusCheckJob): Promise
     const on = policy.features.autoStatus && quietTime.autoStatus;
     const personBlocks = on ? blocks.get(person.userId) ?? [] : [];
     const needsHours = on && (quietTime.enabled || personBlocks.some((b) => b.start <= t && t < b.end));
-    const workingHours = needsHours ? await workingHoursOf(deps, person, hours.get(person.userId)) : undefined;
-    if (needsHours && !workingHours) continue; // could not read them: try again next check
+    const workingHours = needsHours ? workingHoursOf(deps, person, hours.get(person.userId)) : undefined;
+    if (needsHours && !workingHours) continue; // none stored yet: the next tab open saves them
     const quiet = on && quietTime.enabled && workingHours ? quietWindows({ workingHours }, quietTime, around) : [];
     const step = statusStep(statusWindows(personBlocks, quiet), latest.get(person.userId), t);
     if (step.step !== 'idle') due.push({ person, step, quietTime, workingHours });
@@ -139,16 +137,13 @@ async function end(deps: JobDeps, person: StatusPerson, assignment: Extract<Stat
   await repo.mark(person, assignment.windowStart, 'cleared', deps.now());
 }
 
-/** The person's working hours: from the store if fresh, else read from their mailbox as the app. */
-async function workingHoursOf(deps: JobDeps, person: StatusPerson, cached: { workingHours: Record<string, unknown>; fetchedAt: Date } | undefined): Promise<WorkingHours | undefined> {
-  const now = deps.now();
-  if (cached && now.getTime() - cached.fetchedAt.getTime() < WORKING_HOURS_TTL_MS) return cached.workingHours as unknown as WorkingHours;
-  try {
-    const hours = await deps.graph.getWorkingHours(appContext(deps.tokens, person.tenantId), person.userId);
-    await statusRepository(deps.store.db).saveWorkingHours(person, hours as unknown as Record<string, unknown>, now);
-    return hours;
-  } catch (error) {
-    deps.log.warn({ tenantId: person.tenantId, err: error }, 'automatic status: could not read working hours');
-    return cached?.workingHours as unknown as WorkingHours | undefined;
-  }
+/**
+ * The person's working hours: the copy the tab stored the last time they opened it (read with
+ * their own delegated token). The job never reads a mailbox: the registration asks for no mailbox
+ * application permission (docs/admin-guide.md, "Why no mailbox access for background jobs"), and
+ * someone who never opened the tab has not turned automatic status on anyway.
+ */
+function workingHoursOf(deps: JobDeps, person: StatusPerson, stored: { workingHours: Record<string, unknown>; fetchedAt: Date } | undefined): WorkingHours | undefined {
+  if (!stored) deps.log.warn({ tenantId: person.tenantId }, 'automatic status: no working hours stored yet; they are saved when the person opens the tab');
+  return stored?.workingHours as unknown as WorkingHours | undefined;
 }
