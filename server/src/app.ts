@@ -14,7 +14,6 @@ import { registerDemoTenant } from './demo/plugin';
 import { apiRoutes, type ApiOptions } from './routes/api';
 import type { ApiPorts } from './services/ports';
 import { createJobs, type Jobs, type JobsOptions } from './jobs/runtime';
-import { notificationRoutes } from './routes/notifications';
 
 export interface AppDependencies {
   /** An open store; when given, the caller owns it and closes it. */
@@ -31,7 +30,7 @@ export interface AppDependencies {
    * Background-job tuning (tests): e.g. an http `notificationBaseUrl` on loopback where
    * production requires PUBLIC_BASE_URL (https), faster polling, a recorded sleep.
    */
-  jobs?: Pick<JobsOptions, 'notificationBaseUrl' | 'schedulerPollMs' | 'queuePollingSeconds' | 'sleep'>;
+  jobs?: Pick<JobsOptions, 'schedulerPollMs' | 'queuePollingSeconds' | 'sleep'>;
 }
 
 /** The decorator the app's background jobs are under (when JOBS is on): `app.getDecorator<Jobs>(JOBS_DECORATOR)`. */
@@ -88,11 +87,10 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
 async function registerJobs(app: FastifyInstance, config: Config, store: Store, platform: Platform, now: () => Date, tuning: AppDependencies['jobs'] = {}): Promise<Jobs> {
   const jobs = createJobs({
     config: config.jobs, store, databaseUrl: config.databaseUrl, graph: platform.background, tokens: platform.tokens,
-    log: app.log, now, notificationBaseUrl: config.publicBaseUrl, ...tuning,
+    log: app.log, now, ...tuning,
   });
   app.decorate(JOBS_DECORATOR, jobs);
   app.addHook('onListen', async () => { await jobs.start(); });
   app.addHook('preClose', () => jobs.stop());
-  await app.register(notificationRoutes, { prefix: '/notifications', store, jobs, now });
   return jobs;
 }

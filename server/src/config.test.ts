@@ -16,7 +16,6 @@ describe('loadConfig', () => {
     [{ PORT: '-1' }, /PORT must be a whole number/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
-    [{ PUBLIC_BASE_URL: 'http://example.com' }, /PUBLIC_BASE_URL must be a https:\/\/ URL/],
     [{ DEMO_GRAPH_429_RATE: '1.5' }, /DEMO_GRAPH_429_RATE must be a number from 0 to 1/],
     [{ ENTRA_CLIENT_ID: '11111111-1111-1111-1111-111111111111' }, /ENTRA_CLIENT_SECRET, TAB_DOMAIN, ENTRA_TENANT_IDS must be set too/],
     [{ ENTRA_CLIENT_ID: 'nope', ENTRA_CLIENT_SECRET: 's', TAB_DOMAIN: 'unplug.contoso.com', ENTRA_TENANT_IDS: '11111111-1111-1111-1111-111111111111' }, /ENTRA_CLIENT_ID must be a GUID/],

@@ -24,7 +24,7 @@ export interface DemoFaults {
   rate503: number;
 }
 
-/** Background jobs: presence sampling, automatic status, subscription renewal. */
+/** Background jobs: presence sampling, automatic status, retention. */
 export interface JobsConfig {
   /** `JOBS=off` runs no background work on this instance (another one does it). */
   enabled: boolean;
@@ -44,8 +44,6 @@ export interface Config {
   databaseUrl: string | undefined;
   /** PGlite data folder (embedded store); `memory://` keeps it in memory. */
   dataDir: string;
-  /** Public HTTPS base URL of this server, when it has one (enables Graph change notifications). */
-  publicBaseUrl: string | undefined;
   /** Folder of the built tab (client). */
   clientDir: string;
   /** `undefined` means demo mode: the built-in demo tenant stands in for Microsoft 365. */
@@ -132,7 +130,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: read('DATA_DIR') ?? path.join(repoRoot, '.data', 'pglite'),
-    publicBaseUrl: url('PUBLIC_BASE_URL', ['https:']),
     clientDir: read('CLIENT_DIR') ?? path.join(repoRoot, 'client', 'dist'),
     entra: readEntra(read, problems),
     demoFaults: {

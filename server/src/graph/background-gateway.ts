@@ -3,7 +3,6 @@ import { createGraphHttp, type AppContext, type GraphClientOptions } from './gra
 import type { UserPresence } from './map-presence';
 import { clearUserPreferredPresence, getPresencesByUserId, setStatusMessage, setUserPreferredPresence, type StatusMessageInput } from './presence';
 import { getPresenceStatuses, type PresenceStatus } from './presence-status';
-import { createPresenceSubscription, deleteSubscription, renewSubscription, type CreatedSubscription, type PresenceSubscriptionInput } from './subscriptions';
 
 /**
  * What background jobs ask of Graph, always as the app (application permissions): presence of
@@ -18,9 +17,6 @@ export interface BackgroundGraph {
   clearStatusMessage(context: AppContext, userId: string): Promise<void>;
   setUserPreferredPresence(context: AppContext, userId: string, availability: PreferredPresence, expirationMinutes?: number): Promise<void>;
   clearUserPreferredPresence(context: AppContext, userId: string): Promise<void>;
-  createPresenceSubscription(context: AppContext, input: PresenceSubscriptionInput): Promise<CreatedSubscription>;
-  renewSubscription(context: AppContext, id: string, expiresAt: number): Promise<CreatedSubscription>;
-  deleteSubscription(context: AppContext, id: string): Promise<void>;
 }
 
 export function createBackgroundGraph(options: GraphClientOptions): BackgroundGraph {
@@ -35,8 +31,5 @@ export function createBackgroundGraph(options: GraphClientOptions): BackgroundGr
     },
     setUserPreferredPresence: (context, userId, availability, minutes) => setUserPreferredPresence(http(context), userId, availability, minutes),
     clearUserPreferredPresence: (context, userId) => clearUserPreferredPresence(http(context), userId),
-    createPresenceSubscription: (context, input) => createPresenceSubscription(http(context), input),
-    renewSubscription: (context, id, expiresAt) => renewSubscription(http(context), id, expiresAt),
-    deleteSubscription: (context, id) => deleteSubscription(http(context), id),
   };
 }

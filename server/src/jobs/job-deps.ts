@@ -15,9 +15,4 @@ export interface JobDeps {
   sleep: (ms: number) => Promise<void>;
   /** Names this instance in the store (who sampled a chunk, who claimed a run). */
   instanceId: string;
-  /**
-   * Base URL Graph posts change notifications to (`<base>/notifications/graph`). Set, presence
-   * subscriptions replace polling; production requires https (PUBLIC_BASE_URL).
-   */
-  notificationBaseUrl: string | undefined;
 }

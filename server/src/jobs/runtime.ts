@@ -8,10 +8,8 @@ import type { Store } from '../store/store';
 import type { JobDeps } from './job-deps';
 import { LocalQueue } from './local-queue';
 import { PgBossQueue } from './pg-boss-queue';
-import { drainNotifications, NOTIFICATIONS_QUEUE } from './presence/notifications';
 import { applyRetention } from './presence/retention';
 import { planSamplingCycle, sampleChunk, SAMPLE_QUEUE, type SampleChunkJob } from './presence/sampling-cycle';
-import { handleLifecycle, LIFECYCLE_QUEUE, maintainSubscriptions, type LifecycleJob } from './presence/subscriptions';
 import type { JobLog, JobQueue } from './queue';
 import { Scheduler, type PeriodicJob } from './scheduler';
 import { checkStatuses, planStatusCheck, STATUS_QUEUE, type StatusCheckJob } from './status/status-check';
@@ -26,7 +24,6 @@ export interface JobsOptions {
   log: JobLog;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
-  notificationBaseUrl?: string | undefined;
   /** How often this instance looks at the schedule. Default 5 s. */
   schedulerPollMs?: number;
   /** pg-boss: how often idle workers look for jobs. Default 2 s. */
@@ -36,7 +33,6 @@ export interface JobsOptions {
 /** The periodic jobs' names in the store's schedule. */
 export const PERIODIC = {
   sampling: 'presence-sampling',
-  subscriptions: 'presence-subscriptions',
   retention: 'presence-retention',
   status: 'status-check',
 } as const;
@@ -50,14 +46,11 @@ export interface Jobs {
   start(): Promise<void>;
   /** Stops looking for work and lets running jobs finish. */
   stop(): Promise<void>;
-  /** Asks for stored notifications to be applied soon (the notification route calls this). */
-  notificationsArrived(): Promise<void>;
-  lifecycleArrived(job: LifecycleJob): Promise<void>;
 }
 
 /**
- * Wires the background jobs: presence sampling (or subscriptions where Graph can reach us),
- * retention, and the automatic status — periodic runs claimed from the store's schedule, their
+ * Wires the background jobs: presence sampling (polling with getPresencesByUserId: Graph has no
+ * app-only presence subscriptions), retention, and the automatic status — periodic runs claimed from the store's schedule, their
  * work spread over the queue (pg-boss on PostgreSQL, in-process on PGlite).
  */
 export function createJobs(options: JobsOptions): Jobs {
@@ -74,7 +67,6 @@ export function createJobs(options: JobsOptions): Jobs {
     now: options.now ?? (() => new Date()),
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     instanceId,
-    notificationBaseUrl: options.notificationBaseUrl,
   };
 
   // Chunks wait mostly on Graph: a few at once per instance overlap that wait (the rate budget
@@ -82,20 +74,12 @@ export function createJobs(options: JobsOptions): Jobs {
   const concurrency = options.config.concurrency;
   queue.work<SampleChunkJob>(SAMPLE_QUEUE, (job) => sampleChunk(deps, job), { concurrency });
   queue.work<StatusCheckJob>(STATUS_QUEUE, (job) => checkStatuses(deps, job), { concurrency });
-  queue.work<object>(NOTIFICATIONS_QUEUE, async () => { await drainNotifications(deps); });
-  queue.work<LifecycleJob>(LIFECYCLE_QUEUE, (job) => handleLifecycle(deps, job));
 
   const periodic: PeriodicJob[] = [
     { name: PERIODIC.sampling, everyMs: options.config.presenceSampleMinutes * MINUTE_MS, run: async (runId) => { await planSamplingCycle(deps, runId); } },
     { name: PERIODIC.status, everyMs: options.config.statusCheckSeconds * 1000, run: async (runId) => { await planStatusCheck(deps, runId); } },
     { name: PERIODIC.retention, everyMs: HOUR_MS, run: async () => { await applyRetention(deps); } },
   ];
-  if (options.notificationBaseUrl) {
-    // Renewal every 10 minutes keeps a 59-minute subscription renewed with 20 minutes to spare.
-    periodic.unshift({ name: PERIODIC.subscriptions, everyMs: 10 * MINUTE_MS, run: async () => { await maintainSubscriptions(deps); } });
-    // Notifications stored while no instance ran are applied on start.
-    periodic.push({ name: 'presence-notifications', everyMs: MINUTE_MS, run: async () => { await queue.send(NOTIFICATIONS_QUEUE, {}, { key: 'drain' }); } });
-  }
   const scheduler = new Scheduler({ store: options.store, jobs: periodic, instanceId, now: deps.now, log: options.log, ...(options.schedulerPollMs ? { pollMs: options.schedulerPollMs } : {}) });
 
   return {
@@ -111,8 +95,6 @@ export function createJobs(options: JobsOptions): Jobs {
       await scheduler.stop();
       await queue.stop();
     },
-    notificationsArrived: () => queue.send(NOTIFICATIONS_QUEUE, {}, { key: 'drain' }),
-    lifecycleArrived: (job) => queue.send(LIFECYCLE_QUEUE, job, { key: `${job.subscriptionId}/${job.event}` }),
   };
 }
 

@@ -47,7 +47,7 @@ describe('teamsapp.yml', () => {
     ['a key the action does not take', (t: string) => t.replace('      signInAudience: AzureADMyOrg', '      signInAudience: AzureADMyOrg\n      redirectUri: https://x'), /"with" has "redirectUri", which this action does not take/],
     ['a missing required key', (t: string) => t.replace('      outputFolder: ./appPackage/build\n', ''), /teamsApp\/zipAppPackage\): "with" is missing "outputFolder"/],
     ['a secret written to the committed file', (t: string) => t.replace('clientSecret: SECRET_ENTRA_CLIENT_SECRET', 'clientSecret: ENTRA_CLIENT_SECRET'), /writeToEnvironmentFile\.clientSecret is a secret, so its variable must start with SECRET_/],
-    ['a variable nothing declares', (t: string) => t.replace('PUBLIC_BASE_URL: https://${{TAB_DOMAIN}}', 'PUBLIC_BASE_URL: https://${{PUBLIC_HOST}}'), /uses \$\{\{PUBLIC_HOST\}\}, which env\/\.env\.prod does not declare and no earlier step writes/],
+    ['a variable nothing declares', (t: string) => t.replace('TAB_DOMAIN: ${{TAB_DOMAIN}}', 'TAB_DOMAIN: ${{PUBLIC_HOST}}'), /uses \$\{\{PUBLIC_HOST\}\}, which env\/\.env\.prod does not declare and no earlier step writes/],
     ['a package published before it is zipped', (t: string) => {
       const [provision, publish] = t.split('\npublish:\n') as [string, string];
       return `${provision}\npublish:\n${publish.replace(/ {2}# Rebuilds the zip.*\n {2}- uses: teamsApp\/zipAppPackage\n(?: {4,}.*\n)+/, '')}`;

@@ -31,8 +31,6 @@ export interface JobsHarness {
 
 export interface JobsHarnessOptions {
   env?: Record<string, string>;
-  /** Subscriptions: Graph (the demo) posts to this server's own http URL. */
-  notifications?: boolean;
   deps?: AppDependencies;
 }
 
@@ -58,7 +56,7 @@ export async function startJobsHarness(options: JobsHarnessOptions = {}): Promis
     store,
     now,
     ...options.deps,
-    jobs: { schedulerPollMs: 60_000, ...(options.notifications ? { notificationBaseUrl: base } : {}), ...options.deps?.jobs },
+    jobs: { schedulerPollMs: 60_000, ...options.deps?.jobs },
   });
   await app.listen({ host: '127.0.0.1', port });
   const tenant = app.getDecorator<DemoTenant>(DEMO_TENANT_DECORATOR);

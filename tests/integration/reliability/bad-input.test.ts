@@ -152,7 +152,6 @@ afterAll(async () => {
 describe('bad input on every /api route', () => {
   it('fuzzes path parameters, query strings and bodies from the schemas: never a 5xx, always a coded 4xx', async () => {
     expect(operations.length).toBeGreaterThanOrEqual(16);
-    expect(operations.filter((op) => op.route.path.startsWith('/notifications/')).length).toBeGreaterThanOrEqual(2);
     expect(suggestionIds.length).toBeGreaterThan(0);
     const anyRequest = fc.constantFrom(...operations).chain((op) => requestFor(op).map((request) => ({ op, request })));
     await fc.assert(

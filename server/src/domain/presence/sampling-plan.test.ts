@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkIds, MAX_PRESENCE_IDS, peopleToPoll } from './sampling-plan';
+import { chunkIds, MAX_PRESENCE_IDS } from './sampling-plan';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `user-${String(i).padStart(5, '0')}`);
 
@@ -14,11 +14,5 @@ describe('chunkIds', () => {
   it('sorts and removes duplicates, so every instance cuts the same chunks', () => {
     expect(chunkIds(['c', 'a', 'b', 'a'], 2)).toEqual([['a', 'b'], ['c']]);
     expect(() => chunkIds(['a'], 0)).toThrow(RangeError);
-  });
-});
-
-describe('peopleToPoll', () => {
-  it('skips people a live subscription already follows', () => {
-    expect(peopleToPoll(['a', 'b', 'c'], new Set(['b']))).toEqual(['a', 'c']);
   });
 });

@@ -19,11 +19,3 @@ export function chunkIds(ids: readonly string[], size: number = MAX_PRESENCE_IDS
   for (let i = 0; i < sorted.length; i += size) chunks.push(sorted.slice(i, i + size));
   return chunks;
 }
-
-/**
- * Who is polled this cycle: opted-in people whose presence is not already followed by a live
- * change-notification subscription.
- */
-export function peopleToPoll(optedIn: readonly string[], coveredBySubscription: ReadonlySet<string>): string[] {
-  return optedIn.filter((id) => !coveredBySubscription.has(id));
-}

@@ -1,6 +1,5 @@
-import { chunkIds, peopleToPoll } from '../../domain/presence/sampling-plan';
+import { chunkIds } from '../../domain/presence/sampling-plan';
 import { presenceRepository } from '../../store/repositories/presence-repository';
-import { subscriptionRepository } from '../../store/repositories/subscription-repository';
 import { PRESENCE_READ_PERMISSIONS, requirePermission } from '../app-permissions';
 import type { JobDeps } from '../job-deps';
 import { samplePresence } from './sample-presence';
@@ -15,13 +14,11 @@ export interface SampleChunkJob {
 }
 
 /**
- * Plans one sampling cycle: the opted-in people of every tenant not followed by a subscription,
- * in chunks of at most 650 — one queue job each, taken by whichever instance is free. Returns the
+ * Plans one sampling cycle: the opted-in people of every tenant, in chunks of at most 650 — one queue job each, taken by whichever instance is free. Returns the
  * number of chunks.
  */
 export async function planSamplingCycle(deps: JobDeps, cycleId: string): Promise<number> {
   const roster = await presenceRepository(deps.store.db).roster();
-  const subscriptions = subscriptionRepository(deps.store.db);
   let count = 0;
   for (const [tenantId, optedIn] of roster) {
     const unavailable = await requirePermission(deps.tokens, tenantId, PRESENCE_READ_PERMISSIONS);
@@ -29,8 +26,7 @@ export async function planSamplingCycle(deps: JobDeps, cycleId: string): Promise
       deps.log.warn({ tenantId, reason: unavailable.code }, 'presence timeline unavailable: this tenant is not sampled');
       continue;
     }
-    const covered = deps.notificationBaseUrl ? await subscriptions.covered(tenantId, deps.now()) : new Set<string>();
-    const chunks = chunkIds(peopleToPoll(optedIn, covered));
+    const chunks = chunkIds(optedIn);
     for (const [chunkIndex, userIds] of chunks.entries()) {
       await deps.queue.send<SampleChunkJob>(SAMPLE_QUEUE, { cycleId, tenantId, chunkIndex, userIds }, { key: `${cycleId}/${tenantId}/${chunkIndex}` });
     }

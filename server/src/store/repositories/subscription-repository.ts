@@ -1,6 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { HeldSubscription } from '../../domain/presence/subscription-plan';
 import type { Database } from '../schema';
+
+/**
+ * The presence-subscription tables of migration 0003. Unplug no longer makes presence
+ * subscriptions (Graph supports them with delegated permissions only; the jobs poll), so nothing
+ * writes these rows any more; the repository stays for the tables' erasure and tests.
+ */
+export interface HeldSubscription {
+  id: string;
+  members: readonly string[];
+  expiresAt: number;
+}
 
 export interface StoredSubscription {
   id: string;
