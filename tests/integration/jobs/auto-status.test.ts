@@ -10,9 +10,11 @@ import { peopleRepository } from '../../../server/src/store/repositories/people-
 import { startJobsHarness, type JobsHarness } from './jobs-harness';
 
 /**
- * The automatic status end to end: blocks and quiet windows from the store, working hours and
- * presence read as the app from the demo tenant, status messages and preferred presence written
- * there — and a person's own status never overwritten.
+ * The automatic status end to end, against the strict demo tenant (it grants the app exactly
+ * what aad.manifest.json asks for: no mailbox access): blocks and quiet windows from the store,
+ * working hours as the tab stored them (read with the person's own token when they opened it),
+ * presence read as the app, status messages and preferred presence written there — and a
+ * person's own status never overwritten.
  */
 const TEMPLATE = 'Unplugged until {until} — urgent? call me';
 const MINUTE = 60_000;
@@ -24,7 +26,9 @@ const writesFor = (personId: string, kind?: string) => writes.filter((w) => w.pe
 const shown = (person: DemoPerson) => h.tenant.presence.at(person, Date.now()).statusMessage?.content;
 const availability = (person: DemoPerson) => h.tenant.presence.at(person, Date.now()).availability;
 
+/** As in the tab: the person opens it (which stores their working hours), then turns it on. */
 async function autoStatus(person: DemoPerson, quietTime: Record<string, unknown>): Promise<void> {
+  expect((await h.api(person.id, 'GET', '/api/me/balance')).status).toBe(200);
   await peopleRepository(h.store.db).saveQuietTime({ tenantId: h.tenant.org.tenantId, userId: person.id }, { autoStatus: true, statusMessage: TEMPLATE, ...quietTime }, new Date());
 }
 
@@ -153,5 +157,27 @@ describe('without the application permission', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('working hours for the automatic status', () => {
+  it('come from the tab: the job reads no mailbox, which the registration gives the app no permission for', async () => {
+    const person = h.tenant.org.people.find((p) => p.givenName === 'Mateo') ?? h.tenant.org.people[5]!;
+    // The app-only token cannot read a mailbox at the strict demo tenant, as in Microsoft 365.
+    const { token } = await h.tenant.appToken();
+    const refused = await fetch(`${h.base}/demo/graph/v1.0/users/${person.id}/mailboxSettings/workingHours`, { headers: { authorization: `Bearer ${token}` } });
+    expect(refused.status).toBe(403);
+    expect((await refused.json() as { error: { code: string } }).error.code).toBe('ErrorAccessDenied');
+
+    // Turned on without the tab ever loading (no stored hours): nothing is set, and nothing breaks.
+    await peopleRepository(h.store.db).saveQuietTime({ tenantId: h.tenant.org.tenantId, userId: person.id }, { autoStatus: true, statusMessage: TEMPLATE, enabled: false }, new Date());
+    await acceptedBlock(person, h.now() - MINUTE, h.now() + 20 * MINUTE);
+    await h.runNow(PERIODIC.status);
+    expect(writesFor(person.id)).toEqual([]);
+
+    // Once the tab has loaded, the next check sets the status.
+    expect((await h.api(person.id, 'GET', '/api/me/balance')).status).toBe(200);
+    await h.runNow(PERIODIC.status);
+    expect(writesFor(person.id, 'setStatusMessage')).toHaveLength(1);
   });
 });
