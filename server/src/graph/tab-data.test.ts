@@ -26,7 +26,10 @@ const block = { ...standup, id: 'evt-block', start: { dateTime: '2025-03-10T13:0
 const ok = (body: unknown): FakeAnswer => ({ status: 200, body });
 const standardParts = (overrides: Record<string, FakeAnswer> = {}) => (id: string): FakeAnswer => overrides[id] ?? {
   calendar: ok({ value: [standup, block] }),
-  mailboxSettings: ok(readGraphExample('mailboxsettings-response.json')),
+  // The two settings Unplug reads, from Microsoft's example of the whole settings: the
+  // workingHours sub-resource is that object, the timeZone one a string in { value }.
+  workingHours: ok({ '@odata.context': "https://graph.microsoft.com/v1.0/$metadata#users('1')/mailboxSettings/workingHours", ...(readGraphExample('mailboxsettings-response.json') as { workingHours: object }).workingHours }),
+  timeZone: ok({ '@odata.context': "https://graph.microsoft.com/v1.0/$metadata#users('1')/mailboxSettings/timeZone", value: (readGraphExample('mailboxsettings-response.json') as { timeZone: string }).timeZone }),
   presence: ok(readGraphExample('presence-get-user-response.json')),
 }[id] ?? { status: 404, body: { error: { code: 'notFound', message: id } } };
 
@@ -66,7 +69,16 @@ describe('loadTabData', () => {
     expect(query.get('endDateTime')).toBe('2025-03-17T00:00:00.000Z');
     expect(query.get('$select')?.split(',').sort()).toEqual(['categories', 'end', 'id', 'isAllDay', 'isCancelled', 'responseStatus', 'showAs', 'start', 'transactionId']);
     expect(calendar.headers).toEqual({ Prefer: 'outlook.timezone="UTC"' });
-    expect(batchParts(fake.requests[0]!).map((p) => p.url)).toEqual([calendar.url, '/me/mailboxSettings', '/me/presence']);
+    expect(batchParts(fake.requests[0]!).map((p) => p.url)).toEqual([calendar.url, '/me/mailboxSettings/workingHours', '/me/mailboxSettings/timeZone', '/me/presence']);
+  });
+
+  it('never asks for the whole mailboxSettings: automatic-reply text is not requested', async () => {
+    fake.handle((request) => batchAnswer(request, standardParts()));
+    await loadTabData(testGraphHttp(fake.root).http, WEEK);
+    const urls = fake.requests.flatMap((r) => (r.url === '/$batch' ? batchParts(r).map((p) => p.url) : [r.url]));
+    expect(urls.filter((u) => u.includes('mailboxSettings'))).toEqual(['/me/mailboxSettings/workingHours', '/me/mailboxSettings/timeZone']);
+    expect(urls.some((u) => /automaticReplies/i.test(u) || /\/mailboxSettings(\?|$)/.test(u))).toBe(false);
+    expectContract();
   });
 
   it('follows @odata.nextLink only when the calendar is paged, with the same Prefer header', async () => {
@@ -101,7 +113,7 @@ describe('loadTabData', () => {
     const data = await loadTabData(http, WEEK);
     expect(data.presence).toEqual({ availability: 'DoNotDisturb', activity: 'Presenting' });
     expect(sleeps).toEqual([2128]);
-    expect(fake.requests.map((r) => batchParts(r).map((p) => p.id))).toEqual([['calendar', 'mailboxSettings', 'presence'], ['presence']]);
+    expect(fake.requests.map((r) => batchParts(r).map((p) => p.id))).toEqual([['calendar', 'workingHours', 'timeZone', 'presence'], ['presence']]);
     expectContract();
   });
 
@@ -116,7 +128,7 @@ describe('loadTabData', () => {
     const { http, sleeps } = testGraphHttp(fake.root);
     await loadTabData(http, WEEK);
     expect(sleeps).toEqual([3000]);
-    expect(batchParts(fake.requests[1]!).map((p) => p.id)).toEqual(['calendar', 'mailboxSettings']);
+    expect(batchParts(fake.requests[1]!).map((p) => p.id)).toEqual(['calendar', 'workingHours', 'timeZone']);
   });
 
   it('gives up on a calendar that stays throttled: bounded retries, GraphThrottledError', async () => {
@@ -149,7 +161,7 @@ describe('loadTabData', () => {
   });
 
   it('turns a 403 on the mailbox into ConsentRequiredError', async () => {
-    fake.handle((request) => batchAnswer(request, standardParts({ mailboxSettings: { status: 403, body: readGraphExample('error-forbidden-403.json') } })));
+    fake.handle((request) => batchAnswer(request, standardParts({ workingHours: { status: 403, body: readGraphExample('error-forbidden-403.json') } })));
     const error = await loadTabData(testGraphHttp(fake.root).http, WEEK).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConsentRequiredError);
     expect(error).toMatchObject({ code: 'consent_required', permissionType: 'delegated', reason: 'Authorization_RequestDenied' });
@@ -166,7 +178,7 @@ describe('loadTabData', () => {
     ['an event with an unknown showAs', { calendar: ok({ value: [{ ...standup, showAs: 'maybe' }] }) }, 'calendarView.value[0].showAs: expected one of'],
     ['a calendar without value', { calendar: ok({ items: [] }) }, 'calendarView.value: expected an array'],
     ["Microsoft's shortened calendarView example", { calendar: ok(readGraphExample('calendarview-response.json')) }, 'calendarView.value[0].id: missing'],
-    ['working hours without days', { mailboxSettings: ok({ workingHours: { startTime: '08:00:00', endTime: '17:00:00', timeZone: { name: 'UTC' } } }) }, 'mailboxSettings.workingHours.daysOfWeek: expected an array'],
+    ['working hours without days', { workingHours: ok({ startTime: '08:00:00', endTime: '17:00:00', timeZone: { name: 'UTC' } }) }, 'mailboxSettings/workingHours.daysOfWeek: expected an array'],
     ['presence without availability', { presence: ok({ id: 'x', activity: 'Away' }) }, 'presence.availability: missing'],
   ])('names the problem in a malformed answer: %s', async (_name, overrides, expected) => {
     fake.handle((request) => batchAnswer(request, standardParts(overrides)));
@@ -178,7 +190,7 @@ describe('loadTabData', () => {
   it.each<[string, unknown, string]>([
     ['a body that is not an object', [1, 2], '$batch: expected an object'],
     ['no responses', {}, '$batch.responses: expected an array'],
-    ['a part missing', { responses: [{ id: 'calendar', status: 200, body: { value: [] } }] }, '$batch.responses: no answer for request "mailboxSettings"'],
+    ['a part missing', { responses: [{ id: 'calendar', status: 200, body: { value: [] } }] }, '$batch.responses: no answer for request "workingHours"'],
     ['a part without status', { responses: [{ id: 'calendar', body: {} }] }, '$batch.responses[0].status: expected an HTTP status'],
   ])('names the problem in a malformed $batch answer: %s', async (_name, body, expected) => {
     fake.handle(() => ({ status: 200, body }));

@@ -57,18 +57,26 @@ describe('tokens and access', () => {
     expectGraphError(await graph(`/users/${mateo.id}/presence`), 403, 'ErrorAccessDenied');
   });
 
-  it('lets an app-only token read anyone, but not /me', async () => {
+  it("gives the app only what aad.manifest.json asks for: anyone's presence, no mailbox, not /me", async () => {
     const app = graphClient(demo, (await demo.tenant.appToken()).token);
-    expect((await app(`/users/${mateo.id}/mailboxSettings`)).status).toBe(200);
-    expect((await app(`/users/${mateo.id}/calendarView?${WEEK}`)).status).toBe(200);
+    expect((await app(`/users/${mateo.id}/presence`)).status).toBe(200);
+    expectGraphError(await app(`/users/${mateo.id}/mailboxSettings`), 403, 'ErrorAccessDenied');
+    expectGraphError(await app(`/users/${mateo.id}/calendarView?${WEEK}`), 403, 'ErrorAccessDenied');
     expectGraphError(await app('/me'), 400, 'BadRequest');
-    expectGraphError(await app('/users/00000000-0000-0000-0000-000000000000'), 404, 'Request_ResourceNotFound');
+    expectGraphError(await app('/users/00000000-0000-0000-0000-000000000000'), 403, 'Authorization_RequestDenied');
     expectGraphError(await app('/users/00000000-0000-0000-0000-000000000000/presence'), 404, 'ErrorInvalidUser');
+    // An app granted what Graph documents for the call reads anyone's mailbox.
+    const reader = graphClient(demo, (await demo.tenant.identity.issueApplicationGraphToken(['MailboxSettings.Read', 'Calendars.Read', 'User.Read.All'])).token);
+    expect((await reader(`/users/${mateo.id}/mailboxSettings`)).status).toBe(200);
+    expect((await reader(`/users/${mateo.id}/calendarView?${WEEK}`)).status).toBe(200);
+    expectGraphError(await reader('/users/00000000-0000-0000-0000-000000000000'), 404, 'Request_ResourceNotFound');
   });
 
   it('refuses what the token has no permission for', async () => {
     const noRoles = await demo.tenant.identity.issueApplicationGraphToken([]);
-    expectGraphError(await graphClient(demo, noRoles.token)(`/users/${mateo.id}/presence`), 403, 'ErrorAccessDenied');
+    // Presence (cloud communications) answers Forbidden with an empty message (see refusalFor).
+    const refused = await graphClient(demo, noRoles.token)(`/users/${mateo.id}/presence`);
+    expectGraphError(refused, 403, 'Forbidden');
     const readOnly = await demo.tenant.identity.issueDelegatedGraphToken(avery, ['Calendars.Read']);
     const ro = graphClient(demo, readOnly.token);
     expect((await ro(`/me/calendarView?${WEEK}`)).status).toBe(200);
@@ -126,7 +134,7 @@ describe('calendarView', () => {
 
   it('keeps all-day events on their dates whatever the zone', async () => {
     const liam = demo.tenant.org.people[11]!;
-    const app = graphClient(demo, (await demo.tenant.appToken()).token);
+    const app = graphClient(demo, (await demo.tenant.identity.issueApplicationGraphToken(['Calendars.Read'])).token);
     const response = await app<Events>(`/users/${liam.id}/calendarView?${WEEK}&$top=100`, { headers: { prefer: 'outlook.timezone="Pacific Standard Time"' } });
     const oof = response.body.value.find((e) => e.isAllDay);
     expect(oof).toMatchObject({ showAs: 'oof', start: { dateTime: '2025-03-05T00:00:00.0000000', timeZone: 'Pacific Standard Time' }, end: { dateTime: '2025-03-06T00:00:00.0000000' } });
@@ -137,6 +145,16 @@ describe('mailboxSettings', () => {
   it('gives working hours with a Windows zone name', async () => {
     const response = await graph('/me/mailboxSettings');
     expect(response.body).toMatchObject({ timeZone: 'Pacific Standard Time', workingHours: { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '08:00:00.0000000', endTime: '17:00:00.0000000', timeZone: { name: 'Pacific Standard Time' } } });
+  });
+
+  it('honours $select, and serves the two documented sub-resources Unplug reads', async () => {
+    const picked = await graph('/me/mailboxSettings?$select=timeZone,workingHours');
+    expect(Object.keys(picked.body).filter((k) => !k.startsWith('@odata.')).sort()).toEqual(['timeZone', 'workingHours']);
+    expectGraphError(await graph('/me/mailboxSettings?$select=nope'), 400, 'RequestBroker--ParseUri');
+    const hours = await graph('/me/mailboxSettings/workingHours');
+    expect(hours.body).toMatchObject({ daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '08:00:00.0000000', timeZone: { name: 'Pacific Standard Time' } });
+    expect(hours.body).not.toHaveProperty('automaticRepliesSetting');
+    expect((await graph('/me/mailboxSettings/timeZone')).body).toMatchObject({ value: 'Pacific Standard Time' });
   });
 
   it('gives the custom zone with its rules for the person who has one', async () => {
@@ -286,11 +304,15 @@ describe('presence', () => {
   });
 
   it('lets a person set their own status message, not someone else\'s', async () => {
+    // Delegated setStatusMessage needs Presence.ReadWrite, which Unplug's registration does not ask
+    // for (its jobs write as the app): the registration's own delegated token is refused.
+    expectGraphError(await graph(`/users/${avery.id}/presence/setStatusMessage`, { method: 'POST', json: { statusMessage: null } }), 403, 'Forbidden');
+    const writer = graphClient(demo, (await demo.tenant.identity.issueDelegatedGraphToken(avery, ['Presence.Read', 'Presence.ReadWrite'])).token);
     const message = { statusMessage: { message: { content: 'Heads down', contentType: 'text' } } };
-    expect((await graph(`/users/${avery.id}/presence/setStatusMessage`, { method: 'POST', json: message })).status).toBe(200);
-    expectGraphError(await graph(`/users/${mateo.id}/presence/setStatusMessage`, { method: 'POST', json: message }), 403, 'ErrorAccessDenied');
-    await graph(`/users/${avery.id}/presence/setStatusMessage`, { method: 'POST', json: { statusMessage: null } });
-    expect((await graph('/me/presence')).body.statusMessage).toBeNull();
+    expect((await writer(`/users/${avery.id}/presence/setStatusMessage`, { method: 'POST', json: message })).status).toBe(200);
+    expectGraphError(await writer(`/users/${mateo.id}/presence/setStatusMessage`, { method: 'POST', json: message }), 403, 'ErrorAccessDenied');
+    await writer(`/users/${avery.id}/presence/setStatusMessage`, { method: 'POST', json: { statusMessage: null } });
+    expect((await writer('/me/presence')).body.statusMessage).toBeNull();
   });
 });
 
