@@ -14,6 +14,7 @@ export const MAX_BALANCE_DAYS = 42;
 const figures = {
   connectedMinutes: Type.Integer(),
   disconnectedMinutes: Type.Integer(),
+  fragmentedMinutes: Type.Integer(),
   afterHoursConnectedMinutes: Type.Integer(),
   meetingMinutes: Type.Integer(),
   protectedMinutes: Type.Integer(),
@@ -30,6 +31,9 @@ const BalanceResponse = Type.Object({
   range: Type.Object({ from: LocalDateString, to: LocalDateString }),
   days: Type.Array(Type.Object({
     date: LocalDateString,
+    state: Type.Union([Type.Literal('measured'), Type.Literal('in-progress'), Type.Literal('planned')], {
+      description: 'measured: over; in-progress: today (figures of its elapsed part); planned: to come (what the calendar holds so far, never in the totals)',
+    }),
     dayOfWeek: Type.String(),
     isWorkingDay: Type.Boolean(),
     outOfOffice: Type.Boolean(),
