@@ -47,6 +47,8 @@ export interface BalanceResponse {
   timeZone: string;
   timeZoneProblem: TimeZoneProblem | null;
   range: { from: string; to: string };
+  /** Only uninterrupted stretches at least this long (the person's shortest block) count as disconnected. */
+  minStretchMinutes: number;
   days: BalanceDay[];
   totals: BalanceTotals;
   sources: { calendar: boolean; presence: boolean };

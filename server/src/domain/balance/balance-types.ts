@@ -85,6 +85,8 @@ export interface ZoneUsed {
 
 export interface Balance {
   range: DateRange;
+  /** The shortest uninterrupted stretch that counts as disconnected (the person's shortest block). */
+  minStretchMinutes: number;
   days: BalanceDay[];
   totals: BalanceTotals;
   sources: BalanceSources;

@@ -180,6 +180,7 @@ export function computeBalance(input: BalanceInput): Balance {
   const days = frames.map((frame) => balanceDay(frame, dayState(frame, input.now), input.now, inputs));
   return {
     range: { from: input.range.from, to: input.range.to },
+    minStretchMinutes: inputs.minStretchMs / MINUTE_MS,
     days,
     totals: totalBalance(days),
     sources: { calendar: true, presence: presence !== null },

@@ -29,6 +29,7 @@ const BalanceResponse = Type.Object({
   timeZone: Type.String(),
   timeZoneProblem: TimeZoneUsed.properties.problem,
   range: Type.Object({ from: LocalDateString, to: LocalDateString }),
+  minStretchMinutes: Type.Integer({ description: 'Only uninterrupted stretches at least this long (the shortest block) count as disconnected' }),
   days: Type.Array(Type.Object({
     date: LocalDateString,
     state: Type.Union([Type.Literal('measured'), Type.Literal('in-progress'), Type.Literal('planned')], {
@@ -64,6 +65,7 @@ export async function balanceRoute(app: FastifyInstance, { ports, cache }: ApiCo
       timeZone: balance.timeZone.name,
       timeZoneProblem: balance.timeZone.problem,
       range: balance.range,
+      minStretchMinutes: balance.minStretchMinutes,
       days: balance.days,
       totals: balance.totals,
       sources: balance.sources,
