@@ -146,7 +146,7 @@ function engineAll(weeks: readonly Week[], what: 'both' | 'separate' | 'balance'
   for (const w of weeks) {
     const prepared = what === 'both' ? prepareCalendar(w.person, w.events) : undefined;
     if (what !== 'suggest') {
-      const b = computeBalance({ person: w.person, events: w.events, preferences, range: { from: w.monday, to: addDays(w.monday, 6) }, prepared });
+      const b = computeBalance({ person: w.person, events: w.events, preferences, range: { from: w.monday, to: addDays(w.monday, 6) }, now: Date.UTC(2100, 0, 1), prepared });
       n += b.totals.connectedMinutes;
     }
     if (what !== 'balance') {

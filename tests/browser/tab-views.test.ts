@@ -45,24 +45,53 @@ const visible = (tab: Frame, selector: string) => () => tab.locator(selector).fi
 const hoursIn = (tab: Frame, minutes: number[]) =>
   tab.evaluate((list) => list.map((m) => new Intl.NumberFormat('en-US', { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }).format(m / 60)), minutes);
 
+/** "7.5 hr" → 450 minutes (en-US). */
+const minutesOf = (text: string) => Math.round(Number.parseFloat(text.replace(/,/g, '')) * 60);
+
 async function expectTableMatches(tab: Frame, balance: BalanceResponse): Promise<void> {
+  const figures = ['workingMinutes', 'connectedMinutes', 'disconnectedMinutes', 'fragmentedMinutes', 'afterHoursConnectedMinutes', 'protectedMinutes',
+    ...(balance.sources.presence ? ['honouredMinutes'] as const : [])] as const;
+  const header = await tab.locator('table[aria-label="Balance day by day"] thead th').allInnerTexts();
+  expect(header).toEqual(['Day', 'Working time', 'Connected', 'Disconnected', 'Broken up', 'After hours', 'Protected', ...(balance.sources.presence ? ['Honoured'] : []), 'Target']);
+  const targetColumn = figures.length + 1;
+  const sums = figures.map(() => 0);
   for (const day of balance.days) {
-    const cells = await tab.locator(`tr[data-date="${day.date}"] td`).allInnerTexts();
-    const expected = await hoursIn(tab, [day.workingMinutes, day.connectedMinutes, day.disconnectedMinutes, day.afterHoursConnectedMinutes, day.protectedMinutes]);
-    expect(cells.slice(1, 6), day.date).toEqual(expected);
-    if (balance.sources.presence) expect(cells[6]).toBe((await hoursIn(tab, [day.honouredMinutes]))[0]);
-    else expect(cells[6]).toBe('not measured');
+    const row = tab.locator(`tr[data-date="${day.date}"]`);
+    expect(await row.getAttribute('data-state'), day.date).toBe(day.state);
+    const cells = await row.locator('td').allInnerTexts();
+    figures.forEach((key, i) => {
+      // Each row within a tenth of an hour of the exact minutes (rounded so that rows add up).
+      expect(Math.abs(minutesOf(cells[i + 1] ?? '') - day[key]), `${day.date} ${key}`).toBeLessThan(6);
+      if (day.state !== 'planned') sums[i] = (sums[i] ?? 0) + minutesOf(cells[i + 1] ?? '');
+    });
+    if (day.state === 'planned') expect(cells[0]).toContain('Planned');
+    if (day.state === 'in-progress') expect(cells[0]).toContain('Today, so far');
     if (day.targetMinutes > 0) {
-      expect(cells[7]).toContain((await hoursIn(tab, [day.targetMinutes]))[0]);
-      expect(cells[7]).toContain(day.targetMet ? 'met' : 'not met');
+      expect(cells[targetColumn]).toContain((await hoursIn(tab, [day.targetMinutes]))[0]);
+      const expected = day.state === 'planned' ? (day.targetMet ? 'room for it' : 'no room yet') : day.targetMet ? 'met' : day.state === 'in-progress' ? 'not yet' : 'not met';
+      expect(cells[targetColumn]).toContain(expected);
     } else {
-      expect(cells[7]).toBe('none');
+      expect(cells[targetColumn]).toBe('none');
     }
   }
   const totals = await tab.locator('tr[data-date="total"] td').allInnerTexts();
   const t = balance.totals;
-  expect(totals.slice(1, 6)).toEqual(await hoursIn(tab, [t.workingMinutes, t.connectedMinutes, t.disconnectedMinutes, t.afterHoursConnectedMinutes, t.protectedMinutes]));
-  expect(totals[7]).toBe(`${t.targetDaysMet} of ${t.targetDays} days met`);
+  figures.forEach((key, i) => {
+    // The total is the exact minutes, rounded; the rows shown above add up to it.
+    expect(minutesOf(totals[i + 1] ?? ''), key).toBe(Math.round(t[key] / 6) * 6);
+    expect(sums[i], key).toBe(minutesOf(totals[i + 1] ?? ''));
+  });
+  expect(totals[targetColumn]).toBe(`${t.targetDaysMet} of ${t.targetDays} days met`);
+  const note = await tab.locator('[data-figure="table-note"]').innerText();
+  expect(note).toContain('rounded to a tenth so that the days add up to the total');
+  // Without presence, "not measured" is said once, not on every row.
+  expect(await tab.getByText(/not measured/).count()).toBe(balance.sources.presence ? 0 : 1);
+}
+
+/** The numeric y-axis tick labels of the balance charts. */
+async function chartTicks(tab: Frame): Promise<number[]> {
+  const texts = await tab.locator('figure[data-chart] svg g.tick text').allTextContents();
+  return texts.map((t) => t.trim()).filter((t) => /^\d+(\.\d+)?$/.test(t)).map(Number);
 }
 
 describe('Balance', () => {
@@ -75,10 +104,16 @@ describe('Balance', () => {
     await expectTableMatches(tab, balance);
     const summary = await tab.locator('[data-figure="balance-summary"]').innerText();
     const [disconnected, working] = await hoursIn(tab, [balance.totals.disconnectedMinutes, balance.totals.workingMinutes]);
-    expect(summary).toContain(`Disconnected ${disconnected} of ${working} working time`);
+    expect(summary.toLowerCase()).toContain(`disconnected ${disconnected} of ${working} working time`);
+    if (balance.days.some((d) => d.state !== 'measured')) expect(summary).toMatch(/^So far/);
     await expect.poll(() => tab.getByText(balance.sources.presence ? /calendar and your Teams presence/ : /calendar only/).isVisible()).toBe(true);
-    // The chart arrives in its own chunk and draws the week.
+    await expect.poll(() => tab.getByText(/only uninterrupted stretches of at least 30 minutes/).isVisible()).toBe(true);
+    // The chart arrives in its own chunk and draws the week, with ticks at half or whole hours.
     await expect.poll(() => tab.locator('figure svg').first().isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await chartTicks(tab)).length, { timeout: 10_000 }).toBeGreaterThan(2);
+    for (const tick of await chartTicks(tab)) expect((tick * 2) % 1, `tick ${tick}`).toBe(0);
+    // The page ends with one concrete next step from the suggestions.
+    await expect.poll(() => tab.locator('[data-figure="next-step"]').innerText(), { timeout: 10_000 }).toMatch(/Next step:\s*(Book \d|No free stretch)/);
   });
 
   it('moves to the previous week and back', async () => {

@@ -11,7 +11,10 @@ export interface TimeZoneProblem {
 export interface BalanceFigures {
   workingMinutes: number;
   connectedMinutes: number;
+  /** Only uninterrupted stretches of at least the shortest block with no meeting and no online time. */
   disconnectedMinutes: number;
+  /** Free working time in stretches too short to count as disconnected. */
+  fragmentedMinutes: number;
   afterHoursConnectedMinutes: number;
   meetingMinutes: number;
   protectedMinutes: number;
@@ -21,8 +24,12 @@ export interface BalanceFigures {
   balanceRatio: number | null;
 }
 
+/** measured: over; in-progress: today, figures of its elapsed part; planned: to come, a forecast never in the totals. */
+export type BalanceDayState = 'measured' | 'in-progress' | 'planned';
+
 export interface BalanceDay extends BalanceFigures {
   date: string;
+  state: BalanceDayState;
   dayOfWeek: string;
   isWorkingDay: boolean;
   outOfOffice: boolean;
@@ -40,6 +47,8 @@ export interface BalanceResponse {
   timeZone: string;
   timeZoneProblem: TimeZoneProblem | null;
   range: { from: string; to: string };
+  /** Only uninterrupted stretches at least this long (the person's shortest block) count as disconnected. */
+  minStretchMinutes: number;
   days: BalanceDay[];
   totals: BalanceTotals;
   sources: { calendar: boolean; presence: boolean };

@@ -38,6 +38,7 @@ export async function balanceFor(ports: ApiPorts, cache: ApiCaches, auth: Reques
     blocks: states.filter((s) => s.state === 'accepted').map((s) => ({ start: s.start.getTime(), end: s.end.getTime() })),
     preferences: settings.preferences,
     range: range ?? weekOf(now.getTime(), zone),
+    now: now.getTime(),
     zone,
   });
   if (isWholeWeek(balance.range) && cache.snapshotChanged(personKey(auth), balance.range.from, snapshotOf(balance))) {

@@ -44,12 +44,21 @@ describe('the caller’s own data', () => {
     expect(timeZone).toMatch(/\//);
     expect(sources).toEqual({ calendar: true, presence: false });
     for (const day of days) {
-      expect(day.connectedMinutes + day.disconnectedMinutes).toBe(day.workingMinutes);
+      expect(day.connectedMinutes + day.disconnectedMinutes + day.fragmentedMinutes).toBe(day.workingMinutes);
     }
-    const sum = (k: string) => days.reduce((n: number, d: Record<string, number>) => n + (d[k] ?? 0), 0);
+    // Days run measured → in progress → planned, and the totals add up only what has happened.
+    const order = { measured: 0, 'in-progress': 1, planned: 2 } as Record<string, number>;
+    const states: number[] = days.map((d: { state: string }) => order[d.state]);
+    expect(states.every((s) => s !== undefined)).toBe(true);
+    expect(states).toEqual([...states].sort());
+    expect(states.filter((s) => s === 1).length).toBeLessThanOrEqual(1);
+    const happened = days.filter((d: { state: string }) => d.state !== 'planned');
+    const sum = (k: string, list = happened) => list.reduce((n: number, d: Record<string, number>) => n + (d[k] ?? 0), 0);
+    expect(totals.days).toBe(happened.length);
     expect(totals.meetingMinutes).toBe(sum('meetingMinutes'));
     expect(totals.connectedMinutes).toBe(sum('connectedMinutes'));
-    expect(sum('meetingMinutes')).toBeGreaterThan(0);
+    expect(totals.disconnectedMinutes).toBe(sum('disconnectedMinutes'));
+    expect(sum('meetingMinutes', days)).toBeGreaterThan(0);
   });
 
   it('GET /api/me/balance?from&to: a chosen range, and 400 for a bad one', async () => {

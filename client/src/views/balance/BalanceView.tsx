@@ -11,6 +11,7 @@ import { createZoneClock } from '../../format/zone-clock';
 import { useSession } from '../../session/session';
 import { balanceSummary, protectedNote, sourcesNote } from './balance-summary';
 import { BalanceTable } from './BalanceTable';
+import { NextStep } from './NextStep';
 import { useBalance } from './use-balance';
 
 const BalanceCharts = lazy(() => import('./BalanceCharts'));
@@ -74,6 +75,7 @@ function BalanceContent({ balance, locale, refreshing }: { balance: BalanceRespo
         </Suspense>
       )}
       <BalanceTable balance={balance} locale={locale} />
+      <NextStep locale={locale} />
     </>
   );
 }

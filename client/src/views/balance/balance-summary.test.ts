@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { BalanceResponse, BalanceTotals } from '../../api/types';
-import { balanceSummary, protectedNote, sourcesNote } from './balance-summary';
+import type { BalanceDay, Suggestion } from '../../api/types';
+import { createZoneClock } from '../../format/zone-clock';
+import { balanceSummary, nextStep, protectedNote, sourcesNote } from './balance-summary';
 
 const totals = (change: Partial<BalanceTotals> = {}): BalanceTotals => ({
   days: 7, workingDays: 5, workingMinutes: 2400, connectedMinutes: 1650, disconnectedMinutes: 750, afterHoursConnectedMinutes: 120,
-  meetingMinutes: 1500, protectedMinutes: 0, honouredMinutes: 0, longestMeetingStreakMinutes: 180, targetMinutes: 450,
+  fragmentedMinutes: 0, meetingMinutes: 1500, protectedMinutes: 0, honouredMinutes: 0, longestMeetingStreakMinutes: 180, targetMinutes: 450,
   targetDays: 5, targetDaysMet: 3, balanceRatio: 0.313, ...change,
 });
 
 const week = (t: BalanceTotals, presence = false): BalanceResponse => ({
-  timeZone: 'Europe/Berlin', timeZoneProblem: null, range: { from: '2025-03-03', to: '2025-03-09' }, days: [], totals: t,
+  timeZone: 'Europe/Berlin', timeZoneProblem: null, range: { from: '2025-03-03', to: '2025-03-09' }, minStretchMinutes: 30, days: [], totals: t,
   sources: { calendar: true, presence },
 });
 
@@ -35,6 +37,8 @@ describe('notes', () => {
   it('says what the figures are based on', () => {
     expect(sourcesNote(week(totals()))).toMatch(/calendar only/);
     expect(sourcesNote(week(totals(), true))).toMatch(/calendar and your Teams presence/);
+    expect(sourcesNote(week(totals()))).toContain('only uninterrupted stretches of at least 30 minutes (your shortest block) with no meeting.');
+    expect(sourcesNote(week(totals(), true))).toContain('with no meeting and no time online');
   });
 
   it('says how much protected time was kept, only when presence tells', () => {
@@ -42,5 +46,42 @@ describe('notes', () => {
     expect(protectedNote(week(totals({ protectedMinutes: 120, honouredMinutes: 90 }), true), 'en-US'))
       .toBe('2 hr protected with Unplug blocks; you really were offline for 1.5 hr of it.');
     expect(protectedNote(week(totals({ protectedMinutes: 120 })), 'en-US')).toBe('2 hr protected with Unplug blocks.');
+  });
+});
+
+describe('a week still running', () => {
+  const dayIn = (date: string, state: BalanceDay['state']): BalanceDay => ({
+    ...totals(), date, state, dayOfWeek: 'monday', isWorkingDay: true, outOfOffice: false, targetMet: true,
+  });
+
+  it('says "so far" while days are in progress or planned, and says when nothing has begun', () => {
+    const running = { ...week(totals()), days: [dayIn('2025-03-03', 'measured'), dayIn('2025-03-04', 'in-progress'), dayIn('2025-03-05', 'planned')] };
+    expect(balanceSummary(running, 'en-US')).toMatch(/^So far: disconnected 12.5 hr of 40 hr working time/);
+    const ahead = { ...week(totals()), days: [dayIn('2025-03-05', 'planned')] };
+    expect(balanceSummary(ahead, 'en-US')).toMatch(/have not begun yet/);
+  });
+});
+
+describe('nextStep', () => {
+  const clock = createZoneClock('Europe/Berlin');
+  const suggestion = (id: string, kind: string, start: string, minutes: number): Suggestion => ({
+    id, kind, date: start.slice(0, 10), start, end: new Date(Date.parse(start) + minutes * 60_000).toISOString(), durationMinutes: minutes,
+    reason: '', explanation: '', gap: { start, end: start },
+  });
+  const now = Date.parse('2025-03-11T07:00:00Z'); // Tuesday 08:00 in Berlin
+
+  it('names the earliest disconnect block still to come', () => {
+    const list = [
+      suggestion('past', 'disconnect-block', '2025-03-10T08:00:00Z', 60),
+      suggestion('later', 'disconnect-block', '2025-03-14T09:00:00Z', 45),
+      suggestion('thu', 'disconnect-block', '2025-03-13T08:00:00Z', 60),
+      suggestion('quiet', 'quiet-time', '2025-03-11T17:30:00Z', 900),
+    ];
+    expect(nextStep(list, clock, 'en-US', now)).toEqual({ text: 'Book 1 hr Thu, Mar 13, 9:00 AM', suggestionId: 'thu' });
+  });
+
+  it('falls back to a recovery block, then to advice', () => {
+    expect(nextStep([suggestion('r', 'recovery', '2025-03-12T13:00:00Z', 30)], clock, 'en-US', now).suggestionId).toBe('r');
+    expect(nextStep([], clock, 'en-US', now)).toMatchObject({ suggestionId: null, text: expect.stringMatching(/No free stretch/) });
   });
 });

@@ -12,16 +12,18 @@ import { computeBalance } from './compute-balance';
 const covers = (list: readonly Interval[], t: number) => list.some((i) => i.start <= t && t < i.end);
 
 describe('balance invariants (property-based)', () => {
-  it('connected + disconnected = working minutes each day, and the parts agree with a minute-by-minute count', () => {
+  it('connected + disconnected + fragmented = working minutes each day, and the parts agree with a minute-by-minute count', () => {
     fc.assert(fc.property(arbScenario(25), fc.boolean(), (s, withPresence) => {
       const zone = zoneFor(s.person.workingHours.timeZone);
       const range = { from: s.monday, to: addDays(s.monday, 6) };
       const presence = withPresence ? s.presence : undefined;
-      const b = computeBalance({ person: s.person, events: s.events, presence, preferences: s.preferences, range });
+      const b = computeBalance({ person: s.person, events: s.events, presence, preferences: s.preferences, range, now: Date.UTC(2100, 0, 1) });
       expect(b.days).toHaveLength(7);
-      expect(computeBalance({ person: s.person, events: [], presence, preferences: s.preferences, range, prepared: prepareCalendar(s.person, s.events) })).toEqual(b);
+      expect(computeBalance({ person: s.person, events: [], presence, preferences: s.preferences, range, now: Date.UTC(2100, 0, 1), prepared: prepareCalendar(s.person, s.events) })).toEqual(b);
       for (const d of b.days) {
-        expect(d.connectedMinutes + d.disconnectedMinutes).toBe(d.workingMinutes);
+        expect(d.state).toBe('measured');
+        expect(d.connectedMinutes + d.disconnectedMinutes + d.fragmentedMinutes).toBe(d.workingMinutes);
+        expect(d.fragmentedMinutes).toBeGreaterThanOrEqual(0);
         expect(d.connectedMinutes).toBeGreaterThanOrEqual(0);
         expect(d.disconnectedMinutes).toBeGreaterThanOrEqual(0);
         expect(d.honouredMinutes).toBeLessThanOrEqual(d.protectedMinutes);

@@ -1,18 +1,18 @@
 /**
  * A person's connect / disconnect balance per day and in total (design §2, "Balance").
  */
-import type { CalendarEvent, Interval, PresenceInterval, Person, Preferences } from '../types';
+import type { CalendarEvent, Instant, Interval, PresenceInterval, Person, Preferences } from '../types';
 import type { CalendarReading, PreparedCalendar } from '../calendar/read-calendar';
 import { prepareCalendar } from '../calendar/read-calendar';
 import { STREAK_JOIN_GAP_MS, longestRunMs } from '../calendar/meeting-runs';
-import { intersectIntervals, msInside, msInsideAll, subtractIntervals, unionIntervals } from '../time/interval';
+import { clipIntervals, intersectIntervals, msInside, msInsideAll, subtractIntervals, unionIntervals } from '../time/interval';
 import type { DateRange } from '../time/local-date';
 import { DAYS_OF_WEEK, MINUTE_MS, fromEpochDay, toEpochDay, weekdayIndex } from '../time/local-date';
 import type { DayFrame } from '../time/day-frames';
 import { dayFrames } from '../time/day-frames';
 import { ShiftCalendar, compileWorkingHours } from '../time/working-hours';
 import type { Zone } from '../time/zone';
-import type { Balance, BalanceDay, BalanceTotals } from './balance-types';
+import type { Balance, BalanceDay, BalanceDayState, BalanceTotals } from './balance-types';
 import { readPresence } from './read-presence';
 
 export interface BalanceInput {
@@ -23,7 +23,9 @@ export interface BalanceInput {
   presence?: readonly PresenceInterval[];
   /** Blocks the store recorded as booked, counted as protected even if their events are missing. */
   blocks?: readonly Interval[];
-  preferences: Pick<Preferences, 'dailyDisconnectTargetMinutes'>;
+  preferences: Pick<Preferences, 'dailyDisconnectTargetMinutes' | 'minBlockMinutes'>;
+  /** What has happened: days before it are measured, the day holding it counts up to it, later days are planned. */
+  now: Instant;
   /** Inclusive dates in the person's zone. */
   range: DateRange;
   /** A zone already resolved for `person.workingHours.timeZone` (skips resolving it again). */
@@ -41,21 +43,68 @@ function isOutOfOffice(frame: DayFrame, calendar: CalendarReading): boolean {
   return shift !== null && msInside(calendar.timedOutOfOffice, shift) >= shift.end - shift.start;
 }
 
-function balanceDay(frame: DayFrame, calendar: CalendarReading, connected: readonly Interval[], honoured: readonly Interval[], targetMinutes: number): BalanceDay {
+/** Whether a frame's day is over, running or to come at `now` (by its span, so a night shift past midnight is still running). */
+export function dayState(frame: Pick<DayFrame, 'span' | 'dayStart' | 'dayEnd'>, now: Instant): BalanceDayState {
+  const first = frame.span[0];
+  const last = frame.span[frame.span.length - 1];
+  const start = first ? first.start : frame.dayStart;
+  const end = last ? last.end : frame.dayEnd;
+  if (end <= now) return 'measured';
+  return start > now ? 'planned' : 'in-progress';
+}
+
+/** A frame cut at `now`: only its elapsed part. */
+function elapsed(frame: DayFrame, now: Instant): DayFrame {
+  const upTo = { start: -Infinity, end: now };
+  const { shift } = frame;
+  return {
+    ...frame,
+    shift: shift && shift.start < now ? { start: shift.start, end: Math.min(shift.end, now) } : null,
+    span: clipIntervals(frame.span, upTo),
+    afterHours: clipIntervals(frame.afterHours, upTo),
+  };
+}
+
+/** Free working time split into stretches long enough to count as disconnected, and the broken-up rest. */
+function freeTime(shift: Interval, connected: readonly Interval[], minStretchMs: number): { disconnectedMs: number; fragmentedMs: number } {
+  let disconnectedMs = 0;
+  let fragmentedMs = 0;
+  for (const stretch of subtractIntervals([shift], clipIntervals(connected, shift))) {
+    const length = stretch.end - stretch.start;
+    if (length >= minStretchMs) disconnectedMs += length;
+    else fragmentedMs += length;
+  }
+  return { disconnectedMs, fragmentedMs };
+}
+
+interface DayInputs {
+  calendar: CalendarReading;
+  connected: readonly Interval[];
+  honoured: readonly Interval[];
+  targetMinutes: number;
+  minStretchMs: number;
+}
+
+function balanceDay(fullFrame: DayFrame, state: BalanceDayState, now: Instant, { calendar, connected, honoured, targetMinutes, minStretchMs }: DayInputs): BalanceDay {
+  const frame = state === 'in-progress' ? elapsed(fullFrame, now) : fullFrame;
   const { shift, span } = frame;
   const workingMinutes = shift ? minutes(shift.end - shift.start) : 0;
   const connectedMinutes = shift ? Math.min(workingMinutes, minutes(msInside(connected, shift))) : 0;
-  const disconnectedMinutes = workingMinutes - connectedMinutes;
-  const outOfOffice = isOutOfOffice(frame, calendar);
-  const target = shift && !outOfOffice ? targetMinutes : 0;
+  const free = shift ? freeTime(shift, connected, minStretchMs) : { disconnectedMs: 0, fragmentedMs: 0 };
+  const disconnectedMinutes = Math.min(workingMinutes - connectedMinutes, minutes(free.disconnectedMs));
+  const fragmentedMinutes = workingMinutes - connectedMinutes - disconnectedMinutes;
+  const outOfOffice = isOutOfOffice(fullFrame, calendar);
+  const target = fullFrame.shift && !outOfOffice ? targetMinutes : 0;
   return {
     date: fromEpochDay(frame.epochDay),
+    state,
     dayOfWeek: DAYS_OF_WEEK[weekdayIndex(frame.epochDay)] as BalanceDay['dayOfWeek'],
-    isWorkingDay: shift !== null,
+    isWorkingDay: fullFrame.shift !== null,
     outOfOffice,
     workingMinutes,
     connectedMinutes,
     disconnectedMinutes,
+    fragmentedMinutes,
     afterHoursConnectedMinutes: minutes(msInsideAll(connected, frame.afterHours)),
     meetingMinutes: minutes(msInsideAll(calendar.meetings, span)),
     protectedMinutes: minutes(msInsideAll(calendar.protected, span)),
@@ -67,22 +116,29 @@ function balanceDay(frame: DayFrame, calendar: CalendarReading, connected: reado
   };
 }
 
-/** Sum a list of days into totals. */
+/**
+ * Sum what has happened into totals: measured days and the elapsed part of the day in progress;
+ * planned days are left out, and a day in progress is a target day only once its target is met.
+ */
 export function totalBalance(days: readonly BalanceDay[]): BalanceTotals {
   const t: BalanceTotals = {
-    days: days.length, workingDays: 0, workingMinutes: 0, connectedMinutes: 0, disconnectedMinutes: 0, afterHoursConnectedMinutes: 0,
+    days: 0, workingDays: 0, workingMinutes: 0, connectedMinutes: 0, disconnectedMinutes: 0, fragmentedMinutes: 0, afterHoursConnectedMinutes: 0,
     meetingMinutes: 0, protectedMinutes: 0, honouredMinutes: 0, longestMeetingStreakMinutes: 0, targetMinutes: 0, targetDays: 0, targetDaysMet: 0, balanceRatio: null,
   };
   for (const d of days) {
+    if (d.state === 'planned') continue;
+    t.days += 1;
     if (d.isWorkingDay) t.workingDays += 1;
     t.workingMinutes += d.workingMinutes;
     t.connectedMinutes += d.connectedMinutes;
     t.disconnectedMinutes += d.disconnectedMinutes;
+    t.fragmentedMinutes += d.fragmentedMinutes;
     t.afterHoursConnectedMinutes += d.afterHoursConnectedMinutes;
     t.meetingMinutes += d.meetingMinutes;
     t.protectedMinutes += d.protectedMinutes;
     t.honouredMinutes += d.honouredMinutes;
     t.longestMeetingStreakMinutes = Math.max(t.longestMeetingStreakMinutes, d.longestMeetingStreakMinutes);
+    if (d.state === 'in-progress' && !d.targetMet) continue;
     t.targetMinutes += d.targetMinutes;
     if (d.targetMinutes > 0) {
       t.targetDays += 1;
@@ -97,15 +153,18 @@ export function totalBalance(days: readonly BalanceDay[]): BalanceTotals {
  * Compute a person's balance for each date of a range in their zone, and the totals.
  *
  * Every instant belongs to one day (see `dayFrames`): a night shift counts on the day it starts.
- * Within the shift, time is *connected* (a meeting, or online per the presence timeline) or
- * *disconnected*; outside it, connected time is *after-hours*. Declined and cancelled events do not
+ * Within the shift, time is *connected* (a meeting, or online per the presence timeline),
+ * *disconnected* (an uninterrupted stretch of at least `minBlockMinutes` that is neither), or
+ * *fragmented* (shorter free stretches between them); outside it, connected time is *after-hours*.
+ * Each day carries its `state` at `now`: the totals count only measured days and the elapsed part
+ * of the day in progress; planned days show what the calendar holds so far, as a forecast. Declined and cancelled events do not
  * count, `free` events are not meetings, tentative ones are, and Unplug blocks are protected time,
  * not meetings. Without a presence timeline (`presence` undefined or empty) the figures rest on the
  * calendar alone and `sources.presence` is false.
  *
  * @example
- * computeBalance({ person, events, preferences: { dailyDisconnectTargetMinutes: 90 }, range: { from: '2026-03-02', to: '2026-03-08' } })
- * // { days: [{ date: '2026-03-02', workingMinutes: 480, connectedMinutes: 150, disconnectedMinutes: 330, … }, …], totals: {…}, sources: { calendar: true, presence: false }, … }
+ * computeBalance({ person, events, preferences: { dailyDisconnectTargetMinutes: 90, minBlockMinutes: 30 }, range: { from: '2026-03-02', to: '2026-03-08' }, now })
+ * // { days: [{ date: '2026-03-02', state: 'measured', workingMinutes: 480, connectedMinutes: 150, disconnectedMinutes: 320, fragmentedMinutes: 10, … }, …], totals: {…}, sources: { calendar: true, presence: false }, … }
  */
 export function computeBalance(input: BalanceInput): Balance {
   const { zone, zoneProblem, reading: calendar } = input.prepared ?? prepareCalendar(input.person, input.events, input.blocks, input.zone);
@@ -113,10 +172,15 @@ export function computeBalance(input: BalanceInput): Balance {
   const connected = presence ? unionIntervals(calendar.meetings, presence.connected) : calendar.meetings;
   const honoured = presence ? subtractIntervals(intersectIntervals(calendar.protected, presence.away), connected) : [];
   const frames = dayFrames(new ShiftCalendar(compileWorkingHours(input.person.workingHours), zone), toEpochDay(input.range.from), toEpochDay(input.range.to));
-  const target = Math.max(0, input.preferences.dailyDisconnectTargetMinutes);
-  const days = frames.map((frame) => balanceDay(frame, calendar, connected, honoured, target));
+  const inputs: DayInputs = {
+    calendar, connected, honoured,
+    targetMinutes: Math.max(0, input.preferences.dailyDisconnectTargetMinutes),
+    minStretchMs: Math.max(1, input.preferences.minBlockMinutes) * MINUTE_MS,
+  };
+  const days = frames.map((frame) => balanceDay(frame, dayState(frame, input.now), input.now, inputs));
   return {
     range: { from: input.range.from, to: input.range.to },
+    minStretchMinutes: inputs.minStretchMs / MINUTE_MS,
     days,
     totals: totalBalance(days),
     sources: { calendar: true, presence: presence !== null },

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { TimeZoneRef } from '../types';
 import { at, makePerson, timed, zoneFor } from '../testing/fixtures';
 import { toLocalDateTime } from '../time/zone';
+import { DEFAULT_PREFERENCES, DEFAULT_QUIET_TIME } from '../defaults';
 import { quietTimeWarnings, quietWindows } from './quiet-time';
+import { suggest } from './suggest';
 import type { QuietWindow } from './suggestion-types';
 
 const laRef: TimeZoneRef = { kind: 'windows', name: 'Pacific Standard Time' };
@@ -59,5 +61,41 @@ describe('quietTimeWarnings', () => {
       ['saturday', 60, 'weekend', 'A meeting takes 1 h of your weekend quiet time.'],
     ]);
     expect(warnings[0]?.id).toMatch(/^qw_[0-9a-f]{28}$/);
+  });
+});
+
+describe('quiet time around a night shift (22:00–06:00, Monday to Friday)', () => {
+  const berlinRef: TimeZoneRef = { kind: 'iana', name: 'Europe/Berlin' };
+  const berlin = zoneFor(berlinRef);
+  const nights = makePerson(berlinRef, { startTime: '22:00', endTime: '06:00' });
+  const inBerlin = (w: QuietWindow) => {
+    const s = toLocalDateTime(w.start, berlin);
+    const e = toLocalDateTime(w.end, berlin);
+    return `${w.kind} ${s.date} ${s.time} → ${e.date} ${e.time}`;
+  };
+
+  it('runs the weekend from the end of Friday’s shift plus the buffer to Monday’s 22:00 shift', () => {
+    const windows = quietWindows(nights, { eveningBufferMinutes: 30, weekends: true }, { from: '2026-03-13', to: '2026-03-16' });
+    expect(windows.map(inBerlin)).toEqual([
+      'evening 2026-03-13 06:30 → 2026-03-13 22:00', // Thursday night's shift ends Friday 06:00
+      'weekend 2026-03-14 06:30 → 2026-03-16 22:00', // not "Mon 8:00 AM": the next shift starts Monday 22:00
+    ]);
+  });
+
+  it('calls it off-shift rest in suggestions and warnings, and keeps Monday 08:00 inside the rest (the person is off until 22:00)', () => {
+    const standUp = timed(berlin, '2026-03-16 08:00', '2026-03-16 08:15', { id: 'stand-up' });
+    const r = suggest({ person: nights, events: [standUp], preferences: { ...DEFAULT_PREFERENCES, dailyDisconnectTargetMinutes: 0 }, quietTime: DEFAULT_QUIET_TIME, now: at(berlin, '2026-03-13 12:00'), days: 2 });
+    const quiet = r.suggestions.filter((s) => s.kind === 'quiet-time');
+    expect(quiet.map((s) => [inBerlin({ ...s, kind: s.reason as QuietWindow['kind'] }), s.explanation])).toEqual([
+      ['weekend 2026-03-14 06:30 → 2026-03-16 22:00', 'Your days off: rest 30 min after your last shift until your next shift starts.'],
+      ['evening 2026-03-17 06:30 → 2026-03-17 22:00', 'Off-shift rest, 30 min after your shift until the next one starts.'],
+    ]);
+    for (const s of r.suggestions) expect(s.explanation).not.toMatch(/evening/i);
+    expect(r.warnings.map((w) => [w.eventId, w.explanation])).toEqual([['stand-up', 'A meeting takes 15 min of your days-off rest.']]);
+  });
+
+  it('keeps day-shift words for day shifts', () => {
+    expect(quietTimeWarnings(makePerson(berlinRef), DEFAULT_QUIET_TIME, [timed(berlin, '2026-03-16 19:00', '2026-03-16 19:30', { id: 'late' })], { from: '2026-03-16', to: '2026-03-16' })
+      .map((w) => w.explanation)).toEqual(['A meeting takes 30 min of your evening quiet time.']);
   });
 });

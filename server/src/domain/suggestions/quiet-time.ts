@@ -1,7 +1,9 @@
 /**
  * After-hours quiet time (design §2): evening windows from the end of each working day plus the
  * evening buffer to the next day's start time, and — when weekends are quiet — whole days off,
- * joined into one window from Friday evening to Monday's start.
+ * joined into one window from Friday evening to Monday's start. Windows follow the real shifts:
+ * after a night shift (22:00–06:00) the rest runs from the shift's end plus the buffer to the next
+ * shift's start (a weekend to Monday 22:00), and is called off-shift rest, not an evening.
  */
 import type { CalendarEvent, Instant, Interval, Person, QuietTimePreferences } from '../types';
 import type { CalendarReading } from '../calendar/read-calendar';
@@ -41,7 +43,9 @@ export function quietWindowsForDays(calendar: ShiftCalendar, quietTime: Pick<Qui
       if (quietTime.weekends) quiet.push(day);
     }
   }
-  const windows = subtractIntervals(mergeIntervals(quiet), mergeIntervals(shifts));
+  // A shift and the buffer after it are never quiet: a day off that begins as a night shift ends
+  // starts its quiet time once the buffer has passed, like an evening does.
+  const windows = subtractIntervals(mergeIntervals(quiet), mergeIntervals(shifts.map((s) => ({ start: s.start, end: s.end + bufferMs }))));
   const out: QuietWindow[] = [];
   let k = 0; // days off and windows are both in order: one pass labels every window
   for (const w of windows) {
@@ -51,6 +55,17 @@ export function quietWindowsForDays(calendar: ShiftCalendar, quietTime: Pick<Qui
     out.push({ start: w.start, end: w.end, kind: weekend ? 'weekend' : 'evening' });
   }
   return out;
+}
+
+/** Whether working hours cross midnight (a night shift): quiet time is then off-shift rest, not an evening. */
+export function isNightShift(hours: Pick<Person['workingHours'], 'startTime' | 'endTime'>): boolean {
+  return hours.endTime.slice(0, 5) <= hours.startTime.slice(0, 5);
+}
+
+/** What a quiet window is called in a sentence: "evening quiet time", "weekend quiet time", "off-shift rest", "days-off rest". */
+export function quietWindowWords(kind: QuietWindow['kind'], nightShift: boolean): string {
+  if (nightShift) return kind === 'weekend' ? 'days-off rest' : 'off-shift rest';
+  return kind === 'weekend' ? 'weekend quiet time' : 'evening quiet time';
 }
 
 function rangeToInterval(range: DateRange | Interval, zone: Zone): { interval: Interval; first: number; last: number } {
@@ -81,7 +96,7 @@ export function quietWindows(person: Pick<Person, 'workingHours'>, quietTime: Pi
  * Warnings for meetings (counted, timed, busy or tentative) that overlap the given quiet windows.
  * Only meetings ending after `from` are reported.
  */
-export function quietTimeWarningsFor(person: Pick<Person, 'tenantId' | 'userId'>, calendar: CalendarReading, windows: readonly QuietWindow[], from: Instant): QuietTimeWarning[] {
+export function quietTimeWarningsFor(person: Pick<Person, 'tenantId' | 'userId'>, calendar: CalendarReading, windows: readonly QuietWindow[], from: Instant, nightShift = false): QuietTimeWarning[] {
   const warnings: QuietTimeWarning[] = [];
   let idFor: ((...parts: (string | number)[]) => string) | undefined;
   for (const r of calendar.meetingEvents) {
@@ -90,7 +105,7 @@ export function quietTimeWarningsFor(person: Pick<Person, 'tenantId' | 'userId'>
       if (!overlaps(window, r)) continue;
       idFor ??= stableIds('qw_', [person.tenantId, person.userId]);
       const overlapMs = Math.min(window.end, r.end) - Math.max(window.start, r.start);
-      const which = window.kind === 'weekend' ? 'weekend quiet time' : 'evening quiet time';
+      const which = quietWindowWords(window.kind, nightShift);
       warnings.push({
         id: idFor(r.event.id, window.start, window.end),
         eventId: r.event.id,
@@ -117,5 +132,5 @@ export function quietTimeWarnings(person: Pick<Person, 'tenantId' | 'userId' | '
   const z = zone ?? zoneOrUtc(person.workingHours.timeZone).zone;
   const { interval } = rangeToInterval(range, z);
   const windows = quietWindows(person, quietTime, range, z);
-  return quietTimeWarningsFor(person, readCalendar(events, z), windows, interval.start).filter((w) => w.start < interval.end);
+  return quietTimeWarningsFor(person, readCalendar(events, z), windows, interval.start, isNightShift(person.workingHours)).filter((w) => w.start < interval.end);
 }

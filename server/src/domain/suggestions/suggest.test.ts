@@ -165,7 +165,8 @@ describe('quiet time', () => {
     const events = [timed(berlin, '2026-03-12 19:00', '2026-03-12 19:45', { id: 'late-call' })]; // under the recovery threshold
     const r = suggest({ person, events, preferences: prefs({ dailyDisconnectTargetMinutes: 0 }), quietTime: DEFAULT_QUIET_TIME, now: at(berlin, '2026-03-12 07:00'), days: 2 });
     expect(r.suggestions.map((s) => [s.kind, `${local(berlin, s)} → ${toLocalDateTime(s.end, berlin).date}`, s.reason, s.explanation])).toEqual([
-      ['quiet-time', '2026-03-12 19:45–09:00 → 2026-03-13', 'evening', 'An evening offline, from your last evening meeting until you start again.'],
+      // A window, not a calendar block: the evening call inside it is a warning, not a cut.
+      ['quiet-time', '2026-03-12 17:30–09:00 → 2026-03-13', 'evening', 'An evening offline, from 30 min after work until you start again.'],
       ['quiet-time', '2026-03-13 17:30–09:00 → 2026-03-16', 'weekend', 'Your days off, offline from the end of your last working day until you start again.'],
     ]);
     expect(r.warnings.map((w) => [w.eventId, w.overlapMinutes, w.explanation, w.window.kind])).toEqual([

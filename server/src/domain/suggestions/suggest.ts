@@ -19,7 +19,7 @@ import { localEpochDay, localMsToInstant } from '../time/zone';
 import { formatDuration, whenBefore } from './explain';
 import type { Candidate, PlacementContext } from './place-block';
 import { QUARTER_HOUR_MS, candidatesIn, compareCandidates } from './place-block';
-import { quietTimeWarningsFor, quietWindowsForDays } from './quiet-time';
+import { isNightShift, quietTimeWarningsFor, quietWindowsForDays } from './quiet-time';
 import { stableIds } from './stable-id';
 import type { QuietTimeWarning, Suggestion, SuggestionKind, SuggestionReason } from './suggestion-types';
 
@@ -212,20 +212,32 @@ function planDisconnectBlocks(plan: Plan, frame: DayFrame, dayFree: Interval[], 
   }
 }
 
-function planQuietTime(plan: Plan, windows: ReturnType<typeof quietWindowsForDays>, horizonEnd: Instant): void {
+/**
+ * Quiet time is a window, not a calendar block: the whole window is suggested, meetings inside it
+ * are warnings (never cuts), and accepting it turns the window on instead of booking an event.
+ */
+/** Whether a window touches a day of all-day out-of-office (leave needs no quiet time suggested). */
+function onLeave(plan: Plan, w: Interval): boolean {
+  for (let d = localEpochDay(plan.zone, w.start), last = localEpochDay(plan.zone, w.end - 1); d <= last; d += 1) {
+    if (plan.calendar.outOfOfficeDays.has(d)) return true;
+  }
+  return false;
+}
+
+function planQuietTime(plan: Plan, windows: ReturnType<typeof quietWindowsForDays>, horizonEnd: Instant, nightShift: boolean): void {
   for (const w of windows) {
     if (w.start < plan.now || w.start >= horizonEnd) continue;
-    const pieces = subtractIntervals([w], plan.calendar.blocking);
-    let best: Interval | undefined;
-    for (const p of pieces) if (!best || p.end - p.start > best.end - best.start) best = p;
-    if (!best || best.end - best.start < plan.prefs.minBlockMs) continue;
-    const explanation = w.kind === 'weekend'
-      ? 'Your days off, offline from the end of your last working day until you start again.'
-      : best.start > w.start
-        ? 'An evening offline, from your last evening meeting until you start again.'
-        : `An evening offline, from ${plan.quietBufferMs > 0 ? `${formatDuration(plan.quietBufferMs)} after work` : 'the end of your working day'} until you start again.`;
-    const id = plan.idFor('quiet-time', best.start, best.end);
-    if (!plan.dismissed.has(id)) plan.out.push(makeSuggestion(plan, 'quiet-time', { start: best.start, end: best.end, gap: best }, w.kind, explanation, id));
+    if (w.end - w.start < plan.prefs.minBlockMs || onLeave(plan, w)) continue;
+    const after = plan.quietBufferMs > 0 ? `${formatDuration(plan.quietBufferMs)} after` : 'from the end of';
+    const explanation = nightShift
+      ? w.kind === 'weekend'
+        ? `Your days off: rest ${after} your last shift until your next shift starts.`
+        : `Off-shift rest, ${after} your shift until the next one starts.`
+      : w.kind === 'weekend'
+        ? 'Your days off, offline from the end of your last working day until you start again.'
+        : `An evening offline, ${plan.quietBufferMs > 0 ? `from ${formatDuration(plan.quietBufferMs)} after work` : 'from the end of your working day'} until you start again.`;
+    const id = plan.idFor('quiet-time', w.start, w.end);
+    if (!plan.dismissed.has(id)) plan.out.push(makeSuggestion(plan, 'quiet-time', { start: w.start, end: w.end, gap: { start: w.start, end: w.end } }, w.kind, explanation, id));
   }
 }
 
@@ -316,8 +328,9 @@ export function suggest(input: SuggestInput): SuggestResult {
     const horizonEnd = (shifts.shift(last) as Interval).end + Math.max(0, input.quietTime.eveningBufferMinutes) * MINUTE_MS + 1;
     // Three days either side is enough to see any evening or weekend around the planned days whole.
     const windows = quietWindowsForDays(shifts, input.quietTime, first, last + 1, 3);
-    planQuietTime(plan, windows, horizonEnd);
-    warnings = quietTimeWarningsFor(input.person, plan.calendar, windows.filter((w) => w.end > input.now && w.start < horizonEnd), input.now);
+    const nightShift = isNightShift(input.person.workingHours);
+    planQuietTime(plan, windows, horizonEnd, nightShift);
+    warnings = quietTimeWarningsFor(input.person, plan.calendar, windows.filter((w) => w.end > input.now && w.start < horizonEnd), input.now, nightShift);
   }
   plan.out.sort((a, b) => a.start - b.start || a.end - b.end);
   return { suggestions: plan.out, warnings, timeZone };

@@ -14,6 +14,7 @@ export const MAX_BALANCE_DAYS = 42;
 const figures = {
   connectedMinutes: Type.Integer(),
   disconnectedMinutes: Type.Integer(),
+  fragmentedMinutes: Type.Integer(),
   afterHoursConnectedMinutes: Type.Integer(),
   meetingMinutes: Type.Integer(),
   protectedMinutes: Type.Integer(),
@@ -28,8 +29,12 @@ const BalanceResponse = Type.Object({
   timeZone: Type.String(),
   timeZoneProblem: TimeZoneUsed.properties.problem,
   range: Type.Object({ from: LocalDateString, to: LocalDateString }),
+  minStretchMinutes: Type.Integer({ description: 'Only uninterrupted stretches at least this long (the shortest block) count as disconnected' }),
   days: Type.Array(Type.Object({
     date: LocalDateString,
+    state: Type.Union([Type.Literal('measured'), Type.Literal('in-progress'), Type.Literal('planned')], {
+      description: 'measured: over; in-progress: today (figures of its elapsed part); planned: to come (what the calendar holds so far, never in the totals)',
+    }),
     dayOfWeek: Type.String(),
     isWorkingDay: Type.Boolean(),
     outOfOffice: Type.Boolean(),
@@ -60,6 +65,7 @@ export async function balanceRoute(app: FastifyInstance, { ports, cache }: ApiCo
       timeZone: balance.timeZone.name,
       timeZoneProblem: balance.timeZone.problem,
       range: balance.range,
+      minStretchMinutes: balance.minStretchMinutes,
       days: balance.days,
       totals: balance.totals,
       sources: balance.sources,
