@@ -36,7 +36,18 @@ export interface JobsConfig {
   concurrency: number;
 }
 
+/**
+ * `demo`: the built-in demo tenant (a Graph-compatible API and an identity provider that signs
+ * anyone in) stands in for Microsoft 365. `m365`: Microsoft Entra ID and Graph.
+ */
+export type Mode = 'demo' | 'm365';
+
+/** The value of `UNPLUG_DEMO_ACKNOWLEDGE` that lets the demo tenant run on a database or public URL. */
+export const DEMO_ACKNOWLEDGEMENT = 'anyone-can-sign-in';
+
 export interface Config {
+  /** From `UNPLUG_MODE`, or from which variables are set (see `readMode`). */
+  mode: Mode;
   host: string;
   port: number;
   logLevel: LogLevel;
@@ -125,6 +136,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
 
   const config: Config = {
+    mode: 'demo',
     host: read('HOST') ?? '127.0.0.1',
     port: int('PORT', 3978, 0, 65535),
     logLevel,
@@ -146,8 +158,59 @@ export function loadConfig(env: Env = process.env): Config {
     demoTenantUrl: url('DEMO_TENANT_URL', ['http:', 'https:']),
   };
   if (config.entra && config.demoTenantUrl) problems.push('DEMO_TENANT_URL is for demo mode only: unset it, or the ENTRA_* variables');
+  config.mode = readMode(read, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const ENTRA_VARIABLES = ['ENTRA_CLIENT_ID', 'ENTRA_CLIENT_SECRET', 'TAB_DOMAIN', 'ENTRA_TENANT_IDS'] as const;
+
+/**
+ * Which mode, and whether it may start. The demo tenant mounts an identity provider that signs
+ * anyone in, so it must never start by accident where real people or real data are: without
+ * `UNPLUG_MODE`, demo is the default only when no ENTRA_* variable, no DATABASE_URL and no
+ * PUBLIC_BASE_URL is set; and demo mode on a database or a public URL needs
+ * `UNPLUG_MODE=demo` plus `UNPLUG_DEMO_ACKNOWLEDGE=anyone-can-sign-in`.
+ */
+function readMode(read: (name: string) => string | undefined, problems: string[]): Mode {
+  const raw = read('UNPLUG_MODE')?.toLowerCase();
+  const entraGiven = ENTRA_VARIABLES.filter((n) => read(n) !== undefined);
+  const exposed = (['DATABASE_URL', 'PUBLIC_BASE_URL'] as const).filter((n) => read(n) !== undefined);
+  const entraList = ENTRA_VARIABLES.join(', ');
+  if (raw !== undefined && raw !== 'demo' && raw !== 'm365') {
+    problems.push(`UNPLUG_MODE must be demo or m365 (got "${raw}")`);
+    return entraGiven.length > 0 ? 'm365' : 'demo';
+  }
+  const mode: Mode = raw ?? (entraGiven.length > 0 ? 'm365' : 'demo');
+  if (mode === 'm365') {
+    // Missing or bad ENTRA_* values are reported by readEntra when some are given.
+    if (entraGiven.length === 0) problems.push(`UNPLUG_MODE=m365 needs ${entraList}`);
+    return mode;
+  }
+  if (entraGiven.length > 0) {
+    problems.push(`UNPLUG_MODE=demo runs the demo tenant instead of Microsoft 365: unset ${entraGiven.join(', ')}, or set UNPLUG_MODE=m365`);
+    return mode;
+  }
+  if (exposed.length === 0) return mode;
+  const what = exposed.map((n) => (n === 'DATABASE_URL' ? 'DATABASE_URL (a real database)' : 'PUBLIC_BASE_URL (a public address)')).join(' and ');
+  const acknowledgement = read('UNPLUG_DEMO_ACKNOWLEDGE');
+  if (acknowledgement !== undefined && acknowledgement !== DEMO_ACKNOWLEDGEMENT) {
+    problems.push(`UNPLUG_DEMO_ACKNOWLEDGE must be ${DEMO_ACKNOWLEDGEMENT} (got "${acknowledgement}")`);
+  }
+  const acknowledged = acknowledgement === DEMO_ACKNOWLEDGEMENT;
+  if (raw === undefined) {
+    problems.push(
+      `${what} ${exposed.length > 1 ? 'are' : 'is'} set but no ENTRA_* variable is, so the server would start the demo tenant, ` +
+        `whose identity provider signs anyone in. For Microsoft 365 set ${entraList}; ` +
+        `to run the demo there on purpose set UNPLUG_MODE=demo and UNPLUG_DEMO_ACKNOWLEDGE=${DEMO_ACKNOWLEDGEMENT}`,
+    );
+  } else if (!acknowledged) {
+    problems.push(
+      `UNPLUG_MODE=demo with ${what}: the demo tenant's identity provider signs anyone in, so whoever reaches this server ` +
+        `can read and write what it keeps. Set UNPLUG_DEMO_ACKNOWLEDGE=${DEMO_ACKNOWLEDGEMENT} to do it on purpose, or unset ${exposed.join(' and ')}`,
+    );
+  }
+  return mode;
 }
 
 function readEntra(read: (name: string) => string | undefined, problems: string[]): EntraConfig | undefined {

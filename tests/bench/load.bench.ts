@@ -35,14 +35,14 @@ async function serveDemoTenant(): Promise<void> {
 
 /** Child 2: the Unplug server as `npm start` runs it (demo mode, embedded store), measured from inside. */
 async function serveApp(demoTenantUrl: string, databaseUrl: string | undefined): Promise<void> {
-  const [{ buildApp }, { loadConfig }, v8, vm] = await Promise.all([
+  const [{ buildApp }, { loadConfig, DEMO_ACKNOWLEDGEMENT }, v8, vm] = await Promise.all([
     import('../../server/src/app'), import('../../server/src/config'), import('node:v8'), import('node:vm'),
   ]);
   v8.setFlagsFromString('--expose-gc');
   const gc = vm.runInNewContext('gc') as () => void;
   const app = await buildApp(loadConfig({
     ...process.env, DATA_DIR: 'memory://', DEMO_TENANT_URL: demoTenantUrl, LOG_LEVEL: 'warn', HOST: '127.0.0.1',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl, UNPLUG_MODE: 'demo', UNPLUG_DEMO_ACKNOWLEDGE: DEMO_ACKNOWLEDGEMENT } : {}),
   }));
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

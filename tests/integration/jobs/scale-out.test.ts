@@ -3,6 +3,7 @@ import { MAX_PRESENCE_IDS } from '../../../server/src/domain/presence/sampling-p
 import { PERIODIC } from '../../../server/src/jobs/runtime';
 import { jobRepository } from '../../../server/src/store/repositories/job-repository';
 import { openSharedDatabase, startServerProcess, startSharedDemoTenant, type ServerProcess, type SharedDatabase, type SharedDemoTenant } from './scale-harness';
+import { DEMO_ACKNOWLEDGEMENT } from '../../../server/src/config';
 import { waitFor } from './jobs-harness';
 
 /**
@@ -50,6 +51,9 @@ describe(`two server processes on one database (${process.env.TEST_DATABASE_URL 
   it('set an automatic status that is due once exactly once, however many checks run on either', async () => {
     const env = {
       DATABASE_URL: db.url,
+      // Demo mode on a database is refused unless said on purpose (a test database here).
+      UNPLUG_MODE: 'demo',
+      UNPLUG_DEMO_ACKNOWLEDGE: DEMO_ACKNOWLEDGEMENT,
       DEMO_TENANT_URL: demo.baseUrl,
       PRESENCE_SAMPLE_MINUTES: '60', // one cycle in these tests, started by the next one
       STATUS_CHECK_SECONDS: '5',

@@ -15,6 +15,7 @@ import type { DemoPerson } from '../../../server/src/demo/org';
 import { openMemoryFromTemplate, openStore, type Store } from '../../../server/src/store/store';
 import { startProxiedDatabase, type ProxiedDatabase } from './support/database';
 import { startServerProcess, type ServerProcess } from './support/server-process';
+import { DEMO_ACKNOWLEDGEMENT } from '../../../server/src/config';
 
 const MINUTE = 60_000;
 const PEOPLE = 4;
@@ -52,7 +53,8 @@ beforeAll(async () => {
   }
   env = {
     DEMO_TENANT_URL: demo.baseUrl, JOBS: 'on', STATUS_CHECK_SECONDS: '5', PRESENCE_SAMPLE_MINUTES: '60',
-    ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir! }),
+    // Demo mode on a database is refused unless said on purpose (a test database here).
+    ...(database ? { DATABASE_URL: database.url, UNPLUG_MODE: 'demo', UNPLUG_DEMO_ACKNOWLEDGE: DEMO_ACKNOWLEDGEMENT } : { DATA_DIR: dataDir! }),
   };
 });
 afterAll(async () => {
