@@ -1,7 +1,9 @@
 import { CalendarStore, type CalendarStoreOptions } from './calendar-store';
 import { FaultInjector, type DemoFaultSettings } from './faults';
+import { ConditionalAccess } from './identity/conditional-access';
 import { ConsentState, type ConsentOptions } from './identity/consent';
 import { createSigningKey } from './identity/keys';
+import { readDemoRegistration, type DemoRegistration } from './identity/registration';
 import { DemoIdentity, type IssuedToken } from './identity/tokens';
 import { createOrg, type DemoOrg, type DemoPerson } from './org';
 import { PresenceStore } from './presence-store';
@@ -22,6 +24,8 @@ export interface DemoTenantOptions {
   /** Seed of the fault sequence, so fault tests are repeatable. */
   faultSeed?: string | number;
   consent?: ConsentOptions;
+  /** What the app registration makes the identity issue. Default: read from `aad.manifest.json`. */
+  registration?: DemoRegistration;
   calendars?: CalendarStoreOptions;
   /** How often presence of subscribed people is checked for changes to notify. Default 30 s; 0: only on `subscriptions.sweep()`. */
   subscriptionSweepMs?: number;
@@ -39,6 +43,8 @@ export interface DemoTenant {
   readonly subscriptions: SubscriptionStore;
   readonly identity: DemoIdentity;
   readonly consent: ConsentState;
+  /** Who must satisfy MFA (a claims challenge) before on-behalf-of works for them. */
+  readonly conditionalAccess: ConditionalAccess;
   readonly clock: () => number;
   /** The person with this id or user principal name; throws if there is none. */
   person(idOrUpn: string): DemoPerson;
@@ -63,8 +69,9 @@ export async function createDemoTenant(options: DemoTenantOptions = {}): Promise
   const calendars = new CalendarStore(org, options.calendars);
   const presence = new PresenceStore(calendars);
   const subscriptions = new SubscriptionStore({ org, presence, clock, ...(options.subscriptionSweepMs !== undefined ? { sweepMs: options.subscriptionSweepMs } : {}) });
-  const identity = new DemoIdentity(await createSigningKey(), org, clock);
+  const identity = new DemoIdentity(await createSigningKey(), org, clock, options.registration ?? readDemoRegistration());
   const consent = new ConsentState(options.consent);
+  const conditionalAccess = new ConditionalAccess();
   const faults = new FaultInjector(options.faults, options.faultSeed);
   const stats = new StatsCounter();
   const person = (idOrUpn: string) => {
@@ -73,7 +80,7 @@ export async function createDemoTenant(options: DemoTenantOptions = {}): Promise
     return found;
   };
   return {
-    org, calendars, presence, subscriptions, identity, consent, clock,
+    org, calendars, presence, subscriptions, identity, consent, conditionalAccess, clock,
     person,
     setFaults: (changes) => faults.set(changes),
     faults: () => faults.current,
