@@ -52,7 +52,7 @@ export interface GraphTokens {
   onBehalfOf(tenantId: string, ssoToken: string): Promise<string>;
   appOnly(tenantId: string): Promise<string>;
   /** How many people's tokens MSAL holds for a tenant now (for tests and the memory benchmark). */
-  cachedPeople(tenantId: string): number;
+  cachedPeople?(tenantId: string): number;
 }
 
 /** A token could not be obtained for a reason other than consent (network, bad client secret...). */
@@ -86,7 +86,7 @@ export function entraAuthority(tenantId: string): TenantAuthority {
  * const tokens = createGraphTokens({ clientId, clientSecret, authorityFor: entraAuthority });
  * const graphToken = await tokens.onBehalfOf(caller.tenantId, ssoToken);
  */
-export function createGraphTokens(options: GraphTokensOptions): GraphTokens {
+export function createGraphTokens(options: GraphTokensOptions): GraphTokens & Required<Pick<GraphTokens, 'cachedPeople'>> {
   const tenants = new Map<string, TenantCache>();
   const scopes = [...(options.delegatedScopes ?? DELEGATED_GRAPH_SCOPES)];
   const maxPeople = options.maxCachedPeople ?? 2000;
