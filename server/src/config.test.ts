@@ -17,7 +17,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
     [{ DEMO_GRAPH_429_RATE: '1.5' }, /DEMO_GRAPH_429_RATE must be a number from 0 to 1/],
-    [{ ENTRA_CLIENT_ID: '11111111-1111-1111-1111-111111111111' }, /ENTRA_CLIENT_SECRET, TAB_DOMAIN, ENTRA_TENANT_IDS must be set too/],
+    [{ ENTRA_CLIENT_ID: '11111111-1111-1111-1111-111111111111' }, /ENTRA_CLIENT_SECRET, TAB_DOMAIN, ENTRA_TENANT_ID must be set too/],
     [{ ENTRA_CLIENT_ID: 'nope', ENTRA_CLIENT_SECRET: 's', TAB_DOMAIN: 'unplug.contoso.com', ENTRA_TENANT_IDS: '11111111-1111-1111-1111-111111111111' }, /ENTRA_CLIENT_ID must be a GUID/],
     [{ ENTRA_CLIENT_ID: '11111111-1111-1111-1111-111111111111', ENTRA_CLIENT_SECRET: 's', TAB_DOMAIN: 'https://unplug.contoso.com/', ENTRA_TENANT_IDS: '11111111-1111-1111-1111-111111111111' }, /TAB_DOMAIN must be a host name/],
   ])('refuses %o with a message naming the variable', (env, message) => {
@@ -34,12 +34,22 @@ describe('loadConfig', () => {
     }
   });
 
-  it('reads Microsoft 365 settings when all are given', () => {
-    const config = loadConfig({
-      ENTRA_CLIENT_ID: '11111111-1111-1111-1111-111111111111', ENTRA_CLIENT_SECRET: 'secret',
-      TAB_DOMAIN: 'unplug.contoso.com', ENTRA_TENANT_IDS: '22222222-2222-2222-2222-222222222222, 33333333-3333-3333-3333-333333333333',
-    });
-    expect(config.entra?.tenantAllowList).toEqual(['22222222-2222-2222-2222-222222222222', '33333333-3333-3333-3333-333333333333']);
+  const entra = { ENTRA_CLIENT_ID: '11111111-1111-1111-1111-111111111111', ENTRA_CLIENT_SECRET: 'secret', TAB_DOMAIN: 'unplug.contoso.com' };
+
+  it('reads Microsoft 365 settings when all are given: one tenant, ENTRA_TENANT_ID (as teamsapp provision writes it)', () => {
+    const config = loadConfig({ ...entra, ENTRA_TENANT_ID: '22222222-2222-2222-2222-222222222222' });
+    expect(config.entra).toMatchObject({ tenantId: '22222222-2222-2222-2222-222222222222', tenantAllowList: ['22222222-2222-2222-2222-222222222222'] });
+    // The earlier name still works, with one id.
+    expect(loadConfig({ ...entra, ENTRA_TENANT_IDS: '22222222-2222-2222-2222-222222222222' }).entra?.tenantId).toBe('22222222-2222-2222-2222-222222222222');
+  });
+
+  it('refuses several tenants: the registration is single-tenant (AzureADMyOrg)', () => {
+    const several = '22222222-2222-2222-2222-222222222222, 33333333-3333-3333-3333-333333333333';
+    expect(() => loadConfig({ ...entra, ENTRA_TENANT_IDS: several })).toThrow(/ENTRA_TENANT_IDS must be exactly one tenant id \(got 2.*single-tenant \(signInAudience AzureADMyOrg\)/);
+    expect(() => loadConfig({ ...entra, ENTRA_TENANT_ID: several })).toThrow(/ENTRA_TENANT_ID must be exactly one tenant id/);
+    expect(() => loadConfig({ ...entra, ENTRA_TENANT_ID: 'contoso' })).toThrow(/ENTRA_TENANT_ID must be a tenant GUID/);
+    expect(() => loadConfig({ ...entra, ENTRA_TENANT_ID: '22222222-2222-2222-2222-222222222222', ENTRA_TENANT_IDS: '33333333-3333-3333-3333-333333333333' }))
+      .toThrow(/ENTRA_TENANT_ID and ENTRA_TENANT_IDS disagree/);
   });
 
   it('never shows a database password in a message', () => {

@@ -12,7 +12,9 @@ export interface EntraConfig {
   clientSecret: string;
   /** The tab's host name, e.g. `unplug.contoso.com`: the SSO audience is `api://<tabDomain>/<clientId>`. */
   tabDomain: string;
-  /** Tenants whose people may use this server. */
+  /** The one tenant whose people may use this server (the registration is single-tenant). */
+  tenantId: string;
+  /** `[tenantId]`: what the token validator accepts. */
   tenantAllowList: string[];
 }
 
@@ -163,7 +165,7 @@ export function loadConfig(env: Env = process.env): Config {
   return config;
 }
 
-const ENTRA_VARIABLES = ['ENTRA_CLIENT_ID', 'ENTRA_CLIENT_SECRET', 'TAB_DOMAIN', 'ENTRA_TENANT_IDS'] as const;
+const ENTRA_VARIABLES = ['ENTRA_CLIENT_ID', 'ENTRA_CLIENT_SECRET', 'TAB_DOMAIN', 'ENTRA_TENANT_ID', 'ENTRA_TENANT_IDS'] as const;
 
 /**
  * Which mode, and whether it may start. The demo tenant mounts an identity provider that signs
@@ -213,11 +215,18 @@ function readMode(read: (name: string) => string | undefined, problems: string[]
   return mode;
 }
 
+/**
+ * The registration is single-tenant (`signInAudience: AzureADMyOrg` in aad.manifest.json): Entra
+ * issues SSO tokens for this app to the home tenant's people only, so the server serves exactly
+ * one tenant, `ENTRA_TENANT_ID`. `ENTRA_TENANT_IDS` (its earlier name) is still read, with one id.
+ */
 function readEntra(read: (name: string) => string | undefined, problems: string[]): EntraConfig | undefined {
-  const names = ['ENTRA_CLIENT_ID', 'ENTRA_CLIENT_SECRET', 'TAB_DOMAIN', 'ENTRA_TENANT_IDS'] as const;
-  const given = names.filter((n) => read(n) !== undefined);
+  const names = ['ENTRA_CLIENT_ID', 'ENTRA_CLIENT_SECRET', 'TAB_DOMAIN', 'ENTRA_TENANT_ID'] as const;
+  const tenantRaw = read('ENTRA_TENANT_ID') ?? read('ENTRA_TENANT_IDS');
+  const value = (n: (typeof names)[number]) => (n === 'ENTRA_TENANT_ID' ? tenantRaw : read(n));
+  const given = names.filter((n) => value(n) !== undefined);
   if (given.length === 0) return undefined;
-  const missing = names.filter((n) => read(n) === undefined);
+  const missing = names.filter((n) => value(n) === undefined);
   if (missing.length > 0) {
     problems.push(`${missing.join(', ')} must be set too: Microsoft 365 mode needs all of ${names.join(', ')} (or none of them for demo mode)`);
     return undefined;
@@ -226,11 +235,19 @@ function readEntra(read: (name: string) => string | undefined, problems: string[
   if (!GUID.test(clientId)) problems.push(`ENTRA_CLIENT_ID must be a GUID (got "${clientId}")`);
   const tabDomain = read('TAB_DOMAIN')!;
   if (!HOST_NAME.test(tabDomain)) problems.push(`TAB_DOMAIN must be a host name such as unplug.contoso.com, without scheme or path (got "${tabDomain}")`);
-  const tenantAllowList = read('ENTRA_TENANT_IDS')!.split(',').map((t) => t.trim()).filter(Boolean);
-  for (const t of tenantAllowList) {
-    if (!GUID.test(t)) problems.push(`ENTRA_TENANT_IDS must be a comma-separated list of tenant GUIDs (got "${t}")`);
+  const both = [read('ENTRA_TENANT_ID'), read('ENTRA_TENANT_IDS')];
+  if (both[0] !== undefined && both[1] !== undefined && both[0].toLowerCase() !== both[1].toLowerCase()) {
+    problems.push(`ENTRA_TENANT_ID and ENTRA_TENANT_IDS disagree ("${both[0]}" and "${both[1]}"): set only ENTRA_TENANT_ID`);
   }
-  return { clientId, clientSecret: read('ENTRA_CLIENT_SECRET')!, tabDomain, tenantAllowList };
+  const ids = tenantRaw!.split(',').map((t) => t.trim()).filter(Boolean);
+  const tenantVariable = read('ENTRA_TENANT_ID') !== undefined ? 'ENTRA_TENANT_ID' : 'ENTRA_TENANT_IDS';
+  if (ids.length !== 1) {
+    problems.push(`${tenantVariable} must be exactly one tenant id (got ${ids.length}: "${tenantRaw!}"): the Entra app registration is single-tenant (signInAudience AzureADMyOrg), so only its own tenant's people can sign in; run one server per tenant`);
+  } else if (!GUID.test(ids[0]!)) {
+    problems.push(`${tenantVariable} must be a tenant GUID (got "${ids[0]!}")`);
+  }
+  const tenantId = (ids[0] ?? '').toLowerCase();
+  return { clientId, clientSecret: read('ENTRA_CLIENT_SECRET')!, tabDomain, tenantId, tenantAllowList: [tenantId] };
 }
 
 /** Hides the password of a connection string before it reaches a message or a log. */

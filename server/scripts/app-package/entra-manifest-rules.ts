@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ADMIN_DIRECTORY_ROLE_TEMPLATE_IDS } from '../../src/auth/token-validator';
 import { parseEnvFile } from './env-file';
 import { GRAPH_PERMISSIONS, MICROSOFT_GRAPH_APP_ID } from './graph-permissions';
 import { fillPlaceholders, placeholderNames } from './placeholders';
@@ -15,6 +16,7 @@ interface EntraManifest {
   displayName?: string;
   identifierUris?: string[];
   signInAudience?: string;
+  groupMembershipClaims?: string | null;
   api?: {
     requestedAccessTokenVersion?: number;
     oauth2PermissionScopes?: { id?: string; value?: string; isEnabled?: boolean; type?: string }[];
@@ -60,6 +62,16 @@ export function checkEntraManifest(root: string, file = 'aad.manifest.json'): Pr
   for (const client of TEAMS_CLIENT_IDS) {
     const entry = manifest.api?.preAuthorizedApplications?.find((p) => p.appId === client);
     if (!entry?.delegatedPermissionIds?.includes(SCOPE_ID)) problems.push(problem(rule, `${file}: the Teams client ${client} must be pre-authorised for access_as_user.`));
+  }
+
+  // The server recognises Global and Teams administrators by the SSO token's `wids`, which Entra
+  // emits only when groupMembershipClaims is DirectoryRole or All:
+  // https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference (wids)
+  if (ADMIN_DIRECTORY_ROLE_TEMPLATE_IDS.length > 0) {
+    const claims = (manifest.groupMembershipClaims ?? '').split(',').map((c) => c.trim().toLowerCase());
+    if (!claims.includes('directoryrole') && !claims.includes('all')) {
+      problems.push(problem(rule, `${file}: groupMembershipClaims must be "DirectoryRole" (got ${JSON.stringify(manifest.groupMembershipClaims ?? null)}): the server lets Global and Teams administrators in by the token's wids claim, which Entra sends only then.`));
+    }
   }
 
   const admin = manifest.appRoles?.find((r) => r.value === 'Unplug.Admin');

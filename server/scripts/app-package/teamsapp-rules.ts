@@ -110,6 +110,30 @@ export function checkTeamsappYml(root: string, file = 'teamsapp.yml'): Problem[]
     }
   }
   problems.push(...uncommentedActions(text, file));
+  problems.push(...serverEnvProblems(config, file));
+  return problems;
+}
+
+/** What the `.env` written for the server must hold (server/src/config.ts reads these names). */
+const SERVER_ENV_REQUIRED = ['ENTRA_CLIENT_ID', 'ENTRA_CLIENT_SECRET', 'TAB_DOMAIN', 'ENTRA_TENANT_ID'] as const;
+
+/**
+ * The provision step that writes the server's `./.env` must give it everything Microsoft 365 mode
+ * needs, and `HOST=0.0.0.0`: without it the server listens on 127.0.0.1 and nothing in front of
+ * it (load balancer, reverse proxy, container port) reaches it.
+ */
+function serverEnvProblems(config: Record<string, unknown>, file: string): Problem[] {
+  const steps = Array.isArray(config.provision) ? config.provision.filter(isObject) : [];
+  const step = steps.find((s) => s.uses === 'file/createOrUpdateEnvironmentFile' && isObject(s.with) && typeof s.with.target === 'string' && /^(\.\/)?\.env$/.test(s.with.target));
+  if (!step || !isObject(step.with)) return [problem('teamsapp', `${file}: provision has no file/createOrUpdateEnvironmentFile step writing the server's ./.env.`)];
+  const envs = isObject(step.with.envs) ? step.with.envs : {};
+  const problems: Problem[] = [];
+  if (!['0.0.0.0', '::'].includes(String(envs.HOST ?? ''))) {
+    problems.push(problem('teamsapp', `${file}: the ./.env it writes for the server must set HOST: 0.0.0.0 (got ${envs.HOST === undefined ? 'no HOST' : `"${String(envs.HOST)}"`}); the server's default, 127.0.0.1, is unreachable behind a real host.`));
+  }
+  for (const name of SERVER_ENV_REQUIRED) {
+    if (envs[name] === undefined) problems.push(problem('teamsapp', `${file}: the ./.env it writes for the server lacks ${name}, which Microsoft 365 mode needs.`));
+  }
   return problems;
 }
 

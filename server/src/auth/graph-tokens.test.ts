@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConsentRequiredError } from '../graph/errors';
+import { ClaimsChallengeError, ConsentRequiredError } from '../graph/errors';
 import { DEMO_AUTHORITY, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../demo/constants';
 import { demoGraphTokensOptions, demoNetworkClient } from './demo-identity';
-import { createGraphTokens, TokenAcquisitionError } from './graph-tokens';
+import { createGraphTokens, TokenAcquisitionError, type GraphTokensOptions } from './graph-tokens';
 
 /**
  * MSAL runs for real here, against a small fake authority on a loopback listener at the demo
@@ -19,7 +19,6 @@ let server: Server;
 let baseUrl: string;
 let requests: TokenRequest[] = [];
 let answers: Answer[] = [];
-let sleeps: number[] = [];
 
 const ok = (token: string): Answer => ({ status: 200, body: { token_type: 'Bearer', access_token: token, expires_in: 3600, ext_expires_in: 3600 } });
 const noConsent: Answer = {
@@ -51,17 +50,30 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
   requests = [];
   answers = [];
-  sleeps = [];
 });
 
-function tokens() {
-  return createGraphTokens({
-    ...demoGraphTokensOptions(() => baseUrl),
-    sleep: async (ms) => {
-      sleeps.push(ms);
-    },
-  });
+function tokens(extra: Partial<GraphTokensOptions> = {}) {
+  return createGraphTokens({ ...demoGraphTokensOptions(() => baseUrl), ...extra });
 }
+
+/** A token answer for one person, with `client_info` as Entra sends it (MSAL's account id `<oid>.<tid>`). */
+const okFor = (oid: string, token: string): Answer => ({
+  status: 200,
+  body: { ...ok(token).body, refresh_token: `refresh-${oid}`, client_info: Buffer.from(JSON.stringify({ uid: oid, utid: TENANT })).toString('base64url') },
+});
+
+/** Entra's answer to on-behalf-of when a Conditional Access policy wants MFA (the OBO page's error example). */
+const MFA_CLAIMS = '{"access_token":{"capolids":{"essential":true,"values":["9ab03e19-ed42-4168-b6b7-7001fb3e933a"]}}}';
+const mfaRequired: Answer = {
+  status: 400,
+  body: {
+    error: 'interaction_required',
+    error_description: 'AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access the resource.',
+    error_codes: [50076],
+    suberror: 'basic_action',
+    claims: MFA_CLAIMS,
+  },
+};
 
 describe('createGraphTokens (MSAL against a local authority)', () => {
   it('exchanges the SSO token on behalf of the person in one POST, then serves it from the cache', async () => {
@@ -92,24 +104,33 @@ describe('createGraphTokens (MSAL against a local authority)', () => {
     expect(requests).toHaveLength(2);
   });
 
-  it('retries a consent failure three times with doubling delays, then raises ConsentRequiredError', async () => {
-    answers = [noConsent, noConsent, noConsent, noConsent];
+  it('answers missing consent (AADSTS65001 consent_required) at once with ConsentRequiredError: one request, no waiting', async () => {
+    answers = [noConsent, ok('never-asked-for')];
+    const started = performance.now();
     const error = await tokens().onBehalfOf(TENANT, 'sso.assertion.c').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConsentRequiredError);
     expect(error).toMatchObject({ code: 'consent_required', statusCode: 403, permissionType: 'delegated' });
-    expect(requests).toHaveLength(4);
-    expect(sleeps).toEqual([500, 1000, 2000]);
+    expect(requests).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(400);
   });
 
-  it('succeeds when consent takes effect during the retries', async () => {
-    answers = [noConsent, noConsent, ok('late')];
-    await expect(tokens().onBehalfOf(TENANT, 'sso.assertion.d')).resolves.toBe('late');
-    expect(sleeps).toEqual([500, 1000]);
+  it('passes a claims challenge (AADSTS50076 MFA) back as ClaimsChallengeError with the claims, not as consent', async () => {
+    answers = [mfaRequired];
+    const error = await tokens().onBehalfOf(TENANT, 'sso.assertion.e').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClaimsChallengeError);
+    expect(error).not.toBeInstanceOf(ConsentRequiredError);
+    expect(error).toMatchObject({ code: 'claims_challenge', statusCode: 401, claims: MFA_CLAIMS, extra: { claims: MFA_CLAIMS } });
+    const header = (error as ClaimsChallengeError).headers['WWW-Authenticate'];
+    expect(header).toContain('error="insufficient_claims"');
+    expect(header).toContain(`claims="${Buffer.from(MFA_CLAIMS).toString('base64')}"`);
+    expect(requests).toHaveLength(1);
   });
 
-  it('treats interaction_required as consent', async () => {
-    answers = Array.from({ length: 4 }, () => ({ status: 400, body: { error: 'interaction_required', error_description: 'AADSTS50076: MFA required.' } }));
-    await expect(tokens().onBehalfOf(TENANT, 'sso.assertion.e')).rejects.toBeInstanceOf(ConsentRequiredError);
+  it('treats interaction_required without claims as a sign-in step (no claims), not as consent', async () => {
+    answers = [{ status: 400, body: { error: 'interaction_required', error_description: 'AADSTS50079: Due to a configuration change made by your administrator, you must enroll in multi-factor authentication.', error_codes: [50079] } }];
+    const error = await tokens().onBehalfOf(TENANT, 'sso.assertion.e2').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClaimsChallengeError);
+    expect(error).toMatchObject({ claims: '', extra: {} });
   });
 
   it('does not mistake an expired assertion for missing consent, and does not retry it', async () => {
@@ -139,6 +160,45 @@ describe('createGraphTokens (MSAL against a local authority)', () => {
   it('reports missing admin consent for app-only tokens as ConsentRequiredError (application)', async () => {
     answers = [{ status: 400, body: { error: 'invalid_grant', error_description: 'AADSTS65001: The administrator has not consented.' } }];
     await expect(tokens().appOnly(TENANT)).rejects.toMatchObject({ code: 'consent_required', permissionType: 'application' });
+  });
+});
+
+describe('the token cache stays bounded (partitioned by person)', () => {
+  const oid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+  it('keeps at most maxCachedPeople people, dropping the least recently served with all their tokens', async () => {
+    const graphTokens = tokens({ maxCachedPeople: 2 });
+    for (let n = 1; n <= 5; n += 1) {
+      answers = [okFor(oid(n), `token-${n}`)];
+      await graphTokens.onBehalfOf(TENANT, `sso.assertion.person-${n}`);
+    }
+    expect(graphTokens.cachedPeople(TENANT)).toBe(2);
+    // The last two are still served from the cache; the first was dropped and is asked for again.
+    const before = requests.length;
+    await expect(graphTokens.onBehalfOf(TENANT, 'sso.assertion.person-5')).resolves.toBe('token-5');
+    await expect(graphTokens.onBehalfOf(TENANT, 'sso.assertion.person-4')).resolves.toBe('token-4');
+    expect(requests.length).toBe(before);
+    answers = [okFor(oid(1), 'token-1-again')];
+    await expect(graphTokens.onBehalfOf(TENANT, 'sso.assertion.person-1')).resolves.toBe('token-1-again');
+    expect(requests.length).toBe(before + 1);
+    expect(graphTokens.cachedPeople(TENANT)).toBe(2);
+  });
+
+  it("drops a person's tokens once they have not been served for cacheIdleMs", async () => {
+    let now = Date.UTC(2026, 2, 2, 9, 0);
+    const graphTokens = tokens({ cacheIdleMs: 60_000, now: () => now });
+    answers = [okFor(oid(1), 'token-1')];
+    await graphTokens.onBehalfOf(TENANT, 'sso.assertion.idle-1');
+    now += 61_000;
+    answers = [okFor(oid(2), 'token-2')];
+    await graphTokens.onBehalfOf(TENANT, 'sso.assertion.idle-2');
+    expect(graphTokens.cachedPeople(TENANT)).toBe(1);
+    answers = [okFor(oid(1), 'token-1b')];
+    await expect(graphTokens.onBehalfOf(TENANT, 'sso.assertion.idle-1')).resolves.toBe('token-1b');
+  });
+
+  it('refuses a bound below one person', () => {
+    expect(() => tokens({ maxCachedPeople: 0 })).toThrow(/maxCachedPeople/);
   });
 });
 

@@ -1,5 +1,6 @@
-import { AuthError as MsalAuthError, ConfidentialClientApplication, InteractionRequiredAuthError, type Configuration, type INetworkModule } from '@azure/msal-node';
-import { ConsentRequiredError } from '../graph/errors';
+import { decodeJwt } from 'jose';
+import { AuthError as MsalAuthError, ConfidentialClientApplication, type Configuration, type INetworkModule } from '@azure/msal-node';
+import { ClaimsChallengeError, ConsentRequiredError } from '../graph/errors';
 import { AppError } from '../plugins/errors';
 
 /** Delegated Graph permissions a person's tab needs (read calendar and settings, book blocks, read presence). */
@@ -29,19 +30,29 @@ export interface GraphTokensOptions {
   authorityFor: (tenantId: string) => TenantAuthority;
   delegatedScopes?: readonly string[];
   /**
-   * Right after an admin consents, on-behalf-of can still fail for a few seconds. Consent
-   * failures are retried this many times, the delay doubling from `firstDelayMs`.
+   * MSAL's token cache is partitioned by person (account): at most this many people's tokens are
+   * kept per tenant; the least recently served are dropped first. Default 2,000.
    */
-  consentRetries?: number;
-  consentFirstDelayMs?: number;
-  sleep?: (ms: number) => Promise<void>;
+  maxCachedPeople?: number;
+  /**
+   * A person's tokens are dropped this long after they were last served. On-behalf-of answers from
+   * the cache only for the same SSO token, which Teams renews about hourly. Default 1 hour.
+   */
+  cacheIdleMs?: number;
+  /** Clock for the idle expiry (tests). */
+  now?: () => number;
 }
 
 /** Graph access tokens for a person (on-behalf-of their SSO token) or for the app (jobs). */
 export interface GraphTokens {
-  /** Rejects with {@link ConsentRequiredError} when the person (or admin) has not consented. */
+  /**
+   * Rejects with {@link ConsentRequiredError} when the person (or admin) has not consented, and
+   * with {@link ClaimsChallengeError} when Entra asks for more (MFA, Conditional Access).
+   */
   onBehalfOf(tenantId: string, ssoToken: string): Promise<string>;
   appOnly(tenantId: string): Promise<string>;
+  /** How many people's tokens MSAL holds for a tenant now (for tests and the memory benchmark). */
+  cachedPeople?(tenantId: string): number;
 }
 
 /** A token could not be obtained for a reason other than consent (network, bad client secret...). */
@@ -60,47 +71,59 @@ export function entraAuthority(tenantId: string): TenantAuthority {
 /**
  * Token acquisition with `@azure/msal-node`: one `ConfidentialClientApplication` per tenant,
  * cached, each with MSAL's in-memory token cache (a repeated on-behalf-of with the same SSO
- * token is answered from it). Graph tokens stay on the server: never hand one to the client.
+ * token is answered from it). That cache is kept bounded: it is partitioned by person (the SSO
+ * token's `oid`, and the MSAL account their tokens are stored under), and a person's tokens are
+ * removed when they are among the least recently served beyond `maxCachedPeople`, or idle for
+ * `cacheIdleMs`. Graph tokens stay on the
+ * server: never hand one to the client.
+ *
+ * Missing consent is answered at once (no retries: Entra's AADSTS65001 means the person has not
+ * consented, and waiting does not change that; right after the consent pop-up the tab simply asks
+ * again). A claims challenge (MFA, Conditional Access) becomes {@link ClaimsChallengeError}, with
+ * Entra's `claims` for the tab to pass to `getAuthToken({ claims })`.
  *
  * @example
  * const tokens = createGraphTokens({ clientId, clientSecret, authorityFor: entraAuthority });
  * const graphToken = await tokens.onBehalfOf(caller.tenantId, ssoToken);
  */
-export function createGraphTokens(options: GraphTokensOptions): GraphTokens {
-  const apps = new Map<string, ConfidentialClientApplication>();
+export function createGraphTokens(options: GraphTokensOptions): GraphTokens & Required<Pick<GraphTokens, 'cachedPeople'>> {
+  const tenants = new Map<string, TenantCache>();
   const scopes = [...(options.delegatedScopes ?? DELEGATED_GRAPH_SCOPES)];
-  const retries = options.consentRetries ?? 3;
-  const firstDelayMs = options.consentFirstDelayMs ?? 500;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const maxPeople = options.maxCachedPeople ?? 2000;
+  const idleMs = options.cacheIdleMs ?? 60 * 60_000;
+  const now = options.now ?? Date.now;
+  if (!Number.isInteger(maxPeople) || maxPeople < 1) throw new Error('maxCachedPeople must be a whole number of at least 1');
 
-  const appFor = (tenantId: string): ConfidentialClientApplication => {
-    let app = apps.get(tenantId);
-    if (!app) {
-      app = new ConfidentialClientApplication(msalConfiguration(options, options.authorityFor(tenantId)));
-      apps.set(tenantId, app);
+  const tenantFor = (tenantId: string): TenantCache => {
+    let tenant = tenants.get(tenantId);
+    if (!tenant) {
+      tenant = { app: new ConfidentialClientApplication(msalConfiguration(options, options.authorityFor(tenantId))), people: new Map() };
+      tenants.set(tenantId, tenant);
     }
-    return app;
+    return tenant;
   };
 
   return {
     async onBehalfOf(tenantId, ssoToken) {
-      for (let attempt = 0; ; attempt += 1) {
-        try {
-          const result = await appFor(tenantId).acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes });
-          if (!result?.accessToken) throw new TokenAcquisitionError('The identity provider returned no access token.', undefined);
-          return result.accessToken;
-        } catch (error) {
-          const consent = consentProblem(error);
-          if (!consent) throw asAcquisitionError(error);
-          if (attempt >= retries) throw new ConsentRequiredError('delegated', consent);
-          await sleep(firstDelayMs * 2 ** attempt);
-        }
+      const tenant = tenantFor(tenantId);
+      let result;
+      try {
+        result = await tenant.app.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes });
+      } catch (error) {
+        const claims = claimsChallenge(error);
+        if (claims !== undefined) throw new ClaimsChallengeError(claims);
+        const consent = consentProblem(error);
+        if (consent) throw new ConsentRequiredError('delegated', consent);
+        throw asAcquisitionError(error);
       }
+      if (!result?.accessToken) throw new TokenAcquisitionError('The identity provider returned no access token.', undefined);
+      keepBounded(tenant, personOf(ssoToken), result.fromCache ? undefined : accountHolding(tenant.app, result.accessToken), now(), maxPeople, idleMs);
+      return result.accessToken;
     },
 
     async appOnly(tenantId) {
       try {
-        const result = await appFor(tenantId).acquireTokenByClientCredential({ scopes: [...APP_GRAPH_SCOPES] });
+        const result = await tenantFor(tenantId).app.acquireTokenByClientCredential({ scopes: [...APP_GRAPH_SCOPES] });
         if (!result?.accessToken) throw new TokenAcquisitionError('The identity provider returned no access token.', undefined);
         return result.accessToken;
       } catch (error) {
@@ -109,7 +132,70 @@ export function createGraphTokens(options: GraphTokensOptions): GraphTokens {
         throw asAcquisitionError(error);
       }
     },
+
+    cachedPeople(tenantId) {
+      return tenants.get(tenantId)?.people.size ?? 0;
+    },
   };
+}
+
+interface TenantCache {
+  app: ConfidentialClientApplication;
+  /** Person (`oid` of the SSO token) → their MSAL cache partition; least recently served first. */
+  people: Map<string, CachedPerson>;
+}
+
+interface CachedPerson {
+  lastServedMs: number;
+  /** MSAL's account ids (`homeAccountId`, `<uid>.<utid>` from client_info) their tokens are kept under. */
+  accounts: Set<string>;
+}
+
+/** The person an SSO token (this API's own token, already validated by the bearer check) speaks for. */
+function personOf(ssoToken: string): string {
+  try {
+    const claims = decodeJwt(ssoToken);
+    return `${String(claims.tid ?? '')}|${String(claims.oid ?? claims.sub ?? '')}`;
+  } catch {
+    return `assertion|${ssoToken.slice(-24)}`;
+  }
+}
+
+/** MSAL's account id of the cache entry that holds `accessToken` (found once, when a token is new). */
+function accountHolding(app: ConfidentialClientApplication, accessToken: string): string | undefined {
+  const store = app.getTokenCache().getKVStore() as Record<string, { secret?: unknown; homeAccountId?: unknown }>;
+  for (const entity of Object.values(store)) {
+    if (entity.secret === accessToken && typeof entity.homeAccountId === 'string') return entity.homeAccountId;
+  }
+  return undefined;
+}
+
+/**
+ * Marks the person as just served (recording the account a new token went to), then drops the
+ * partitions of people beyond the bound or idle too long: every entity MSAL keeps under their
+ * account ids (access, refresh and id tokens, account), from MSAL's live key-value store.
+ */
+function keepBounded(tenant: TenantCache, person: string, newAccount: string | undefined, nowMs: number, maxPeople: number, idleMs: number): void {
+  const entry = tenant.people.get(person) ?? { lastServedMs: nowMs, accounts: new Set<string>() };
+  tenant.people.delete(person);
+  entry.lastServedMs = nowMs;
+  if (newAccount !== undefined) entry.accounts.add(newAccount);
+  tenant.people.set(person, entry);
+
+  const dropped = new Set<string>();
+  let over = tenant.people.size - maxPeople;
+  for (const [id, cached] of tenant.people) {
+    if (over > 0) over -= 1;
+    else if (nowMs - cached.lastServedMs <= idleMs) break; // the rest were served more recently
+    tenant.people.delete(id);
+    for (const account of cached.accounts) dropped.add(account);
+  }
+  if (dropped.size === 0) return;
+  const store = tenant.app.getTokenCache().getKVStore() as Record<string, { homeAccountId?: unknown }>;
+  for (const key of Object.keys(store)) {
+    const owner = store[key]?.homeAccountId;
+    if (typeof owner === 'string' && dropped.has(owner)) delete store[key];
+  }
 }
 
 function msalConfiguration(options: GraphTokensOptions, tenant: TenantAuthority): Configuration {
@@ -130,16 +216,32 @@ function msalConfiguration(options: GraphTokensOptions, tenant: TenantAuthority)
 }
 
 /**
- * Missing or not-yet-effective consent, as Entra reports it: `invalid_grant` (AADSTS65001 "has
- * not consented"), `interaction_required`, `consent_required`. Returns Entra's error code.
+ * Entra's claims challenge: `interaction_required` with a `claims` value (AADSTS50076 MFA,
+ * AADSTS50079, AADSTS53003 Conditional Access...). The middle tier must pass it back to the client,
+ * which gets a new token with those claims and retries. Returns the claims (a JSON string).
+ * https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow (error response)
+ * https://learn.microsoft.com/entra/identity-platform/claims-challenge
+ */
+function claimsChallenge(error: unknown): string | undefined {
+  if (!(error instanceof MsalAuthError)) return undefined;
+  const claims = (error as { claims?: unknown }).claims;
+  if (typeof claims === 'string' && claims.trim() !== '') return claims;
+  // interaction_required without claims (and not consent): a fresh token from the client may do.
+  return error.errorCode === 'interaction_required' && error.subError !== 'consent_required' ? '' : undefined;
+}
+
+/**
+ * Missing consent, as Entra reports it: AADSTS65001 (`invalid_grant` with suberror
+ * `consent_required`), `consent_required`, AADSTS650052/AADSTS90094 (admin consent needed).
+ * Other `invalid_grant`s (expired assertion AADSTS500133, bad signature AADSTS50013, MFA without a
+ * claims value...) are not consent. Returns Entra's error code.
  */
 function consentProblem(error: unknown): string | undefined {
-  if (error instanceof InteractionRequiredAuthError) return error.errorCode || 'interaction_required';
   if (!(error instanceof MsalAuthError)) return undefined;
   const text = `${error.errorCode} ${error.errorMessage} ${error.subError}`;
-  if (/AADSTS65001|AADSTS650052|AADSTS90094|consent_required|interaction_required/i.test(text)) return error.errorCode || 'consent_required';
-  // invalid_grant also covers an expired or malformed assertion (AADSTS500133, AADSTS50013): not consent.
-  if (error.errorCode === 'invalid_grant' && !/AADSTS500133|AADSTS50013\b|AADSTS50027/.test(text)) return 'invalid_grant';
+  if (error.subError === 'consent_required' || error.errorCode === 'consent_required' || /AADSTS(65001|650052|90094)\b/.test(text)) {
+    return error.errorCode || 'consent_required';
+  }
   return undefined;
 }
 

@@ -5,7 +5,7 @@ import type { TokenValidatorOptions } from './token-validator';
 export const ENTRA_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
 
 /** Microsoft 365 mode: Entra's keys and issuers, this app's audiences, the configured tenants. */
-export function entraTokenValidatorOptions(entra: EntraConfig): TokenValidatorOptions {
+export function entraTokenValidatorOptions(entra: Omit<EntraConfig, 'tenantId'>): TokenValidatorOptions {
   return {
     jwks: ENTRA_JWKS_URL,
     audiences: [`api://${entra.tabDomain}/${entra.clientId}`, entra.clientId],

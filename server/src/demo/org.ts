@@ -1,7 +1,7 @@
 import { DEMO_TENANT_ID, UNPLUG_ADMIN_ROLE } from './constants';
 import { createPrng, stableGuid } from './prng';
 import {
-  CUSTOM_ZONE_NAME, CUSTOM_ZONE_RULE, GENERATED_ZONES, GIVEN_NAMES, JOB_TITLES, SEED_PEOPLE, SURNAMES, WORKING_HOURS,
+  CUSTOM_ZONE_NAME, CUSTOM_ZONE_RULE, GENERATED_ZONES, GIVEN_NAMES, JOB_TITLES, MEMBER_USER_ROLE_TEMPLATE_ID, SEED_PEOPLE, SURNAMES, WORKING_HOURS,
   type PersonSpec,
 } from './seed-people';
 import { resolveTimeZoneName, type DemoZone } from './time-zones';
@@ -18,6 +18,8 @@ export interface DemoPerson extends Omit<PersonSpec, 'windowsZone'> {
   /** The zone their wall clock runs on (the custom one included). */
   zone: DemoZone;
   roles: string[];
+  /** Directory role template ids (the default member role first), for the SSO token's `wids`. */
+  wids: string[];
   teamIndex: number;
   /** Their lead (team members) or the head of the organisation (team leads); none for the head. */
   managerIndex: number | undefined;
@@ -116,6 +118,7 @@ function toPerson(spec: PersonSpec, index: number, explicit: boolean): DemoPerso
     windowsZone: custom ? undefined : spec.windowsZone,
     zone,
     roles: spec.admin ? [UNPLUG_ADMIN_ROLE] : [],
+    wids: [MEMBER_USER_ROLE_TEMPLATE_ID, ...(spec.directoryRoles ?? [])],
     teamIndex,
     managerIndex: index === 0 ? undefined : isLead ? 0 : teamIndex * TEAM_SIZE,
   };

@@ -21,7 +21,7 @@ export async function demoTenantRoutes(app: FastifyInstance, { tenant }: { tenan
     return reply.code(status).send({ error: { code: status === 500 ? 'internal_error' : 'bad_request', message: status === 500 ? 'The demo tenant failed to answer.' : error.message } });
   });
   const { faults, stats } = tenant.internals;
-  await app.register(identityRoutes, { prefix: '/identity', org: tenant.org, identity: tenant.identity, consent: tenant.consent, registration: tenant.registration, stats, clock: tenant.clock });
+  await app.register(identityRoutes, { prefix: '/identity', org: tenant.org, identity: tenant.identity, consent: tenant.consent, registration: tenant.registration, conditionalAccess: tenant.conditionalAccess, stats, clock: tenant.clock });
   await app.register(graphRoutes, {
     prefix: '/graph/v1.0',
     ctx: { org: tenant.org, calendars: tenant.calendars, presence: tenant.presence, subscriptions: tenant.subscriptions },

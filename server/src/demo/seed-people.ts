@@ -13,6 +13,11 @@ export interface PersonSpec {
   startTime: string;
   endTime: string;
   admin: boolean;
+  /**
+   * Directory role template ids beyond the default member role (e.g. Teams Administrator). They
+   * reach the SSO token's `wids` only when the app registration sets `groupMembershipClaims`.
+   */
+  directoryRoles?: string[];
   /** This person has not consented to Unplug yet: on-behalf-of fails until they do. */
   consentRequired: boolean;
   /** Chance, per working day, of being online in the evening. */
@@ -23,6 +28,11 @@ export interface PersonSpec {
 }
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
+
+/** Microsoft Entra built-in role template ids: https://learn.microsoft.com/entra/identity/role-based-access-control/permissions-reference */
+export const TEAMS_ADMINISTRATOR_ROLE_TEMPLATE_ID = '69091246-20e8-4a56-aa4d-066075b2a7a8';
+/** Every member user holds the "User" role; Entra lists it in `wids` too. */
+export const MEMBER_USER_ROLE_TEMPLATE_ID = 'b79fbf4d-3ef9-4689-8143-76b194e85509';
 
 /**
  * A custom zone with rules no named zone has: UTC+2 in winter, UTC+3 from the second Sunday of
@@ -47,7 +57,7 @@ export const SEED_PEOPLE: readonly PersonSpec[] = [
   { givenName: 'Jordan', surname: 'Ellis', jobTitle: 'Sales Operations Lead', officeLocation: 'New York', windowsZone: 'Eastern Standard Time', workingDays: WEEKDAYS, startTime: '09:00:00', endTime: '17:00:00', admin: true, consentRequired: false, afterHoursChance: 0.3, meetingLoad: 0.6, preferredLanguage: 'en-US' },
   { givenName: 'Maya', surname: 'Thompson', jobTitle: 'Customer Success Manager', officeLocation: 'Toronto', windowsZone: 'Eastern Standard Time', workingDays: WEEKDAYS, startTime: '07:00:00', endTime: '15:30:00', admin: false, consentRequired: false, afterHoursChance: 0.15, meetingLoad: 0.5, preferredLanguage: 'en-CA' },
   // Team 1: Europe
-  { givenName: 'Hannah', surname: 'Becker', jobTitle: 'Support Team Lead', officeLocation: 'Berlin', windowsZone: 'W. Europe Standard Time', workingDays: WEEKDAYS, startTime: '08:30:00', endTime: '17:00:00', admin: false, consentRequired: false, afterHoursChance: 0.4, meetingLoad: 0.8, preferredLanguage: 'de-DE' },
+  { givenName: 'Hannah', surname: 'Becker', jobTitle: 'Support Team Lead', officeLocation: 'Berlin', windowsZone: 'W. Europe Standard Time', workingDays: WEEKDAYS, startTime: '08:30:00', endTime: '17:00:00', admin: false, directoryRoles: [TEAMS_ADMINISTRATOR_ROLE_TEMPLATE_ID], consentRequired: false, afterHoursChance: 0.4, meetingLoad: 0.8, preferredLanguage: 'de-DE' },
   { givenName: 'Lukas', surname: 'Meyer', jobTitle: 'Support Engineer', officeLocation: 'Amsterdam', windowsZone: 'W. Europe Standard Time', workingDays: WEEKDAYS, startTime: '09:00:00', endTime: '18:00:00', admin: false, consentRequired: true, afterHoursChance: 0.2, meetingLoad: 0.4, preferredLanguage: 'nl-NL' },
   { givenName: 'Sofia', surname: 'Rossi', jobTitle: 'Community Manager', officeLocation: 'Remote', windowsZone: 'custom', workingDays: WEEKDAYS, startTime: '09:00:00', endTime: '18:00:00', admin: false, consentRequired: false, afterHoursChance: 0.35, meetingLoad: 0.6, preferredLanguage: 'it-IT' },
   { givenName: 'Noah', surname: 'Williams', jobTitle: 'Night Support Engineer', officeLocation: 'London', windowsZone: 'GMT Standard Time', workingDays: WEEKDAYS, startTime: '22:00:00', endTime: '06:00:00', admin: false, consentRequired: false, afterHoursChance: 0.2, meetingLoad: 0.3, preferredLanguage: 'en-GB' },

@@ -1,7 +1,9 @@
 import { CalendarStore, type CalendarStoreOptions } from './calendar-store';
 import { FaultInjector, type DemoFaultSettings } from './faults';
+import { ConditionalAccess } from './identity/conditional-access';
 import { ConsentState, type ConsentOptions } from './identity/consent';
 import { createSigningKey } from './identity/keys';
+import { readDemoRegistration, type DemoRegistration as TokenClaimsRegistration } from './identity/registration';
 import { DemoIdentity, type IssuedToken } from './identity/tokens';
 import { createOrg, type DemoOrg, type DemoPerson } from './org';
 import { PresenceStore } from './presence-store';
@@ -22,6 +24,8 @@ export interface DemoTenantOptions {
   /** Seed of the fault sequence, so fault tests are repeatable. */
   faultSeed?: string | number;
   consent?: ConsentOptions;
+  /** What the app registration makes the identity issue. Default: read from `aad.manifest.json`. */
+  tokenClaims?: TokenClaimsRegistration;
   calendars?: CalendarStoreOptions;
   /** How often presence of subscribed people is checked for changes to notify. Default 30 s; 0: only on `subscriptions.sweep()`. */
   subscriptionSweepMs?: number;
@@ -41,6 +45,8 @@ export interface DemoTenant {
   readonly consent: ConsentState;
   /** The permissions the registration (`aad.manifest.json`) asks for: the most a token carries. */
   readonly registration: DemoRegistration;
+  /** Who must satisfy MFA (a claims challenge) before on-behalf-of works for them. */
+  readonly conditionalAccess: ConditionalAccess;
   readonly clock: () => number;
   /** The person with this id or user principal name; throws if there is none. */
   person(idOrUpn: string): DemoPerson;
@@ -65,8 +71,9 @@ export async function createDemoTenant(options: DemoTenantOptions = {}): Promise
   const calendars = new CalendarStore(org, options.calendars);
   const presence = new PresenceStore(calendars);
   const subscriptions = new SubscriptionStore({ org, presence, clock, ...(options.subscriptionSweepMs !== undefined ? { sweepMs: options.subscriptionSweepMs } : {}) });
-  const identity = new DemoIdentity(await createSigningKey(), org, clock);
+  const identity = new DemoIdentity(await createSigningKey(), org, clock, options.tokenClaims ?? readDemoRegistration());
   const consent = new ConsentState(options.consent);
+  const conditionalAccess = new ConditionalAccess();
   const faults = new FaultInjector(options.faults, options.faultSeed);
   const stats = new StatsCounter();
   // Exactly what aad.manifest.json asks for: there is no option to grant more.
@@ -77,7 +84,7 @@ export async function createDemoTenant(options: DemoTenantOptions = {}): Promise
     return found;
   };
   return {
-    org, calendars, presence, subscriptions, identity, consent, registration, clock,
+    org, calendars, presence, subscriptions, identity, consent, registration, conditionalAccess, clock,
     person,
     setFaults: (changes) => faults.set(changes),
     faults: () => faults.current,

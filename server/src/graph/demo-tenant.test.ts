@@ -50,7 +50,7 @@ function graphContext(userId: string): PersonContext {
 beforeAll(async () => {
   demo = await startDemoTenant({ faultSeed: 'graph-gateway-tests' });
   const baseUrl = () => demo.baseUrl;
-  tokens = createGraphTokens({ ...demoGraphTokensOptions(baseUrl), sleep: async (ms) => { sleeps.push(ms); } });
+  tokens = createGraphTokens(demoGraphTokensOptions(baseUrl));
   gateway = createGraphGateway({ root: demoGraphRoot(baseUrl), retry: { sleep: async (ms) => { sleeps.push(ms); } } });
   person = demo.tenant.org.people.find((p) => !p.consentRequired)!;
 });
@@ -72,19 +72,19 @@ describe('auth against the demo identity', () => {
 
   it('exchanges the SSO token on behalf of the person with MSAL (one token request, then its cache)', async () => {
     const sso = await ssoToken(person.id);
-    const graphTokens = createGraphTokens({ ...demoGraphTokensOptions(() => demo.baseUrl), sleep: async () => {} });
+    const graphTokens = createGraphTokens(demoGraphTokensOptions(() => demo.baseUrl));
     const first = await graphTokens.onBehalfOf(DEMO_TENANT_ID, sso);
     expect(first.split('.')).toHaveLength(3);
     await expect(graphTokens.onBehalfOf(DEMO_TENANT_ID, sso)).resolves.toBe(first);
     expect((await stats()).tokenRequests).toBe(1);
   });
 
-  it('reports missing consent as ConsentRequiredError after three retries with doubling delays', async () => {
+  it('reports missing consent as ConsentRequiredError at once (one token request, no waiting)', async () => {
     const unconsented = demo.tenant.org.people.find((p) => p.consentRequired)!;
     const error = await tokens.onBehalfOf(DEMO_TENANT_ID, await ssoToken(unconsented.id)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConsentRequiredError);
-    expect(sleeps).toEqual([500, 1000, 2000]);
-    expect((await stats()).tokenRequests).toBe(4);
+    expect(sleeps).toEqual([]);
+    expect((await stats()).tokenRequests).toBe(1);
   });
 
   it('gets an app-only token with client credentials', async () => {

@@ -14,6 +14,24 @@ export class ConsentRequiredError extends AppError {
   }
 }
 
+/**
+ * Entra wants more than the person's SSO token shows (MFA, a Conditional Access policy): the
+ * on-behalf-of exchange answered `interaction_required` with a claims challenge. The tab passes
+ * `claims` to Teams' `authentication.getAuthToken({ claims: [claims] })`, which prompts the
+ * person, and retries with the new token. Not consent: a consent button would not help.
+ * 401 as Microsoft's claims-challenge format has it, with the claims also in `WWW-Authenticate`
+ * (base64): https://learn.microsoft.com/entra/identity-platform/claims-challenge
+ */
+export class ClaimsChallengeError extends AppError {
+  constructor(readonly claims: string) {
+    super(401, 'claims_challenge', 'Microsoft Entra asks you to sign in again (for example with multi-factor authentication) before Unplug can read your calendar.',
+      { 'WWW-Authenticate': `Bearer realm="", error="insufficient_claims"${claims ? `, claims="${Buffer.from(claims).toString('base64')}"` : ''}` },
+      undefined,
+      claims ? { claims } : {});
+    this.name = 'ClaimsChallengeError';
+  }
+}
+
 /** Graph kept answering 429/503/504 after the bounded retries. */
 export class GraphThrottledError extends AppError {
   constructor(readonly status: number, readonly attempts: number | undefined, readonly retryAfterMs: number | undefined) {

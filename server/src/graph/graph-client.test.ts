@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConsentRequiredError, GraphRequestError, GraphResponseError, GraphThrottledError } from './errors';
 import { startFakeGraph, type FakeGraph } from './fake-graph';
-import { createGraphHttp, relativeLink } from './graph-client';
+import { createGraphHttp, isConsentDenial, relativeLink } from './graph-client';
 import { readGraphExample } from './graph-examples';
 import { testGraphHttp } from './test-graph';
 
@@ -96,5 +96,25 @@ describe('relativeLink', () => {
   });
   it.each(['https://graph.microsoft.com.evil.example/v1.0/me', 'https://graph.microsoft.com/beta/me', 'http://graph.microsoft.com/v1.0/me'])('refuses %s', (link) => {
     expect(() => relativeLink(http, link, 'p')).toThrow(GraphResponseError);
+  });
+});
+
+describe('isConsentDenial: Graph\'s permission codes, not words in a message', () => {
+  it.each([
+    ['ErrorAccessDenied', 'Access is denied. Check credentials and try again.', true],
+    ['Authorization_RequestDenied', 'Insufficient privileges to complete the operation.', true],
+    ['accessDenied', "The caller doesn't have permission to perform the action.", true],
+    ['Forbidden', "Missing role permissions on the request. API requires one of 'Presence.ReadWrite.All'. Roles on the request ''.", true],
+    ['Forbidden', "Missing scope permissions on the request. API requires one of 'Presence.Read'. Scopes on the request 'User.Read'.", true],
+    ['', 'You do not have the required permissions to access this item.', false],
+    ['Forbidden', 'The scope of this meeting does not allow a change.', false],
+    ['ErrorItemNotFound', 'The permission you asked about does not exist.', false],
+    ['insufficient_claims', 'Continuous access evaluation resulted in claims challenge.', false],
+  ])('403 %s "%s" → consent: %s', (code, message, expected) => {
+    expect(isConsentDenial(403, code, message)).toBe(expected);
+  });
+
+  it('only ever for a 403', () => {
+    expect(isConsentDenial(401, 'ErrorAccessDenied', 'Access is denied.')).toBe(false);
   });
 });

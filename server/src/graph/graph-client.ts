@@ -173,11 +173,20 @@ function toGatewayError(error: unknown, kind: GraphContext['kind'], outcome: Req
 }
 
 /**
- * A 403 for a missing permission. Graph says it in several ways: `Authorization_RequestDenied`
- * ("Insufficient privileges"), Outlook's `ErrorAccessDenied`, `Forbidden` with a scope message.
+ * A 403 for a missing permission, by Graph's error code, never by words in the message:
+ * - `ErrorAccessDenied`: Outlook (calendar, mailbox settings) without the permission;
+ * - `Authorization_RequestDenied`: directory objects ("Insufficient privileges");
+ * - `accessDenied`: Graph's generic code ("The caller doesn't have permission to perform the action");
+ * - `Forbidden` only with Graph's "Missing scope/role permissions on the request" (Teams workloads
+ *   such as presence name the permission they want that way).
+ * Anything else (an empty code, `insufficient_claims`, a policy refusal...) is Graph refusing the
+ * request, not missing consent. https://learn.microsoft.com/graph/errors,
+ * https://learn.microsoft.com/graph/resolve-auth-errors
  */
+const PERMISSION_CODES = new Set(['erroraccessdenied', 'authorization_requestdenied', 'accessdenied']);
+
 export function isConsentDenial(status: number, code: string, message: string): boolean {
   if (status !== 403) return false;
-  return /^(Authorization_RequestDenied|ErrorAccessDenied|AccessDenied|Forbidden|)$/i.test(code)
-    || /insufficient privileges|scope|permission|consent/i.test(message);
+  if (PERMISSION_CODES.has(code.toLowerCase())) return true;
+  return code.toLowerCase() === 'forbidden' && /^Missing (scope|role) permissions on the request/i.test(message.trim());
 }

@@ -12,6 +12,8 @@ export class AppError extends Error {
     readonly headers: Record<string, string> = {},
     /** Field-level problems, for errors about a body the person filled in. */
     readonly fields?: { field: string; message: string }[],
+    /** More members of the error body, e.g. `claims` of a claims challenge. */
+    readonly extra: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -19,7 +21,7 @@ export class AppError extends Error {
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: { field: string; message: string }[] };
+  error: { code: string; message: string; fields?: { field: string; message: string }[]; claims?: string };
 }
 
 const FASTIFY_CODES: Record<string, string> = {
@@ -37,7 +39,7 @@ const FASTIFY_CODES: Record<string, string> = {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.code(error.statusCode).headers(error.headers).send(body(error.code, error.message, error.fields));
+      return reply.code(error.statusCode).headers(error.headers).send(body(error.code, error.message, error.fields, error.extra));
     }
     const status = error.statusCode ?? 500;
     if (error.validation) {
@@ -61,8 +63,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 }
 
-export function body(code: string, message: string, fields?: { field: string; message: string }[]): ErrorBody {
-  return { error: fields ? { code, message, fields } : { code, message } };
+export function body(code: string, message: string, fields?: { field: string; message: string }[], extra: Record<string, string> = {}): ErrorBody {
+  return { error: { ...extra, code, message, ...(fields ? { fields } : {}) } };
 }
 
 /** Errors the router raises before any route runs (Fastify's `frameworkErrors` option). */

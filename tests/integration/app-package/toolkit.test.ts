@@ -54,6 +54,9 @@ describe('teamsapp.yml', () => {
     }, /publish\[\d\] \(teamsApp\/validateAppPackage\): appPackagePath .* is not built by an earlier teamsApp\/zipAppPackage step/],
     ['a script that package.json lacks', (t: string) => t.replace('run: npm run validate-package', 'run: npm run check-package'), /runs "npm run check-package", which package\.json does not define/],
     ['YAML that does not parse', (t: string) => `${t}\n  - uses: [unclosed\n`, /teamsapp\.yml does not parse/],
+    ['a server .env without HOST (the server would listen on 127.0.0.1 only)', (t: string) => t.replace('        HOST: 0.0.0.0\n', ''), /must set HOST: 0\.0\.0\.0 \(got no HOST\)/],
+    ['a server .env on the loopback interface', (t: string) => t.replace('HOST: 0.0.0.0', 'HOST: 127.0.0.1'), /must set HOST: 0\.0\.0\.0 \(got "127\.0\.0\.1"\)/],
+    ['a server .env without the tenant', (t: string) => t.replace('        ENTRA_TENANT_ID: ${{ENTRA_TENANT_ID}}\n', ''), /lacks ENTRA_TENANT_ID/],
   ])('fails on %s', (_title, rewrite, expected) => {
     expect(messages(checkTeamsappYml(projectWith('teamsapp.yml', rewrite)))).toContainEqual(expect.stringMatching(expected));
   });
@@ -82,6 +85,8 @@ describe('aad.manifest.json (the Entra app)', () => {
     ['a delegated permission asked as application', (t: string) => t.replace('"id": "87f447af-9fa4-4c32-9dfa-4a57a73d18ce",\n                    "type": "Scope"', '"id": "87f447af-9fa4-4c32-9dfa-4a57a73d18ce",\n                    "type": "Role"'), /asks for MailboxSettings\.Read as Role; it should be Scope/],
     ['the Teams web client not pre-authorised', (t: string) => t.replace('"appId": "5e3ce6c0-2b1f-4285-8d4b-75ee78787346"', '"appId": "00000000-0000-0000-0000-000000000001"'), /the Teams client 5e3ce6c0-2b1f-4285-8d4b-75ee78787346 must be pre-authorised/],
     ['the admin role missing', (t: string) => t.replace('"value": "Unplug.Admin"', '"value": "Admin"'), /must define an enabled "Unplug\.Admin" role/],
+    ['no groupMembershipClaims (no wids: directory-role admins unrecognised)', (t: string) => t.replace('    "groupMembershipClaims": "DirectoryRole",\n', ''), /groupMembershipClaims must be "DirectoryRole" \(got null\)/],
+    ['groupMembershipClaims without directory roles', (t: string) => t.replace('"groupMembershipClaims": "DirectoryRole"', '"groupMembershipClaims": "SecurityGroup"'), /groupMembershipClaims must be "DirectoryRole" \(got "SecurityGroup"\)/],
     ['an identifier URI on another host', (t: string) => t.replace('api://${{TAB_DOMAIN}}/${{ENTRA_CLIENT_ID}}', 'api://${{ENTRA_CLIENT_ID}}'), /identifierUris must be exactly/],
     ['a comment (the Toolkit uses JSON.parse)', (t: string) => t.replace('{', '{\n    // Unplug\n'), /is not valid JSON \(the Toolkit parses it with JSON\.parse, so no comments\)/],
     ['a placeholder env/.env.prod does not declare', (t: string) => t.replace('"displayName": "Unplug"', '"displayName": "${{APP_DISPLAY_NAME}}"'), /uses \$\{\{APP_DISPLAY_NAME\}\}, which env\/\.env\.prod does not declare/],

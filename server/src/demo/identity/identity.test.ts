@@ -5,7 +5,10 @@ import {
   DEMO_APP_ID_URI, DEMO_AUTHORITY, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_ID, GRAPH_RESOURCE, TEAMS_WEB_CLIENT_ID, UNPLUG_ADMIN_ROLE,
   demoAuthorityUrl, demoIssuer, demoOpenIdConfiguration,
 } from '../constants';
+import { TEAMS_ADMINISTRATOR_ROLE_TEMPLATE_ID } from '../seed-people';
 import type { RunningDemoTenant } from '../standalone';
+import { ConditionalAccess } from './conditional-access';
+import { readDemoRegistration, registrationFrom } from './registration';
 import { call, startTestTenant } from '../test-support';
 
 let demo: RunningDemoTenant;
@@ -168,5 +171,68 @@ describe('the token endpoint with MSAL', () => {
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ error: 'unsupported_grant_type', error_codes: [70003], trace_id: expect.any(String), correlation_id: expect.any(String), timestamp: expect.any(String) });
     expect(response.body.error_description).toMatch(/^AADSTS70003: /);
+  });
+});
+
+describe('Conditional Access: a claims challenge for a person who must use MFA', () => {
+  const scopes = [`${GRAPH_RESOURCE}/.default`];
+  const setMfa = (userId: string, mfaRequired: boolean) => call(`${demo.identityBaseUrl}/conditional-access`, { method: 'POST', json: { userId, mfaRequired } });
+
+  it('answers on-behalf-of with interaction_required (AADSTS50076) and the claims, then accepts a token got with those claims', async () => {
+    const someone = demo.tenant.org.people.find((p) => !p.consentRequired && !p.admin && p.id !== person().id)!;
+    expect((await setMfa(someone.id, true)).body).toEqual({ userId: someone.id, mfaRequired: true });
+    try {
+      const error = await msal().acquireTokenOnBehalfOf({ oboAssertion: await sso(someone.id), scopes }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InteractionRequiredAuthError);
+      expect(error).toMatchObject({ errorCode: 'interaction_required', subError: 'basic_action', claims: ConditionalAccess.CHALLENGE });
+      expect((error as Error).message).toContain('AADSTS50076');
+
+      // What Teams' getAuthToken({ claims: [challenge] }) brings back after the MFA prompt.
+      const stepUp = await sso(someone.id, { claims: [ConditionalAccess.CHALLENGE] });
+      expect(decodeJwt(stepUp)).toMatchObject({ acrs: ['c1'] });
+      await expect(msal().acquireTokenOnBehalfOf({ oboAssertion: stepUp, scopes })).resolves.toBeTruthy();
+      // Nobody else is asked.
+      await expect(msal().acquireTokenOnBehalfOf({ oboAssertion: await sso(person().id), scopes })).resolves.toBeTruthy();
+    } finally {
+      await setMfa(someone.id, false);
+    }
+    await expect(msal().acquireTokenOnBehalfOf({ oboAssertion: await sso(someone.id), scopes })).resolves.toBeTruthy();
+  });
+
+  it('refuses claims that are not a JSON claims request, and unknown people', async () => {
+    const bad = await call<{ error: { code: string } }>(`${demo.identityBaseUrl}/token`, { method: 'POST', json: { userId: person().id, claims: ['not json'] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('invalid_claims');
+    expect((await setMfa('nobody', true)).status).toBe(404);
+    expect((await call(`${demo.identityBaseUrl}/conditional-access`, { method: 'POST', json: { userId: person().id } })).status).toBe(400);
+  });
+});
+
+describe('wids follows the registration (groupMembershipClaims)', () => {
+  const teamsAdmin = () => demo.tenant.org.people.find((p) => p.wids.includes(TEAMS_ADMINISTRATOR_ROLE_TEMPLATE_ID))!;
+
+  it('reads groupMembershipClaims as Entra does: DirectoryRole or All emit wids, others do not', () => {
+    expect(registrationFrom({ groupMembershipClaims: 'DirectoryRole' }).emitsWids).toBe(true);
+    expect(registrationFrom({ groupMembershipClaims: 'All' }).emitsWids).toBe(true);
+    expect(registrationFrom({ groupMembershipClaims: 'SecurityGroup, DirectoryRole' }).emitsWids).toBe(true);
+    expect(registrationFrom({ groupMembershipClaims: 'SecurityGroup' }).emitsWids).toBe(false);
+    expect(registrationFrom({ groupMembershipClaims: null }).emitsWids).toBe(false);
+    expect(registrationFrom({}).emitsWids).toBe(false);
+  });
+
+  it("this repository's aad.manifest.json asks for wids, so the demo SSO token carries the person's directory roles", async () => {
+    expect(readDemoRegistration().emitsWids).toBe(true);
+    expect(teamsAdmin()).toBeDefined();
+    expect(decodeJwt(await sso(teamsAdmin().id))).toMatchObject({ wids: expect.arrayContaining([TEAMS_ADMINISTRATOR_ROLE_TEMPLATE_ID]) });
+  });
+
+  it('leaves wids out when the registration does not set groupMembershipClaims', async () => {
+    const without = await startTestTenant({ tokenClaims: { emitsWids: false } });
+    try {
+      const token = await without.tenant.ssoToken(teamsAdmin().id);
+      expect(decodeJwt(token.token)).not.toHaveProperty('wids');
+    } finally {
+      await without.close();
+    }
   });
 });

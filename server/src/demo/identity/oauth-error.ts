@@ -9,6 +9,8 @@ export interface OAuthErrorBody {
   trace_id: string;
   correlation_id: string;
   suberror?: string;
+  /** A claims challenge (Conditional Access, MFA): what the client must ask for. */
+  claims?: string;
 }
 
 export interface OAuthAnswer {
@@ -16,7 +18,7 @@ export interface OAuthAnswer {
   body: Record<string, unknown>;
 }
 
-export function oauthError(status: number, error: string, code: number, message: string, options: { now: number; correlationId?: string | undefined; suberror?: string } ): OAuthAnswer {
+export function oauthError(status: number, error: string, code: number, message: string, options: { now: number; correlationId?: string | undefined; suberror?: string; claims?: string }): OAuthAnswer {
   const traceId = randomUUID();
   const correlationId = options.correlationId ?? randomUUID();
   const timestamp = new Date(options.now).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
@@ -28,6 +30,7 @@ export function oauthError(status: number, error: string, code: number, message:
     trace_id: traceId,
     correlation_id: correlationId,
     ...(options.suberror ? { suberror: options.suberror } : {}),
+    ...(options.claims ? { claims: options.claims } : {}),
   };
   return { status, body: body as unknown as Record<string, unknown> };
 }

@@ -3,6 +3,7 @@ import { DEMO_APP_ID_URI, GRAPH_RESOURCE, demoOpenIdConfiguration } from '../con
 import type { DemoOrg } from '../org';
 import type { DemoRegistration } from '../registration';
 import type { StatsCounter } from '../stats';
+import { requestedAuthContexts, type ConditionalAccess } from './conditional-access';
 import type { ConsentState } from './consent';
 import { answerTokenRequest } from './token-endpoint';
 import type { DemoIdentity } from './tokens';
@@ -12,6 +13,7 @@ export interface IdentityRoutesOptions {
   identity: DemoIdentity;
   consent: ConsentState;
   registration: DemoRegistration;
+  conditionalAccess: ConditionalAccess;
   stats: StatsCounter;
   clock: () => number;
 }
@@ -27,6 +29,18 @@ const tokenBody = {
     resource: { type: 'string', enum: [DEMO_APP_ID_URI, GRAPH_RESOURCE] },
     /** For tests: a short-lived or already expired token. */
     expiresInSeconds: { type: 'integer', minimum: -86_400, maximum: 86_400 },
+    /** What `getAuthToken({ claims })` passes on: claims requests (JSON) after a claims challenge. */
+    claims: { type: 'array', maxItems: 5, items: { type: 'string', minLength: 2, maxLength: 4000 } },
+  },
+} as const;
+
+const conditionalAccessBody = {
+  type: 'object',
+  required: ['userId', 'mfaRequired'],
+  additionalProperties: false,
+  properties: {
+    userId: { type: 'string', minLength: 1, maxLength: 200 },
+    mfaRequired: { type: 'boolean' },
   },
 } as const;
 
@@ -46,7 +60,7 @@ const consentBody = {
  * MSAL talks to, and helpers for the person switcher and tests (people, SSO tokens, consent).
  */
 export async function identityRoutes(app: FastifyInstance, options: IdentityRoutesOptions): Promise<void> {
-  const { org, identity, consent, registration, stats, clock } = options;
+  const { org, identity, consent, registration, conditionalAccess, stats, clock } = options;
 
   // MSAL posts the token request form-encoded.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, raw, done) => {
@@ -69,7 +83,7 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
   app.post<{ Params: { tenant: string }; Body: Record<string, string> | undefined }>('/:tenant/oauth2/v2.0/token', { schema: { hide: true } }, async (request, reply) => {
     stats.count('tokenRequests');
     const form = request.body && typeof request.body === 'object' ? request.body : {};
-    const answer = await answerTokenRequest({ org, identity, consent, registration, clock }, request.params.tenant, form, request.headers.authorization);
+    const answer = await answerTokenRequest({ org, identity, consent, registration, conditionalAccess, clock }, request.params.tenant, form, request.headers.authorization);
     return reply.code(answer.status).header('Cache-Control', 'no-store').send(answer.body);
   });
 
@@ -77,13 +91,17 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
     value: org.people.map((p) => ({ id: p.id, displayName: p.displayName, userPrincipalName: p.userPrincipalName })),
   }));
 
-  app.post<{ Body: { userId: string; resource?: string; expiresInSeconds?: number } }>('/token', { schema: { hide: true, body: tokenBody } }, async (request, reply) => {
-    const { userId, resource, expiresInSeconds } = request.body;
+  app.post<{ Body: { userId: string; resource?: string; expiresInSeconds?: number; claims?: string[] } }>('/token', { schema: { hide: true, body: tokenBody } }, async (request, reply) => {
+    const { userId, resource, expiresInSeconds, claims = [] } = request.body;
     const person = org.find(userId);
     if (!person) return reply.code(404).send(userNotFound(userId));
+    // A claims request stands for the person passing the prompt it brings (MFA): the token then
+    // carries the authentication contexts asked for.
+    const contexts = requestedAuthContexts(claims);
+    if (contexts === undefined) return reply.code(400).send({ error: { code: 'invalid_claims', message: 'Each entry of claims must be a JSON claims request such as {"access_token":{"acrs":{"essential":true,"value":"c1"}}}.' } });
     const issued = resource === GRAPH_RESOURCE
       ? await identity.issueDelegatedGraphToken(person, registration.delegated, expiresInSeconds)
-      : await identity.issueSsoToken(person, expiresInSeconds);
+      : await identity.issueSsoToken(person, expiresInSeconds, contexts);
     return reply.header('Cache-Control', 'no-store').send({ access_token: issued.token, token_type: 'Bearer', expires_in: issued.expiresIn });
   });
 
@@ -109,5 +127,19 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
     if (!person) return reply.code(404).send(userNotFound(userId));
     consent.setUserConsent(person, granted);
     return consent.view(person);
+  });
+
+  app.get<{ Querystring: { userId: string } }>('/conditional-access', { schema: { hide: true, querystring: { type: 'object', required: ['userId'], properties: { userId: { type: 'string' } } } } }, async (request, reply) => {
+    const person = org.find(request.query.userId);
+    if (!person) return reply.code(404).send(userNotFound(request.query.userId));
+    return { userId: person.id, mfaRequired: conditionalAccess.requiresMfa(person) };
+  });
+
+  /** Like a Conditional Access policy in Entra: on-behalf-of for this person needs MFA (a claims challenge) first. */
+  app.post<{ Body: { userId: string; mfaRequired: boolean } }>('/conditional-access', { schema: { hide: true, body: conditionalAccessBody } }, async (request, reply) => {
+    const person = org.find(request.body.userId);
+    if (!person) return reply.code(404).send(userNotFound(request.body.userId));
+    conditionalAccess.requireMfa(person, request.body.mfaRequired);
+    return { userId: person.id, mfaRequired: conditionalAccess.requiresMfa(person) };
   });
 }

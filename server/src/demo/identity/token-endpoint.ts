@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, GRAPH_APP_ID, GRAPH_RESOURCE } from '../constants';
 import type { DemoOrg } from '../org';
 import type { DemoRegistration } from '../registration';
+import type { ConditionalAccess } from './conditional-access';
 import type { ConsentState } from './consent';
 import { oauthError, type OAuthAnswer } from './oauth-error';
 import type { DemoIdentity } from './tokens';
@@ -15,6 +16,7 @@ export interface TokenEndpointContext {
   consent: ConsentState;
   /** What `aad.manifest.json` asks for: the most a token can carry. */
   registration: DemoRegistration;
+  conditionalAccess: ConditionalAccess;
   clock: () => number;
 }
 
@@ -24,8 +26,8 @@ export interface TokenEndpointContext {
  * Answers in Entra's shape, so MSAL parses them as it parses Entra's.
  */
 export async function answerTokenRequest(ctx: TokenEndpointContext, tenant: string, form: Record<string, string>, authorization: string | undefined): Promise<OAuthAnswer> {
-  const fail = (status: number, error: string, code: number, message: string, suberror?: string) =>
-    oauthError(status, error, code, message, { now: ctx.clock(), correlationId: form['client-request-id'], ...(suberror ? { suberror } : {}) });
+  const fail = (status: number, error: string, code: number, message: string, suberror?: string, claims?: string) =>
+    oauthError(status, error, code, message, { now: ctx.clock(), correlationId: form['client-request-id'], ...(suberror ? { suberror } : {}), ...(claims ? { claims } : {}) });
 
   if (tenant.toLowerCase() !== ctx.org.tenantId) {
     return fail(400, 'invalid_request', 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
@@ -46,7 +48,7 @@ export async function answerTokenRequest(ctx: TokenEndpointContext, tenant: stri
   }
 }
 
-type Fail = (status: number, error: string, code: number, message: string, suberror?: string) => OAuthAnswer;
+type Fail = (status: number, error: string, code: number, message: string, suberror?: string, claims?: string) => OAuthAnswer;
 
 async function onBehalfOf(ctx: TokenEndpointContext, form: Record<string, string>, fail: Fail): Promise<OAuthAnswer> {
   if (form.requested_token_use !== 'on_behalf_of') {
@@ -68,6 +70,12 @@ async function onBehalfOf(ctx: TokenEndpointContext, form: Record<string, string
   const notGranted = graph.permissions.filter((p) => !ctx.registration.delegated.includes(p));
   if (notGranted.length > 0 || !ctx.consent.delegatedConsented(verified.person)) {
     return fail(400, 'invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${DEMO_CLIENT_ID}' named 'Unplug'. Send an interactive authorization request for this user and resource.`, 'consent_required');
+  }
+  // Conditional Access wants MFA and the assertion does not show it: a claims challenge, as the
+  // OBO page's error example (interaction_required, AADSTS50076, `claims`).
+  const challenge = ctx.conditionalAccess.challengeFor(verified.person, verified.claims['acrs']);
+  if (challenge) {
+    return fail(400, 'interaction_required', 50076, 'Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access \'00000003-0000-0000-c000-000000000000\'.', 'basic_action', challenge);
   }
   const issued = await ctx.identity.issueDelegatedGraphToken(verified.person, graph.permissions);
   return {

@@ -6,6 +6,7 @@ import {
 import type { DemoOrg, DemoPerson } from '../org';
 import { stableGuid } from '../prng';
 import type { SigningKey } from './keys';
+import type { DemoRegistration } from './registration';
 
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3599;
 
@@ -33,6 +34,8 @@ export class DemoIdentity {
     private readonly key: SigningKey,
     private readonly org: DemoOrg,
     private readonly clock: () => number,
+    /** What the app registration (`aad.manifest.json`) makes Entra put in tokens. */
+    private readonly registration: DemoRegistration = { emitsWids: false },
   ) {}
 
   get issuer(): string {
@@ -43,8 +46,12 @@ export class DemoIdentity {
     return { keys: [{ ...this.key.publicJwk }] };
   }
 
-  /** A token like Teams' `getAuthToken()` gives the tab: v2 claims for the Unplug app. */
-  issueSsoToken(person: DemoPerson, expiresInSeconds = DEFAULT_TOKEN_LIFETIME_SECONDS): Promise<IssuedToken> {
+  /**
+   * A token like Teams' `getAuthToken()` gives the tab: v2 claims for the Unplug app. `wids` only
+   * when the registration asks for it (`groupMembershipClaims`), as Entra does; `acrs` lists the
+   * authentication contexts the person satisfied (a claims request, e.g. after MFA).
+   */
+  issueSsoToken(person: DemoPerson, expiresInSeconds = DEFAULT_TOKEN_LIFETIME_SECONDS, authContexts: readonly string[] = []): Promise<IssuedToken> {
     return this.sign({
       aud: DEMO_APP_ID_URI,
       azp: TEAMS_WEB_CLIENT_ID,
@@ -58,6 +65,8 @@ export class DemoIdentity {
       tid: this.org.tenantId,
       ver: '2.0',
       ...(person.roles.length > 0 ? { roles: person.roles } : {}),
+      ...(this.registration.emitsWids ? { wids: person.wids } : {}),
+      ...(authContexts.length > 0 ? { acrs: [...new Set(authContexts)] } : {}),
     }, expiresInSeconds);
   }
 

@@ -6,6 +6,7 @@ export const ErrorBody = Type.Object({
     code: Type.String(),
     message: Type.String(),
     fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    claims: Type.Optional(Type.String({ description: '`claims_challenge` only: the claims Microsoft Entra asks for, to pass to getAuthToken({ claims: [claims] })' })),
   }),
 }, { $id: 'ErrorBody' });
 
