@@ -7,6 +7,7 @@ import type { EventMappingOptions } from './map-event';
 import type { UserPresence } from './map-presence';
 import { clearUserPreferredPresence, getPresencesByUserId, setStatusMessage, setUserPreferredPresence, type StatusMessageInput } from './presence';
 import { loadTabData, type TabData } from './tab-data';
+import { isTeamMember } from './team-membership';
 
 /** Microsoft Graph's v1.0 root. */
 export const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
@@ -40,6 +41,8 @@ export interface GraphGateway {
   setStatusMessage(context: AppContext, userId: string, input: StatusMessageInput): Promise<void>;
   setUserPreferredPresence(context: AppContext, userId: string, availability: PreferredPresence, expirationMinutes?: number): Promise<void>;
   clearUserPreferredPresence(context: AppContext, userId: string): Promise<void>;
+  /** Whether the person is a member of the team with this Microsoft 365 group id (`POST /me/checkMemberGroups`). */
+  isTeamMember(context: PersonContext, groupId: string): Promise<boolean>;
 }
 
 /**
@@ -57,5 +60,6 @@ export function createGraphGateway(options: GraphClientOptions): GraphGateway {
     setStatusMessage: (context, userId, input) => setStatusMessage(http(context), userId, input),
     setUserPreferredPresence: (context, userId, availability, minutes) => setUserPreferredPresence(http(context), userId, availability, minutes),
     clearUserPreferredPresence: (context, userId) => clearUserPreferredPresence(http(context), userId),
+    isTeamMember: (context, groupId) => isTeamMember(http(context), groupId),
   };
 }

@@ -79,6 +79,16 @@ export const GRAPH_CALLS: readonly GraphCall[] = [
     docs: 'https://learn.microsoft.com/en-us/graph/api/user-get-mailboxsettings',
   },
   {
+    name: 'checkMemberGroups',
+    method: 'POST', path: '/me/checkMemberGroups',
+    // "Group memberships for the signed-in user": User.Read is the least privileged; the higher ones
+    // are pairs (User.ReadBasic.All and GroupMember.Read.All, …) and Directory.Read.All. Only single
+    // permissions are listed here, so a token holding just one of a pair is refused (stricter than Graph).
+    delegated: ['User.Read', 'Directory.Read.All'], application: 'not-supported', usedWith: ['delegated'],
+    docs: 'https://learn.microsoft.com/en-us/graph/api/user-checkmembergroups',
+    notes: 'Is the signed-in person a member of the team a channel tab is in (its Microsoft 365 group id)? At most 20 group ids per request; answers the subset they are a member of. Microsoft 365 group membership is always direct.',
+  },
+  {
     name: 'my presence',
     method: 'GET', path: '/me/presence',
     delegated: ['Presence.Read', 'Presence.Read.All'], application: 'not-supported', usedWith: ['delegated'],
