@@ -2,7 +2,7 @@ import type { PreferredPresence, WorkingHours } from '../domain/types';
 import { getWorkingHours } from './app-mailbox';
 import { createGraphHttp, type AppContext, type GraphClientOptions } from './graph-client';
 import type { UserPresence } from './map-presence';
-import { clearUserPreferredPresence, getPresencesByUserId, setStatusMessage, setUserPreferredPresence, type StatusMessageInput } from './presence';
+import { clearAppPresence, getPresencesByUserId, setAppPresence, setStatusMessage, type StatusMessageInput } from './presence';
 import { getPresenceStatuses, type PresenceStatus } from './presence-status';
 import { createPresenceSubscription, deleteSubscription, renewSubscription, type CreatedSubscription, type PresenceSubscriptionInput } from './subscriptions';
 
@@ -17,14 +17,24 @@ export interface BackgroundGraph {
   getWorkingHours(context: AppContext, userId: string): Promise<WorkingHours>;
   setStatusMessage(context: AppContext, userId: string, input: StatusMessageInput): Promise<void>;
   clearStatusMessage(context: AppContext, userId: string): Promise<void>;
-  setUserPreferredPresence(context: AppContext, userId: string, availability: PreferredPresence, expirationMinutes?: number): Promise<void>;
-  clearUserPreferredPresence(context: AppContext, userId: string): Promise<void>;
+  /**
+   * Sets Unplug's own presence session for the person for `minutes` (5 to 240): never their own
+   * preferred presence, which always shows over it (see `setAppPresence`).
+   */
+  setAppPresence(context: AppContext, userId: string, presence: PreferredPresence, minutes: number): Promise<void>;
+  /** Removes Unplug's presence session, and nothing the person set. */
+  clearAppPresence(context: AppContext, userId: string): Promise<void>;
   createPresenceSubscription(context: AppContext, input: PresenceSubscriptionInput): Promise<CreatedSubscription>;
   renewSubscription(context: AppContext, id: string, expiresAt: number): Promise<CreatedSubscription>;
   deleteSubscription(context: AppContext, id: string): Promise<void>;
 }
 
-export function createBackgroundGraph(options: GraphClientOptions): BackgroundGraph {
+export interface BackgroundGraphOptions extends GraphClientOptions {
+  /** The app's (client) id: Graph requires it as the `sessionId` of the app's presence session. */
+  appId: string;
+}
+
+export function createBackgroundGraph(options: BackgroundGraphOptions): BackgroundGraph {
   const http = (context: AppContext) => createGraphHttp(context, options);
   return {
     getPresencesByUserId: (context, ids) => getPresencesByUserId(http(context), ids),
@@ -35,8 +45,8 @@ export function createBackgroundGraph(options: GraphClientOptions): BackgroundGr
     clearStatusMessage: async (context, userId) => {
       await http(context).post(`/users/${encodeURIComponent(userId)}/presence/setStatusMessage`, { statusMessage: { message: { content: '', contentType: 'text' } } });
     },
-    setUserPreferredPresence: (context, userId, availability, minutes) => setUserPreferredPresence(http(context), userId, availability, minutes),
-    clearUserPreferredPresence: (context, userId) => clearUserPreferredPresence(http(context), userId),
+    setAppPresence: (context, userId, presence, minutes) => setAppPresence(http(context), userId, options.appId, presence, minutes),
+    clearAppPresence: (context, userId) => clearAppPresence(http(context), userId, options.appId),
     createPresenceSubscription: (context, input) => createPresenceSubscription(http(context), input),
     renewSubscription: (context, id, expiresAt) => renewSubscription(http(context), id, expiresAt),
     deleteSubscription: (context, id) => deleteSubscription(http(context), id),

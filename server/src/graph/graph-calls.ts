@@ -109,16 +109,20 @@ export const GRAPH_CALLS: readonly GraphCall[] = [
     docs: 'https://learn.microsoft.com/en-us/graph/api/presence-setstatusmessage',
   },
   {
-    name: 'setUserPreferredPresence',
-    method: 'POST', path: '/users/{id}/presence/setUserPreferredPresence',
+    // Unplug's own presence session during a block (sessionId = the app's id), never the person's
+    // preferred presence: theirs always shows over it. See `setAppPresence` in presence.ts.
+    name: 'setPresence',
+    method: 'POST', path: '/users/{id}/presence/setPresence',
     delegated: ['Presence.ReadWrite'], application: ['Presence.ReadWrite.All'], usedWith: ['application'],
-    docs: 'https://learn.microsoft.com/en-us/graph/api/presence-setuserpreferredpresence',
+    docs: 'https://learn.microsoft.com/en-us/graph/api/presence-setpresence',
+    notes: 'sessionId must be the app id; pairs Available/Available, Busy/InACall, Busy/InAConferenceCall, Away/Away, DoNotDisturb/Presenting; expirationDuration PT5M..PT4H (default 5 min). User-configured presence overrides app-configured.',
   },
   {
-    name: 'clearUserPreferredPresence',
-    method: 'POST', path: '/users/{id}/presence/clearUserPreferredPresence',
+    name: 'clearPresence',
+    method: 'POST', path: '/users/{id}/presence/clearPresence',
     delegated: ['Presence.ReadWrite'], application: ['Presence.ReadWrite.All'], usedWith: ['application'],
-    docs: 'https://learn.microsoft.com/en-us/graph/api/presence-clearuserpreferredpresence',
+    docs: 'https://learn.microsoft.com/en-us/graph/api/presence-clearpresence',
+    notes: 'Clears only the app session named by sessionId (the app id); 404 NotFound when that session does not exist.',
   },
   {
     name: 'create presence subscription',
