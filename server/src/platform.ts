@@ -4,6 +4,7 @@ import { createGraphTokens, entraAuthority, type GraphTokens } from './auth/grap
 import { createTokenValidator, type TokenValidator } from './auth/token-validator';
 import { demoTokenValidatorOptions, entraTokenValidatorOptions } from './auth/validator-presets';
 import type { Config } from './config';
+import { DEMO_CLIENT_ID } from './demo/constants';
 import { createBackgroundGraph, type BackgroundGraph } from './graph/background-gateway';
 import { createGraphGateway, demoGraphRoot, GRAPH_ROOT, type GraphGateway } from './graph/gateway';
 import { selfBaseUrl } from './plugins/self-url';
@@ -30,7 +31,7 @@ export function createPlatform(app: FastifyInstance, config: Config): Platform {
       validator: createTokenValidator(entraTokenValidatorOptions(entra)),
       tokens: createGraphTokens({ clientId: entra.clientId, clientSecret: entra.clientSecret, authorityFor: entraAuthority }),
       graph: createGraphGateway({ root: GRAPH_ROOT }),
-      background: createBackgroundGraph({ root: GRAPH_ROOT }),
+      background: createBackgroundGraph({ root: GRAPH_ROOT, appId: entra.clientId }),
     };
   }
   const base = config.demoTenantUrl ? ((url: string) => () => url)(config.demoTenantUrl) : () => selfBaseUrl(app);
@@ -38,6 +39,6 @@ export function createPlatform(app: FastifyInstance, config: Config): Platform {
     validator: createTokenValidator(demoTokenValidatorOptions(demoIdentitySettings(base))),
     tokens: createGraphTokens(demoGraphTokensOptions(base)),
     graph: createGraphGateway({ root: demoGraphRoot(base) }),
-    background: createBackgroundGraph({ root: demoGraphRoot(base) }),
+    background: createBackgroundGraph({ root: demoGraphRoot(base), appId: DEMO_CLIENT_ID }),
   };
 }

@@ -10,6 +10,7 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { DEMO_CLIENT_ID } from '../../server/src/demo/constants';
 
 const role = process.argv[2];
 const here = fileURLToPath(import.meta.url);
@@ -45,7 +46,7 @@ async function main(people: number, latencyMs: number): Promise<void> {
   const silent = { info: () => {}, warn: () => {}, error: (d: Record<string, unknown>, m: string) => console.error(m, d) };
   const jobs = createJobs({
     config: { enabled: true, presenceSampleMinutes: 5, statusCheckSeconds: 60, concurrency: 4 }, store, databaseUrl: undefined,
-    graph: createBackgroundGraph({ root: demoGraphRoot(() => base) }), tokens: createGraphTokens(demoGraphTokensOptions(() => base)), log: silent,
+    graph: createBackgroundGraph({ root: demoGraphRoot(() => base), appId: DEMO_CLIENT_ID }), tokens: createGraphTokens(demoGraphTokensOptions(() => base)), log: silent,
   });
   const queue = jobs.queue as unknown as { start(): Promise<void>; drained(): Promise<void> };
   await queue.start();

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   accessibilityProblems, openInHost, saveTabScreenshot, tabTheme, waitForHostMessage, type DemoTenantClient, type HostConfig, type HostTheme, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite,
 } from './harness';
+import { CUSTOMER_SUCCESS_TEAM_ID } from '../../server/src/demo/teams';
 
 let suite: BrowserSuite;
 let server: TabServer;
@@ -49,7 +50,7 @@ const VIEWS: ViewCase[] = [
   { name: 'privacy', host: { tab: '/tab/privacy' }, ready: (tab) => shown(tab, tab.getByRole('button', { name: 'Export my data' })) },
   { name: 'admin', host: { tab: '/tab/admin' }, ready: (tab) => shown(tab, tab.getByRole('heading', { name: 'Recent changes' })) },
   {
-    name: 'team', host: { tab: '/team', teamId: '19:a11y@thread.tacv2', teamName: 'Customer Success', channelId: '19:general@thread.tacv2' },
+    name: 'team', host: { tab: '/team', teamId: '19:a11y@thread.tacv2', groupId: CUSTOMER_SUCCESS_TEAM_ID, teamName: 'Customer Success', channelId: '19:general@thread.tacv2' },
     ready: (tab) => shown(tab, tab.getByRole('switch', { name: /figures with this team/ })),
   },
   {

@@ -9,6 +9,7 @@ import type { BalanceResponse, QuietTime, Suggestion, SuggestionsResponse } from
 import {
   openInHost, saveTabScreenshot, type DemoTenantClient, type HostConfig, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite,
 } from './harness';
+import { CUSTOMER_SUCCESS_TEAM_ID, SEED_TEAMS } from '../../server/src/demo/teams';
 
 let suite: BrowserSuite;
 let server: TabServer;
@@ -285,8 +286,28 @@ describe('Quiet time', () => {
 });
 
 describe('Team (channel tab)', () => {
-  const teamId = '19:unplug-team-test@thread.tacv2';
-  const channel = { tab: '/team', teamId, teamName: 'Customer Success', channelId: '19:general@thread.tacv2' };
+  // The tab names the team by its Microsoft 365 group id from the context; the server checks the
+  // viewer's membership of that group with Graph. Every seeded person is in Customer Success.
+  const teamId = CUSTOMER_SUCCESS_TEAM_ID;
+  const channel = { tab: '/team', teamId: '19:unplug-team-test@thread.tacv2', groupId: teamId, teamName: 'Customer Success', channelId: '19:general@thread.tacv2' };
+
+  it('does not let someone outside the team opt in, and says why', async () => {
+    const europe = SEED_TEAMS.find((t) => t.displayName === 'Support Europe')!;
+    const mateo = demo.person('Mateo Silva'); // not in Support Europe
+    allowedErrors = [/status of 403 .*\/membership\)$/];
+    const tab = await openAs(mateo.id, { ...channel, teamId: '19:europe@thread.tacv2', groupId: europe.id, teamName: europe.displayName });
+    const share = tab.getByRole('switch', { name: 'Share my figures with this team' });
+    await expect.poll(() => share.isVisible(), { timeout: 15_000 }).toBe(true);
+    await share.click();
+    await expect.poll(() => tab.getByText(/Could not opt in: You are not a member of this team/).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect((await demo.api<{ optedIn: boolean }>(mateo.id, 'GET', `/api/teams/${europe.id}/membership`)).body.optedIn).toBe(false);
+  });
+
+  it('asks for a standard channel when Teams gives no group id', async () => {
+    const tab = await openAs(demo.person('Mateo Silva').id, { ...channel, groupId: undefined });
+    await expect.poll(() => tab.getByText('Teams did not say which team this is.').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await tab.getByRole('switch').count()).toBe(0);
+  });
 
   it('shows nothing but the count until five members opt in, then aggregate figures only', async () => {
     // Five people whose own week is the same one (near midnight on Sunday the zones' weeks differ).

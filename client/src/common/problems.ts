@@ -21,6 +21,7 @@ export function problemKind(error: ApiError): ProblemKind {
     case 'invalid_token': return 'sign-in';
     case 'admin_required':
     case 'not_a_member':
+    case 'not_a_team_member':
     case 'feature_disabled': return 'forbidden';
     default: return error.status === 503 || error.status === 429 ? 'wait' : 'other';
   }

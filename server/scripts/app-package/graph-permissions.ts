@@ -20,7 +20,7 @@ export interface GraphPermission {
 export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
   {
     name: 'User.Read', type: 'Scope', id: 'e1fe6dd8-ba31-4d61-89e7-88639da4683d',
-    reason: 'Sign the person in and read their basic profile: the baseline of Teams single sign-on.',
+    reason: 'Sign the person in and read their basic profile: the baseline of Teams single sign-on. Also the least privileged permission for POST /me/checkMemberGroups, which tells whether the person is a member of the team a channel tab is in (only members may opt in to or see its aggregate).',
   },
   {
     name: 'openid', type: 'Scope', id: '37f7f235-527c-4136-accd-4a02d197296e',

@@ -3,8 +3,12 @@ import { AuthError as MsalAuthError, ConfidentialClientApplication, type Configu
 import { ClaimsChallengeError, ConsentRequiredError } from '../graph/errors';
 import { AppError } from '../plugins/errors';
 
-/** Delegated Graph permissions a person's tab needs (read calendar and settings, book blocks, read presence). */
+/**
+ * Delegated Graph permissions a person's tab needs (read calendar and settings, book blocks, read
+ * presence, and User.Read for `checkMemberGroups`: is the person a member of the channel tab's team).
+ */
 export const DELEGATED_GRAPH_SCOPES: readonly string[] = [
+  'https://graph.microsoft.com/User.Read',
   'https://graph.microsoft.com/Calendars.ReadWrite',
   'https://graph.microsoft.com/MailboxSettings.Read',
   'https://graph.microsoft.com/Presence.Read',

@@ -58,3 +58,26 @@ describe('the generator', () => {
     expect(a.people.map((p) => [p.displayName, p.windowsZone, p.startTime])).toEqual(b.people.map((p) => [p.displayName, p.windowsZone, p.startTime]));
   });
 });
+
+describe('teams in Microsoft Teams', () => {
+  it('puts every seeded person in Customer Success, and some in smaller teams with different members', () => {
+    const org = createOrg({ seedNow: SEED_NOW });
+    const [customerSuccess, europe, apac] = org.teams;
+    expect(customerSuccess?.memberIndexes).toHaveLength(12);
+    for (const p of org.people) expect(org.isGroupMember(p.id, customerSuccess!.id)).toBe(true);
+    expect(europe?.memberIndexes).toHaveLength(5);
+    expect(org.isGroupMember(org.people[4]!.id, europe!.id)).toBe(true);
+    expect(org.isGroupMember(org.people[1]!.id, europe!.id)).toBe(false);
+    expect(org.isGroupMember(org.people[1]!.id, apac!.id)).toBe(false);
+    expect(org.isGroupMember(org.people[8]!.id, apac!.id.toUpperCase())).toBe(true);
+  });
+
+  it('gives generated people generated teams of eight, with stable ids', () => {
+    const big = createOrg({ people: 40, seedNow: SEED_NOW });
+    const generated = big.teams.slice(3);
+    expect(generated.map((t) => t.memberIndexes.length)).toEqual([8, 8, 8, 4]);
+    expect(createOrg({ people: 40, seedNow: SEED_NOW }).teams.map((t) => t.id)).toEqual(big.teams.map((t) => t.id));
+    expect(big.isGroupMember(big.people[13]!.id, generated[0]!.id)).toBe(true);
+    expect(big.isGroupMember(big.people[13]!.id, generated[1]!.id)).toBe(false);
+  });
+});

@@ -4,6 +4,7 @@ import {
   CUSTOM_ZONE_NAME, CUSTOM_ZONE_RULE, GENERATED_ZONES, GIVEN_NAMES, JOB_TITLES, MEMBER_USER_ROLE_TEMPLATE_ID, SEED_PEOPLE, SURNAMES, WORKING_HOURS,
   type PersonSpec,
 } from './seed-people';
+import { demoTeams, membershipIndex, type DemoTeam } from './teams';
 import { resolveTimeZoneName, type DemoZone } from './time-zones';
 
 /** A person of the demo organisation, with everything the demo Graph serves about them. */
@@ -42,6 +43,10 @@ export interface DemoOrg {
   window: DemoWindow;
   people: readonly DemoPerson[];
   teamSize: number;
+  /** Teams in Microsoft Teams (Microsoft 365 groups) and their members; not the reporting lines of `teamIndex`. */
+  teams: readonly DemoTeam[];
+  /** Whether the person is a member of the group (team) with this id; unknown ids are no one's. */
+  isGroupMember(personId: string, groupId: string): boolean;
   /** By id (lower case) or user principal name (lower case). */
   find(idOrUpn: string): DemoPerson | undefined;
 }
@@ -69,6 +74,8 @@ export function createOrg(options: OrgOptions): DemoOrg {
     index.set(p.id, p);
     index.set(p.userPrincipalName.toLowerCase(), p);
   }
+  const teams = demoTeams(people.length);
+  const groupsOf = membershipIndex(teams, (i) => people[i]!.id);
   return {
     tenantId: DEMO_TENANT_ID,
     domain: DEMO_DOMAIN,
@@ -77,6 +84,8 @@ export function createOrg(options: OrgOptions): DemoOrg {
     window: windowAround(options.seedNow),
     people,
     teamSize: TEAM_SIZE,
+    teams,
+    isGroupMember: (personId, groupId) => groupsOf.get(personId.toLowerCase())?.has(groupId.toLowerCase()) ?? false,
     find: (idOrUpn) => index.get(idOrUpn.trim().toLowerCase()),
   };
 }

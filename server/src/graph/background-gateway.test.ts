@@ -11,12 +11,13 @@ const contract = loadGraphContract();
 const app = { kind: 'app' as const, getAccessToken: async () => TEST_GRAPH_TOKEN };
 const ada = '6d0c3a36-1111-4c2b-9d8e-000000000001';
 const bob = '6d0c3a36-1111-4c2b-9d8e-000000000002';
+const APP_ID = '22553876-f5ab-4529-bffb-cfe50aa89f87';
 let fake: FakeGraph;
 let graph: ReturnType<typeof createBackgroundGraph>;
 
 beforeAll(async () => {
   fake = await startFakeGraph();
-  graph = createBackgroundGraph({ root: fake.root, retry: { sleep: async () => {} } });
+  graph = createBackgroundGraph({ root: fake.root, appId: APP_ID, retry: { sleep: async () => {} } });
 });
 afterAll(() => fake.close());
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import type { PreferredPresence } from '../domain/types';
 import { createGraphHttp, type AppContext, type GraphClientOptions } from './graph-client';
 import type { UserPresence } from './map-presence';
-import { clearUserPreferredPresence, getPresencesByUserId, setStatusMessage, setUserPreferredPresence, type StatusMessageInput } from './presence';
+import { clearAppPresence, getPresencesByUserId, setAppPresence, setStatusMessage, type StatusMessageInput } from './presence';
 import { getPresenceStatuses, type PresenceStatus } from './presence-status';
 
 /**
@@ -15,11 +15,21 @@ export interface BackgroundGraph {
   getPresenceStatuses(context: AppContext, userIds: readonly string[]): Promise<PresenceStatus[]>;
   setStatusMessage(context: AppContext, userId: string, input: StatusMessageInput): Promise<void>;
   clearStatusMessage(context: AppContext, userId: string): Promise<void>;
-  setUserPreferredPresence(context: AppContext, userId: string, availability: PreferredPresence, expirationMinutes?: number): Promise<void>;
-  clearUserPreferredPresence(context: AppContext, userId: string): Promise<void>;
+  /**
+   * Sets Unplug's own presence session for the person for `minutes` (5 to 240): never their own
+   * preferred presence, which always shows over it (see `setAppPresence`).
+   */
+  setAppPresence(context: AppContext, userId: string, presence: PreferredPresence, minutes: number): Promise<void>;
+  /** Removes Unplug's presence session, and nothing the person set. */
+  clearAppPresence(context: AppContext, userId: string): Promise<void>;
 }
 
-export function createBackgroundGraph(options: GraphClientOptions): BackgroundGraph {
+export interface BackgroundGraphOptions extends GraphClientOptions {
+  /** The app's (client) id: Graph requires it as the `sessionId` of the app's presence session. */
+  appId: string;
+}
+
+export function createBackgroundGraph(options: BackgroundGraphOptions): BackgroundGraph {
   const http = (context: AppContext) => createGraphHttp(context, options);
   return {
     getPresencesByUserId: (context, ids) => getPresencesByUserId(http(context), ids),
@@ -29,7 +39,7 @@ export function createBackgroundGraph(options: GraphClientOptions): BackgroundGr
     clearStatusMessage: async (context, userId) => {
       await http(context).post(`/users/${encodeURIComponent(userId)}/presence/setStatusMessage`, { statusMessage: { message: { content: '', contentType: 'text' } } });
     },
-    setUserPreferredPresence: (context, userId, availability, minutes) => setUserPreferredPresence(http(context), userId, availability, minutes),
-    clearUserPreferredPresence: (context, userId) => clearUserPreferredPresence(http(context), userId),
+    setAppPresence: (context, userId, presence, minutes) => setAppPresence(http(context), userId, options.appId, presence, minutes),
+    clearAppPresence: (context, userId) => clearAppPresence(http(context), userId, options.appId),
   };
 }

@@ -3,9 +3,10 @@ import { demoGraphTokensOptions, demoIdentitySettings } from '../auth/demo-ident
 import { createGraphTokens, type GraphTokens } from '../auth/graph-tokens';
 import { createTokenValidator } from '../auth/token-validator';
 import { demoTokenValidatorOptions } from '../auth/validator-presets';
-import { DEMO_TENANT_ID } from '../demo/constants';
+import { DEMO_CLIENT_ID, DEMO_TENANT_ID } from '../demo/constants';
 import type { DemoPerson } from '../demo/org';
 import { startDemoTenant, type RunningDemoTenant } from '../demo/standalone';
+import { createBackgroundGraph } from './background-gateway';
 import { ConsentRequiredError } from './errors';
 import { appContext, createGraphGateway, demoGraphRoot, personContext, type GraphGateway } from './gateway';
 import type { PersonContext } from './graph-client';
@@ -160,17 +161,20 @@ describe('the gateway against the demo Graph', () => {
     expect(booked).toEqual([{ id: first.eventId, start: input.start, end: input.end, showAs: 'busy', isCancelled: false, response: 'organizer', isUnplugBlock: true }]);
   });
 
-  it('reads everyone’s presence app-only and sets and clears status and preferred presence', async () => {
+  it('reads everyone’s presence app-only and sets and clears status and the app presence session', async () => {
     const app = appContext(tokens, DEMO_TENANT_ID);
     const ids = demo.tenant.org.people.map((p) => p.id);
     const presences = await gateway.getPresencesByUserId(app, ids);
     expect(presences.map((p) => p.userId).sort()).toEqual([...ids].sort());
     await fetch(`${demo.baseUrl}/demo/stats`, { method: 'DELETE' });
     await gateway.setStatusMessage(app, person.id, { message: 'Unplugged until 15:30', expiresAt: NOW + 3_600_000 });
-    await gateway.setUserPreferredPresence(app, person.id, 'DoNotDisturb', 60);
-    await gateway.clearUserPreferredPresence(app, person.id);
-    // Each accepted (a refusal would have thrown); whether a preferred presence shows depends on a live session.
-    expect((await stats()).graphRequests).toBe(3);
+    const background = createBackgroundGraph({ root: demoGraphRoot(() => demo.baseUrl)(), appId: DEMO_CLIENT_ID });
+    await background.setAppPresence(app, person.id, 'DoNotDisturb', 60);
+    expect(demo.tenant.presence.at(person, NOW)).toMatchObject({ availability: 'DoNotDisturb', activity: 'Presenting' });
+    await background.clearAppPresence(app, person.id);
+    await background.clearAppPresence(app, person.id); // gone already: Graph's 404 is no failure
+    // Each accepted (a refusal would have thrown).
+    expect((await stats()).graphRequests).toBe(4);
   });
 
   it('follows calendarView delta to a deltaLink and picks up a new block in the next round', async () => {

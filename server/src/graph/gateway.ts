@@ -1,12 +1,13 @@
 import type { GraphTokens } from '../auth/graph-tokens';
-import type { Interval, PreferredPresence } from '../domain/types';
+import type { Interval } from '../domain/types';
 import { calendarDelta, type CalendarDelta } from './delta';
 import { createBlockEvent, type BlockEventInput } from './events';
 import { createGraphHttp, type AppContext, type GraphClientOptions, type PersonContext } from './graph-client';
 import type { EventMappingOptions } from './map-event';
 import type { UserPresence } from './map-presence';
-import { clearUserPreferredPresence, getPresencesByUserId, setStatusMessage, setUserPreferredPresence, type StatusMessageInput } from './presence';
+import { getPresencesByUserId, setStatusMessage, type StatusMessageInput } from './presence';
 import { loadTabData, type TabData } from './tab-data';
+import { isTeamMember } from './team-membership';
 
 /** Microsoft Graph's v1.0 root. */
 export const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
@@ -38,8 +39,8 @@ export interface GraphGateway {
   calendarDelta(context: PersonContext, from: { window: Interval } | { deltaLink: string }, options?: EventMappingOptions): Promise<CalendarDelta>;
   getPresencesByUserId(context: AppContext, userIds: readonly string[]): Promise<UserPresence[]>;
   setStatusMessage(context: AppContext, userId: string, input: StatusMessageInput): Promise<void>;
-  setUserPreferredPresence(context: AppContext, userId: string, availability: PreferredPresence, expirationMinutes?: number): Promise<void>;
-  clearUserPreferredPresence(context: AppContext, userId: string): Promise<void>;
+  /** Whether the person is a member of the team with this Microsoft 365 group id (`POST /me/checkMemberGroups`). */
+  isTeamMember(context: PersonContext, groupId: string): Promise<boolean>;
 }
 
 /**
@@ -55,7 +56,6 @@ export function createGraphGateway(options: GraphClientOptions): GraphGateway {
     calendarDelta: (context, from, mapping) => calendarDelta(http(context), from, mapping),
     getPresencesByUserId: (context, userIds) => getPresencesByUserId(http(context), userIds),
     setStatusMessage: (context, userId, input) => setStatusMessage(http(context), userId, input),
-    setUserPreferredPresence: (context, userId, availability, minutes) => setUserPreferredPresence(http(context), userId, availability, minutes),
-    clearUserPreferredPresence: (context, userId) => clearUserPreferredPresence(http(context), userId),
+    isTeamMember: (context, groupId) => isTeamMember(http(context), groupId),
   };
 }

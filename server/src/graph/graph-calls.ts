@@ -82,6 +82,16 @@ export const GRAPH_CALLS: readonly GraphCall[] = [
     notes: 'A documented sub-resource; the answer is { value: "<zone name>" }.',
   },
   {
+    name: 'checkMemberGroups',
+    method: 'POST', path: '/me/checkMemberGroups',
+    // "Group memberships for the signed-in user": User.Read is the least privileged; the higher ones
+    // are pairs (User.ReadBasic.All and GroupMember.Read.All, …) and Directory.Read.All. Only single
+    // permissions are listed here, so a token holding just one of a pair is refused (stricter than Graph).
+    delegated: ['User.Read', 'Directory.Read.All'], application: 'not-supported', usedWith: ['delegated'], workload: 'directory',
+    docs: 'https://learn.microsoft.com/en-us/graph/api/user-checkmembergroups',
+    notes: 'Is the signed-in person a member of the team a channel tab is in (its Microsoft 365 group id)? At most 20 group ids per request; answers the subset they are a member of. Microsoft 365 group membership is always direct.',
+  },
+  {
     name: 'my presence',
     method: 'GET', path: '/me/presence',
     delegated: ['Presence.Read', 'Presence.Read.All'], application: 'not-supported', usedWith: ['delegated'], workload: 'presence',
@@ -102,16 +112,20 @@ export const GRAPH_CALLS: readonly GraphCall[] = [
     docs: 'https://learn.microsoft.com/en-us/graph/api/presence-setstatusmessage',
   },
   {
-    name: 'setUserPreferredPresence',
-    method: 'POST', path: '/users/{id}/presence/setUserPreferredPresence',
+    // Unplug's own presence session during a block (sessionId = the app's id), never the person's
+    // preferred presence: theirs always shows over it. See `setAppPresence` in presence.ts.
+    name: 'setPresence',
+    method: 'POST', path: '/users/{id}/presence/setPresence',
     delegated: ['Presence.ReadWrite'], application: ['Presence.ReadWrite.All'], usedWith: ['application'], workload: 'presence',
-    docs: 'https://learn.microsoft.com/en-us/graph/api/presence-setuserpreferredpresence',
+    docs: 'https://learn.microsoft.com/en-us/graph/api/presence-setpresence',
+    notes: 'sessionId must be the app id; pairs Available/Available, Busy/InACall, Busy/InAConferenceCall, Away/Away, DoNotDisturb/Presenting; expirationDuration PT5M..PT4H (default 5 min). User-configured presence overrides app-configured.',
   },
   {
-    name: 'clearUserPreferredPresence',
-    method: 'POST', path: '/users/{id}/presence/clearUserPreferredPresence',
+    name: 'clearPresence',
+    method: 'POST', path: '/users/{id}/presence/clearPresence',
     delegated: ['Presence.ReadWrite'], application: ['Presence.ReadWrite.All'], usedWith: ['application'], workload: 'presence',
-    docs: 'https://learn.microsoft.com/en-us/graph/api/presence-clearuserpreferredpresence',
+    docs: 'https://learn.microsoft.com/en-us/graph/api/presence-clearpresence',
+    notes: 'Clears only the app session named by sessionId (the app id); 404 NotFound when that session does not exist.',
   },
 ];
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConsentRequiredError } from './errors';
 import { startFakeGraph, type FakeGraph } from './fake-graph';
 import { loadGraphContract } from './graph-contract';
-import { clearUserPreferredPresence, getPresencesByUserId, isoMinutes, setStatusMessage, setUserPreferredPresence } from './presence';
+import { clearAppPresence, getPresencesByUserId, isoMinutes, setAppPresence, setStatusMessage } from './presence';
 import { TEST_GRAPH_TOKEN, testGraphHttp } from './test-graph';
 
 const contract = loadGraphContract();
@@ -58,20 +58,28 @@ describe('status and preferred presence (app-only, person in the path)', () => {
     expectContract();
   });
 
+  const APP_ID = '22553876-f5ab-4529-bffb-cfe50aa89f87';
+
   it.each([
-    ['DoNotDisturb', 90, { availability: 'DoNotDisturb', activity: 'DoNotDisturb', expirationDuration: 'PT1H30M' }],
-    ['Offline', 480, { availability: 'Offline', activity: 'OffWork', expirationDuration: 'PT8H' }],
-    ['Away', undefined, { availability: 'Away', activity: 'Away' }],
-  ] as const)('sets the preferred presence %s', async (availability, minutes, body) => {
-    await setUserPreferredPresence(testGraphHttp(fake.root, { kind: 'app' }).http, 'u1', availability, minutes);
-    expect(fake.requests[0]).toMatchObject({ method: 'POST', url: '/users/u1/presence/setUserPreferredPresence', body });
+    ['DoNotDisturb', 90, { sessionId: APP_ID, availability: 'DoNotDisturb', activity: 'Presenting', expirationDuration: 'PT1H30M' }],
+    ['Busy', 2, { sessionId: APP_ID, availability: 'Busy', activity: 'InACall', expirationDuration: 'PT5M' }],
+    ['Offline', 480, { sessionId: APP_ID, availability: 'Away', activity: 'Away', expirationDuration: 'PT4H' }],
+    ['BeRightBack', 30, { sessionId: APP_ID, availability: 'Away', activity: 'Away', expirationDuration: 'PT30M' }],
+  ] as const)("sets the app's presence session for %s (never the person's preferred presence), 5 min to 4 h", async (presence, minutes, body) => {
+    await setAppPresence(testGraphHttp(fake.root, { kind: 'app' }).http, 'u1', APP_ID, presence, minutes);
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0]).toMatchObject({ method: 'POST', url: '/users/u1/presence/setPresence', body });
     expectContract();
   });
 
-  it('clears the preferred presence with an empty POST', async () => {
-    await clearUserPreferredPresence(testGraphHttp(fake.root, { kind: 'app' }).http, 'u1');
-    expect(fake.requests[0]).toMatchObject({ method: 'POST', url: '/users/u1/presence/clearUserPreferredPresence', body: undefined });
+  it("clears the app's presence session only, and takes Graph's 404 for a session already gone", async () => {
+    await clearAppPresence(testGraphHttp(fake.root, { kind: 'app' }).http, 'u1', APP_ID);
+    expect(fake.requests[0]).toMatchObject({ method: 'POST', url: '/users/u1/presence/clearPresence', body: { sessionId: APP_ID } });
     expectContract();
+    fake.handle(() => ({ status: 404, body: { error: { code: 'NotFound', message: 'The presence session does not exist.' } } }));
+    await expect(clearAppPresence(testGraphHttp(fake.root, { kind: 'app' }).http, 'u1', APP_ID)).resolves.toBeUndefined();
+    fake.handle(() => ({ status: 400, body: { error: { code: 'BadRequest', message: 'Invalid sessionId.' } } }));
+    await expect(clearAppPresence(testGraphHttp(fake.root, { kind: 'app' }).http, 'u1', APP_ID)).rejects.toMatchObject({ status: 400 });
   });
 
   it('writes durations in ISO 8601', () => {

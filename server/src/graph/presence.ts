@@ -1,4 +1,5 @@
 import type { Instant, PreferredPresence } from '../domain/types';
+import { GraphRequestError } from './errors';
 import type { GraphHttp } from './graph-client';
 import { mapPresenceList, type UserPresence } from './map-presence';
 
@@ -37,30 +38,58 @@ export async function setStatusMessage(http: GraphHttp, userId: string, input: S
   });
 }
 
-/** Graph pairs each preferred availability with one activity. */
-const ACTIVITY: Record<PreferredPresence, string> = {
-  DoNotDisturb: 'DoNotDisturb',
-  Away: 'Away',
-  BeRightBack: 'BeRightBack',
-  Busy: 'Busy',
-  Offline: 'OffWork',
+/**
+ * Unplug's presence during a block is an **application presence session**, not the person's
+ * preferred presence.
+ *
+ * `setUserPreferredPresence` sets the *user's own* preferred presence, the very thing they pick
+ * in Teams: it would replace a Do Not Disturb they chose, and `clearUserPreferredPresence` would
+ * wipe whatever they chose during the block. Microsoft documents presence as an aggregate of
+ * sessions (each Teams client, and one per app) in which "User-configured > app-configured
+ * (user-configured state overrides others)"; among app-configured states DoNotDisturb > Busy >
+ * Available > Away. So Unplug sets its own session with `setPresence` (sessionId = the app's
+ * client id) and at the end removes only that session with `clearPresence`. Whatever the person
+ * set themselves always shows over it, before, during and after the block.
+ * https://learn.microsoft.com/en-us/graph/api/presence-setpresence
+ * https://learn.microsoft.com/en-us/graph/api/presence-clearpresence
+ *
+ * An app session takes only these pairs: Available/Available, Busy/InACall, Busy/InAConferenceCall,
+ * Away/Away, DoNotDisturb/Presenting. "Be right back" and "Appear offline" have no app-session
+ * form (only the person can choose them), so they show as Away.
+ */
+export const APP_SESSION_STATE: Record<PreferredPresence, { availability: string; activity: string }> = {
+  DoNotDisturb: { availability: 'DoNotDisturb', activity: 'Presenting' },
+  Busy: { availability: 'Busy', activity: 'InACall' },
+  Away: { availability: 'Away', activity: 'Away' },
+  BeRightBack: { availability: 'Away', activity: 'Away' },
+  Offline: { availability: 'Away', activity: 'Away' },
 };
 
+/** An app presence session lasts 5 minutes to 4 hours (`expirationDuration` PT5M..PT4H). */
+export const APP_SESSION_MIN_MINUTES = 5;
+export const APP_SESSION_MAX_MINUTES = 240;
+
 /**
- * Sets a person's preferred presence (app-only). It only shows while they have a presence
- * session, and their own choice beats ours; it expires after `expirationMinutes` (Graph's default
- * otherwise: a day for Busy/DoNotDisturb, a week for the rest).
+ * Sets Unplug's presence session for a person (app-only, `Presence.ReadWrite.All`) for
+ * `minutes`, clamped to Graph's 5 minutes to 4 hours; a longer block is kept alive by setting it
+ * again before it expires.
  */
-export async function setUserPreferredPresence(http: GraphHttp, userId: string, availability: PreferredPresence, expirationMinutes?: number): Promise<void> {
-  await http.post(`${presencePath(userId)}/setUserPreferredPresence`, {
-    availability,
-    activity: ACTIVITY[availability],
-    ...(expirationMinutes !== undefined ? { expirationDuration: isoMinutes(expirationMinutes) } : {}),
-  });
+export async function setAppPresence(http: GraphHttp, userId: string, sessionId: string, presence: PreferredPresence, minutes: number): Promise<void> {
+  const clamped = Math.min(APP_SESSION_MAX_MINUTES, Math.max(APP_SESSION_MIN_MINUTES, Math.ceil(minutes)));
+  await http.post(`${presencePath(userId)}/setPresence`, { sessionId, ...APP_SESSION_STATE[presence], expirationDuration: isoMinutes(clamped) });
 }
 
-export async function clearUserPreferredPresence(http: GraphHttp, userId: string): Promise<void> {
-  await http.post(`${presencePath(userId)}/clearUserPreferredPresence`);
+/**
+ * Removes Unplug's presence session (only that one). Graph answers 404 when the session is gone
+ * already (it expired): nothing is left to clear then.
+ */
+export async function clearAppPresence(http: GraphHttp, userId: string, sessionId: string): Promise<void> {
+  try {
+    await http.post(`${presencePath(userId)}/clearPresence`, { sessionId });
+  } catch (error) {
+    if (error instanceof GraphRequestError && error.status === 404) return;
+    throw error;
+  }
 }
 
 function presencePath(userId: string): string {

@@ -8,6 +8,8 @@ export interface ApiCacheOptions {
   tabDataTtlMs?: number;
   /** Store reads: settings, suggestion states, presence timeline. Default 30 s. */
   storeTtlMs?: number;
+  /** Graph's answer to "is this person a member of this team". Default 2 min. */
+  teamMembershipTtlMs?: number;
 }
 
 /**
@@ -21,6 +23,8 @@ export class ApiCaches {
   readonly settings: PersonCache<EffectiveSettings>;
   readonly states: PersonCache<SuggestionState[]>;
   readonly presence: PersonCache<PresenceInterval[]>;
+  /** Whether a person is a member of a team (by group id), as Graph answered. */
+  readonly teamMembership: PersonCache<boolean>;
   /** Suggestion plans, per horizon and minute (see suggestions-service). */
   readonly plans: PersonCache<unknown>;
   /** The last weekly snapshot written per person and week, so an unchanged one is not rewritten. */
@@ -33,6 +37,7 @@ export class ApiCaches {
     this.states = new PersonCache({ ttlMs: storeTtlMs });
     this.presence = new PersonCache({ ttlMs: storeTtlMs });
     this.plans = new PersonCache({ ttlMs: Math.min(storeTtlMs, 2 * 60_000) });
+    this.teamMembership = new PersonCache({ ttlMs: options.teamMembershipTtlMs ?? 2 * 60_000 });
   }
 
   /** `true` when the snapshot differs from the last one written here (and records it). */
@@ -47,7 +52,7 @@ export class ApiCaches {
 
   /** After the person's data changed (settings, accepted or dismissed suggestions, erasure). */
   invalidatePerson(personKey: string): void {
-    for (const cache of [this.tabData, this.settings, this.states, this.presence, this.plans]) cache.invalidate(personKey);
+    for (const cache of [this.tabData, this.settings, this.states, this.presence, this.plans, this.teamMembership]) cache.invalidate(personKey);
     for (const key of this.snapshots.keys()) if (key.startsWith(`${personKey}|`)) this.snapshots.delete(key);
   }
 

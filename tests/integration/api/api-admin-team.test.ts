@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CUSTOMER_SUCCESS_TEAM_ID, SEED_TEAMS } from '../../../server/src/demo/teams';
 import { startApiHarness, type ApiHarness } from './api-harness';
 
 describe('admin policy and team aggregates', () => {
@@ -39,7 +40,7 @@ describe('admin policy and team aggregates', () => {
   });
 
   it('team balance: members only, refused below the minimum, aggregate figures at or above it', async () => {
-    const team = 'team-sales';
+    const team = CUSTOMER_SUCCESS_TEAM_ID; // every seeded person is a member
     const outsider = await h.api(tokens[0]!, 'GET', `/api/teams/${team}/balance`);
     expect(outsider.status).toBe(403);
     expect(outsider.body.error.code).toBe('not_a_member');
@@ -67,5 +68,23 @@ describe('admin policy and team aggregates', () => {
     expect((await h.api(tokens[4]!, 'DELETE', `/api/teams/${team}/membership`)).body).toEqual({ optedIn: false });
     expect((await h.api(tokens[0]!, 'GET', `/api/teams/${team}/balance?week=${week.from}`)).body.status).toBe('not-enough-members');
     expect((await h.api(tokens[0]!, 'GET', `/api/teams/${team}/balance?week=2026-11-24`)).status).toBe(400);
+  });
+
+  it('team membership is checked with Graph: a non-member cannot opt in nor read, an unknown team neither, and the id must be a group id', async () => {
+    const europe = SEED_TEAMS.find((t) => t.displayName === 'Support Europe')!;
+    const mateo = tokens[1]!; // not in Support Europe
+    const hannah = tokens[4]!; // in it
+    for (const [method, path] of [['PUT', `/api/teams/${europe.id}/membership`], ['PUT', '/api/teams/00000000-1111-4222-8333-444444444444/membership']] as const) {
+      const refused = await h.api(mateo, method, path);
+      expect(refused.status, path).toBe(403);
+      expect(refused.body.error.code).toBe('not_a_team_member');
+    }
+    expect((await h.api(mateo, 'GET', `/api/teams/${europe.id}/membership`)).body).toEqual({ optedIn: false });
+    expect((await h.api(hannah, 'PUT', `/api/teams/${europe.id.toUpperCase()}/membership`)).body).toEqual({ optedIn: true });
+    expect((await h.api(hannah, 'GET', `/api/teams/${europe.id}/membership`)).body).toEqual({ optedIn: true });
+    expect((await h.api(hannah, 'GET', `/api/teams/${europe.id}/balance`)).body.status).toBe('not-enough-members');
+    // A Teams thread id is not a group id: a clear 400.
+    const thread = await h.api(hannah, 'PUT', `/api/teams/${encodeURIComponent('19:abc@thread.tacv2')}/membership`);
+    expect(thread.status).toBe(400);
   });
 });

@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEAM_FIGURES, TEAM_ROUNDING_MINUTES } from '../../../server/src/domain/team/team-balance';
 import { startApiHarness, type ApiHarness } from '../api/api-harness';
 import { apiRoutes, fillPath, routeName } from './support/route-table';
+import { CUSTOMER_SUCCESS_TEAM_ID, SEED_TEAMS } from '../../../server/src/demo/teams';
+
+/** Support Europe: Avery (the owner below) is a member. */
+const EUROPE_TEAM_ID = SEED_TEAMS.find((t) => t.displayName === 'Support Europe')!.id;
 
 interface Listed { id: string; kind: string; start: string; end: string }
 
@@ -52,7 +56,7 @@ describe('authorisation', () => {
     expect(accepted.status).toBe(201);
     expect((await h.api(ownerToken, 'POST', `/api/me/suggestions/${dismissed.id}/dismiss`)).status).toBe(204);
     expect((await h.api(ownerToken, 'PUT', '/api/me/preferences', { blockSubject: 'Owner private subject' })).status).toBe(200);
-    expect((await h.api(ownerToken, 'PUT', '/api/teams/team-owner-only/membership')).status).toBe(200);
+    expect((await h.api(ownerToken, 'PUT', `/api/teams/${EUROPE_TEAM_ID}/membership`)).status).toBe(200);
     const ownerEvents = await h.unplugEvents(owner.id);
     const otherEvents = await h.unplugEvents(other.id);
     const ownerExport = await exportOf(ownerToken);
@@ -80,7 +84,7 @@ describe('authorisation', () => {
 
     // The other person's views hold nothing of the owner's.
     const otherText = JSON.stringify([await exportOf(otherToken), await suggestionsOf(otherToken)]);
-    for (const secret of [owner.id, owner.userPrincipalName, booked.id, dismissed.id, accepted.body.eventId, 'Owner private subject', 'team-owner-only']) {
+    for (const secret of [owner.id, owner.userPrincipalName, booked.id, dismissed.id, accepted.body.eventId, 'Owner private subject', EUROPE_TEAM_ID]) {
       expect(otherText).not.toContain(secret);
     }
 
@@ -90,7 +94,8 @@ describe('authorisation', () => {
   });
 
   it('team figures: two answers that differ by one member do not give away that member’s figures; below the minimum, none', async () => {
-    const team = 'team-differencing';
+    // Jordan, Maya, Hannah, Sofia, Noah and Priya: all in Customer Success (the owner above opted into another team).
+    const team = CUSTOMER_SUCCESS_TEAM_ID;
     const week = (await h.api(tokens[2]!, 'GET', '/api/me/balance')).body.range as { from: string; to: string };
     const members = tokens.slice(2, 8);
     expect(members).toHaveLength(6);

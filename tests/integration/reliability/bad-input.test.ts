@@ -11,6 +11,7 @@ import { startApiHarness, type ApiHarness } from '../api/api-harness';
 import { asText, BROKEN_ENCODINGS, encodeAny, valueFor, type JsonSchema } from './support/input-arbitraries';
 import { closeRawAgent, send, sendBytes, type RawAnswer, type RawRequest } from './support/raw-http';
 import { apiRoutes, routeName, routesUnder, type ApiRoute } from './support/route-table';
+import { CUSTOMER_SUCCESS_TEAM_ID } from '../../../server/src/demo/teams';
 
 /** Seeded: every run tries the same inputs (change the seed to explore further). */
 const SEED = 20_260_310;
@@ -87,7 +88,7 @@ function requestFor(op: Operation): fc.Arbitrary<RawRequest> {
   const param = (name: string) => fc.oneof(
     { arbitrary: valueFor(op.params[name] ?? { type: 'string' }).map((v) => encodeAny(asText(v))), weight: 6 },
     { arbitrary: fc.constantFrom(...BROKEN_ENCODINGS), weight: 1 },
-    { arbitrary: fc.constantFrom(...(suggestionIds.length > 0 ? suggestionIds : ['none']), 'team-fuzz'), weight: 2 },
+    { arbitrary: fc.constantFrom(...(suggestionIds.length > 0 ? suggestionIds : ['none']), CUSTOMER_SUCCESS_TEAM_ID), weight: 2 },
   );
   const params = fc.record(Object.fromEntries(op.route.params.map((p) => [p, param(p)])) as Record<string, fc.Arbitrary<string>>);
   const knownKeys = Object.keys(op.query);
@@ -142,7 +143,7 @@ beforeAll(async () => {
   token = candidates.find((t) => h.isAdmin(t)) ?? candidates[0]!;
   operations = operationsOf();
   suggestionIds = ((await h.api(token, 'GET', '/api/me/suggestions?days=10')).body.suggestions as { id: string }[]).map((s) => s.id);
-  await h.api(token, 'PUT', '/api/teams/team-fuzz/membership');
+  await h.api(token, 'PUT', `/api/teams/${CUSTOMER_SUCCESS_TEAM_ID}/membership`);
 });
 afterAll(async () => {
   closeRawAgent();

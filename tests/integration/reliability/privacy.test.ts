@@ -9,6 +9,7 @@ import { PERIODIC } from '../../../server/src/jobs/runtime';
 import { statusRepository } from '../../../server/src/store/repositories/status-repository';
 import { subscriptionRepository } from '../../../server/src/store/repositories/subscription-repository';
 import { startJobsHarness, type JobsHarness } from '../jobs/jobs-harness';
+import { CUSTOMER_SUCCESS_TEAM_ID } from '../../../server/src/demo/teams';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -61,7 +62,7 @@ async function useEverything(person: DemoPerson): Promise<void> {
   const { suggestions } = await ok('GET', '/api/me/suggestions?days=10') as { suggestions: { id: string }[] };
   await ok('POST', `/api/me/suggestions/${suggestions[0]!.id}/accept`);
   await ok('POST', `/api/me/suggestions/${suggestions[1]!.id}/dismiss`);
-  await ok('PUT', '/api/teams/team-privacy/membership');
+  await ok('PUT', `/api/teams/${CUSTOMER_SUCCESS_TEAM_ID}/membership`);
   await ok('GET', '/api/me/balance');
   if (person.roles.includes('Unplug.Admin')) await ok('PUT', '/api/admin/policy', { presenceRetentionDays: 30 });
   await ok('PUT', '/api/me/presence-timeline', { enabled: true });

@@ -17,6 +17,7 @@ import { selfBaseUrl } from '../../../server/src/plugins/self-url';
 import { captureLogs, type LogCapture } from './support/log-capture';
 import { sendBytes } from './support/raw-http';
 import { apiRoutes, fillPath, routeName, type ApiRoute } from './support/route-table';
+import { CUSTOMER_SUCCESS_TEAM_ID } from '../../../server/src/demo/teams';
 
 const TENANT = '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
 const OTHER_TENANT = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
@@ -97,7 +98,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const params = { id: 'sg_0123456789abcdef', teamId: 'team-reliability' };
+const params = { id: 'sg_0123456789abcdef', teamId: CUSTOMER_SUCCESS_TEAM_ID };
 
 async function call(route: ApiRoute, headers: Record<string, string>, query?: string) {
   const withBody = route.method === 'POST' || route.method === 'PUT' || route.method === 'PATCH';

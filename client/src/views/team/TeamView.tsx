@@ -36,9 +36,12 @@ export function TeamView() {
       {!team && (
         <EmptyState title="Open this from a channel tab.">Team figures belong to a team: add Unplug as a tab in one of your team&apos;s channels.</EmptyState>
       )}
-      {team && membership.status === 'loading' && <LoadingState label="Loading your team…" />}
-      {team && membership.status === 'error' && <ProblemMessage error={membership.error} title="Could not load your team." onRetry={model.reload} />}
-      {team && membership.status === 'ready' && (
+      {team && !team.id && (
+        <EmptyState title="Teams did not say which team this is.">Team figures need the team&apos;s Microsoft 365 group, which Teams gives to tabs in a team&apos;s standard channels. Add Unplug as a tab in one of those.</EmptyState>
+      )}
+      {team?.id && membership.status === 'loading' && <LoadingState label="Loading your team…" />}
+      {team?.id && membership.status === 'error' && <ProblemMessage error={membership.error} title="Could not load your team." onRetry={model.reload} />}
+      {team?.id && membership.status === 'ready' && (
         <>
           <OptIn model={model} />
           {model.optedIn === true && model.balance && <TeamBalance model={model} />}

@@ -6,11 +6,16 @@ import { useApiResource, type Resource } from '../../common/use-api-resource';
 import { addDays } from '../../format/format';
 import { useSession } from '../../session/session';
 
-/** The team a demo-mode channel tab stands for (outside Teams there is no team context). */
-export const DEMO_TEAM_ID = 'demo:customer-success';
+/**
+ * The team a demo-mode channel tab stands for (outside Teams there is no team context): the demo
+ * organisation's Customer Success team, whose members are every seeded person
+ * (`server/src/demo/teams.ts`).
+ */
+export const DEMO_TEAM_ID = '6f1e2b0a-4c3d-4e5f-9a7b-1c2d3e4f5a60';
 
 export interface TeamRef {
-  id: string;
+  /** The team's Microsoft 365 group id: the server checks the caller's membership of it with Graph. */
+  id: string | undefined;
   name: string | undefined;
 }
 
@@ -33,10 +38,11 @@ export interface TeamModel {
 /** The channel tab: the caller's opt-in, and the team's aggregate for a week once they opted in. */
 export function useTeam(): TeamModel {
   const { host, api } = useSession();
+  // The group id, not the thread id (`internalId`): membership is checked against the group.
   const team: TeamRef | undefined = host.kind === 'teams'
-    ? host.context.team && { id: host.context.team.internalId, name: host.context.team.displayName }
+    ? host.context.team && { id: host.context.team.groupId, name: host.context.team.displayName }
     : { id: DEMO_TEAM_ID, name: 'Customer Success (demo team)' };
-  const path = team ? `/api/teams/${encodeURIComponent(team.id)}` : undefined;
+  const path = team?.id ? `/api/teams/${encodeURIComponent(team.id)}` : undefined;
 
   const membership = useApiResource<MembershipResponse>(`membership:${path}`, (client, signal) =>
     (path ? client.get<MembershipResponse>(`${path}/membership`, { signal }) : Promise.resolve({ optedIn: false })));

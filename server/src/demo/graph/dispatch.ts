@@ -4,11 +4,12 @@ import { GraphError, graphError, type GraphAnswer } from './answer';
 import type { GraphCall } from './call';
 import type { GraphContext, GraphRoute } from './context';
 import { eventRoutes } from './events';
+import { groupRoutes } from './groups';
 import { presenceRoutes } from './presence';
 import { subscriptionRoutes } from './subscriptions';
 import { userRoutes } from './users';
 
-export const GRAPH_ROUTES: readonly GraphRoute[] = [...userRoutes, ...calendarViewRoutes, ...eventRoutes, ...presenceRoutes, ...subscriptionRoutes];
+export const GRAPH_ROUTES: readonly GraphRoute[] = [...userRoutes, ...calendarViewRoutes, ...eventRoutes, ...presenceRoutes, ...subscriptionRoutes, ...groupRoutes];
 
 // Every route names its row; a route without one fails here, at start-up.
 const COMPILED = GRAPH_ROUTES.map((route) => ({ route, row: graphCall(route.call), parts: route.pattern.split('/') }));

@@ -28,6 +28,16 @@ describe('statusStep', () => {
     expect(statusStep([block], earlier, t('14:01'))).toEqual({ step: 'start', window: block, previous: earlier });
   });
 
+  it('sets our presence session again before it lapses in a window longer than four hours', () => {
+    const evening: StatusWindow = { start: t('14:00'), end: Date.parse('2026-03-03T07:00:00Z'), kind: 'evening' };
+    const set = assignment({ windowStart: evening.start, windowEnd: evening.end, preferredPresence: 'Away', updatedAt: t('14:01') });
+    expect(statusStep([evening], set, t('17:00'))).toEqual({ step: 'idle' });
+    expect(statusStep([evening], set, t('17:41'))).toEqual({ step: 'refresh', window: evening, assignment: set });
+    // Without a presence, or for a window the session covers, nothing to refresh.
+    expect(statusStep([evening], { ...set, preferredPresence: null }, t('17:41'))).toEqual({ step: 'idle' });
+    expect(statusStep([block], assignment({ preferredPresence: 'Away', updatedAt: t('14:00') }), t('15:29'))).toEqual({ step: 'idle' });
+  });
+
   it('ends our status when its window disappeared (the block was removed)', () => {
     expect(statusStep([], assignment(), t('14:30'))).toEqual({ step: 'end', assignment: assignment() });
   });
@@ -56,8 +66,10 @@ describe('decideEnd', () => {
     ['ours still shows: clear it', assignment(), observed(ours), { clearMessage: true, clearPresence: false }],
     ['the person changed it: leave theirs', assignment(), observed('Back tomorrow'), { clearMessage: false, clearPresence: false }],
     ['it expired on time: nothing to clear', assignment(), observed(null), { clearMessage: false, clearPresence: false }],
-    ['our presence still shows: withdraw it', assignment({ preferredPresence: 'DoNotDisturb' }), observed(ours, 'DoNotDisturb'), { clearMessage: true, clearPresence: true }],
-    ['the person chose another presence: leave it', assignment({ preferredPresence: 'DoNotDisturb' }), observed(null, 'Available'), { clearMessage: false, clearPresence: false }],
+    ['we set a presence session: remove ours', assignment({ preferredPresence: 'DoNotDisturb' }), observed(ours, 'DoNotDisturb'), { clearMessage: true, clearPresence: true }],
+    // Our session is ours alone: removing it never touches the presence the person chose, which showed over it.
+    ['the person chose their own presence: remove only our session', assignment({ preferredPresence: 'DoNotDisturb' }), observed(null, 'Available'), { clearMessage: false, clearPresence: true }],
+    ['no presence was set: nothing to remove', assignment(), observed(null, 'DoNotDisturb'), { clearMessage: false, clearPresence: false }],
   ])('%s', (_name, a, o, expected) => {
     expect(decideEnd(a, o)).toEqual(expected);
   });

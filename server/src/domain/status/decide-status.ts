@@ -18,7 +18,16 @@ export interface StatusAssignment {
   message: string;
   preferredPresence: PreferredPresence | null;
   state: AssignmentState;
+  /** When the state last changed: for a `set` one, when Unplug last set its presence session. */
+  updatedAt?: Instant;
 }
+
+/**
+ * Unplug's presence session lasts at most this long (Graph's `setPresence` takes PT5M..PT4H), so a
+ * longer window has it set again this long before it runs out.
+ */
+export const PRESENCE_SESSION_MAX_MS = 240 * MINUTE_MS;
+export const PRESENCE_REFRESH_MARGIN_MS = 20 * MINUTE_MS;
 
 /** What the person's presence shows now (Graph `presence`). */
 export interface ObservedStatus {
@@ -32,7 +41,9 @@ export type StatusStep =
   /** A window is on and nothing was done for it yet; `previous` is a status of ours still showing. */
   | { step: 'start'; window: StatusWindow; previous: StatusAssignment | undefined }
   /** Our status is showing but its window is over (or gone). */
-  | { step: 'end'; assignment: StatusAssignment };
+  | { step: 'end'; assignment: StatusAssignment }
+  /** The window goes on past our presence session (4 hours at most): set it again before it lapses. */
+  | { step: 'refresh'; window: StatusWindow; assignment: StatusAssignment };
 
 /**
  * What is due for a person now, from their windows and the latest assignment — without looking
@@ -41,7 +52,12 @@ export type StatusStep =
 export function statusStep(windows: readonly StatusWindow[], latest: StatusAssignment | undefined, now: Instant): StatusStep {
   const window = windowAt(windows, now);
   if (window) {
-    if (latest && latest.windowStart === window.start) return { step: 'idle' };
+    if (latest && latest.windowStart === window.start) {
+      const sessionEnd = latest.updatedAt === undefined ? undefined : latest.updatedAt + PRESENCE_SESSION_MAX_MS;
+      const lapses = latest.state === 'set' && latest.preferredPresence !== null && sessionEnd !== undefined
+        && window.end > sessionEnd && now >= sessionEnd - PRESENCE_REFRESH_MARGIN_MS;
+      return lapses ? { step: 'refresh', window, assignment: latest } : { step: 'idle' };
+    }
     return { step: 'start', window, previous: latest?.state === 'set' ? latest : undefined };
   }
   if (latest?.state === 'set') return { step: 'end', assignment: latest };
@@ -74,24 +90,23 @@ export function decideStart(
 export interface EndDecision {
   /** Our message still shows: remove it. */
   clearMessage: boolean;
-  /** The availability we asked for still shows: withdraw our preference. */
+  /**
+   * Remove Unplug's own presence session. It is always safe: the session is the app's, separate
+   * from the person's own preferred presence (which shows over it and is never touched).
+   */
   clearPresence: boolean;
 }
 
 /**
- * Clearing our status at the end of its window: only what still shows as we set it. A message the
- * person changed in between is theirs now; one that expired on time needs nothing.
+ * Clearing our status at the end of its window: the message only if it still shows as we set it
+ * (a message the person changed in between is theirs now; one that expired on time needs
+ * nothing), and our presence session whenever we set one.
  */
 export function decideEnd(assignment: StatusAssignment, observed: ObservedStatus): EndDecision {
   return {
     clearMessage: normalise(observed.message) === normalise(assignment.message) && normalise(assignment.message) !== '',
-    clearPresence: assignment.preferredPresence !== null && observed.availability === preferredAvailability(assignment.preferredPresence),
+    clearPresence: assignment.preferredPresence !== null,
   };
-}
-
-/** The availability a preferred presence shows as (Offline shows as Offline/OffWork). */
-function preferredAvailability(preferred: PreferredPresence): Availability {
-  return preferred;
 }
 
 /** Teams may trim or re-wrap whitespace; compare the text, not the spacing. */

@@ -3,7 +3,7 @@ import { decideEnd, decideStart, statusStep, type StatusStep } from '../../domai
 import { statusMessageText } from '../../domain/status/status-message';
 import { statusWindows } from '../../domain/status/status-windows';
 import { quietWindows } from '../../domain/suggestions/quiet-time';
-import { DAY_MS, HOUR_MS } from '../../domain/time/local-date';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../domain/time/local-date';
 import { zoneOrUtc } from '../../domain/time/resolve-time-zone';
 import type { Interval, QuietTimePreferences, WorkingHours } from '../../domain/types';
 import type { PresenceStatus } from '../../graph/presence-status';
@@ -91,6 +91,7 @@ export async function checkStatuses(deps: JobDeps, job: StatusCheckJob): Promise
     if (!observed) continue;
     try {
       if (d.step.step === 'start') await start(deps, d, d.step, observed, now);
+      else if (d.step.step === 'refresh') await refresh(deps, d.person, d.step, now);
       else await end(deps, d.person, d.step.assignment, observed, now);
     } catch (error) {
       deps.log.warn({ tenantId: job.tenantId, err: error }, 'automatic status: a Graph write failed; the next check tries again');
@@ -112,8 +113,10 @@ async function start(deps: JobDeps, d: Due, step: Extract<StatusStep, { step: 's
   const context = appContext(deps.tokens, d.person.tenantId);
   try {
     await deps.graph.setStatusMessage(context, d.person.userId, { message: decision.message, expiresAt: decision.expiresAt });
+    // Unplug's own presence session, never the person's preferred presence: a Do Not Disturb (or
+    // anything else) they chose themselves shows over it, and stays theirs (see setAppPresence).
     if (decision.preferredPresence && decision.presenceMinutes) {
-      await deps.graph.setUserPreferredPresence(context, d.person.userId, decision.preferredPresence, decision.presenceMinutes);
+      await deps.graph.setAppPresence(context, d.person.userId, decision.preferredPresence, decision.presenceMinutes);
     }
   } catch (error) {
     await repo.releaseStart(d.person, step.window.start);
@@ -129,12 +132,28 @@ async function end(deps: JobDeps, person: StatusPerson, assignment: Extract<Stat
   const context = appContext(deps.tokens, person.tenantId);
   try {
     if (decision.clearMessage) await deps.graph.clearStatusMessage(context, person.userId);
-    if (decision.clearPresence) await deps.graph.clearUserPreferredPresence(context, person.userId);
+    // Removes our presence session only; whatever the person set stays.
+    if (decision.clearPresence) await deps.graph.clearAppPresence(context, person.userId);
   } catch (error) {
     await repo.mark(person, assignment.windowStart, 'set', now);
     throw error;
   }
   await repo.mark(person, assignment.windowStart, 'cleared', deps.now());
+}
+
+/** Sets our presence session again for a window longer than one session (4 hours at most). */
+async function refresh(deps: JobDeps, person: StatusPerson, step: Extract<StatusStep, { step: 'refresh' }>, now: Date): Promise<void> {
+  const { assignment, window } = step;
+  if (!assignment.preferredPresence || assignment.updatedAt === undefined) return;
+  const repo = statusRepository(deps.store.db);
+  if (!(await repo.claimRefresh(person, assignment.windowStart, new Date(assignment.updatedAt), now))) return;
+  try {
+    await deps.graph.setAppPresence(appContext(deps.tokens, person.tenantId), person.userId, assignment.preferredPresence, Math.ceil((window.end - now.getTime()) / MINUTE_MS));
+  } catch (error) {
+    // Give the claim back so the next check tries again.
+    await repo.claimRefresh(person, assignment.windowStart, now, new Date(assignment.updatedAt));
+    throw error;
+  }
 }
 
 /**

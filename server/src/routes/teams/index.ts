@@ -10,11 +10,15 @@ import { zoneOrUtc } from '../../domain/time/resolve-time-zone';
 import { defaultWindow, loadPersonCalendar } from '../../services/person-calendar';
 import { AppError } from '../../plugins/errors';
 import { effectiveSettings } from '../../services/settings-service';
+import { requireTeamMember } from '../../services/team-membership';
 import { teamRepository } from '../../store/repositories/team-repository';
 import type { ApiContext } from '../api';
 import { errorResponses, LocalDateString } from '../api/schemas';
 
-const TeamId = Type.Object({ teamId: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9:@._=-]+$' }) }, { additionalProperties: false });
+/** A team is named by its Microsoft 365 group id (the channel tab's `team.groupId`), which Graph checks membership of. */
+const TeamId = Type.Object({
+  teamId: Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', description: "The team's Microsoft 365 group id (a GUID)" }),
+}, { additionalProperties: false });
 const figures = Type.Object(Object.fromEntries(TEAM_FIGURES.map((f) => [f, Type.Integer()])));
 
 const TeamBalanceResponse = Type.Union([
@@ -26,9 +30,9 @@ const TeamBalanceResponse = Type.Union([
 ]);
 
 /**
- * `/api/teams/{teamId}`: the team's aggregate balance, and the caller's opt-in. Only members who
- * opted in count, and only they may see the aggregate; below the minimum group size nothing is
- * shown but the count.
+ * `/api/teams/{teamId}`: the team's aggregate balance, and the caller's opt-in. Only members of the
+ * team in Microsoft Teams (checked with Graph) may opt in; only members who opted in count, and
+ * only they may see the aggregate; below the minimum group size nothing is shown but the count.
  */
 export async function teamRoutes(app: FastifyInstance, { ports, cache }: ApiContext): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -52,21 +56,27 @@ export async function teamRoutes(app: FastifyInstance, { ports, cache }: ApiCont
     const { policy } = await effectiveSettings(ports.store, person);
     if (!policy.features.teamBalance) throw new AppError(403, 'feature_disabled', 'Your organisation has turned team balance off.');
     const teams = teamRepository(ports.store.db);
-    if (!await teams.isMember(person, request.params.teamId)) {
+    const teamId = request.params.teamId.toLowerCase();
+    if (!await teams.isMember(person, teamId)) {
       throw new AppError(403, 'not_a_member', 'Opt in to this team\'s balance to see it: only members who share their figures see the aggregate.');
     }
+    // Opted in once is not enough: someone who has left the team sees its figures no more.
+    await requireTeamMember(ports, cache, requestAuth(request), teamId);
     const week = request.query.week ?? await callerWeek(request);
     if (!isLocalDate(week) || dayOfWeek(week) !== 'monday') throw new AppError(400, 'invalid_week', '"week" must be the date of a Monday (YYYY-MM-DD).');
-    const snapshots = await teams.memberSnapshots(caller.tenantId, request.params.teamId, week);
+    const snapshots = await teams.memberSnapshots(caller.tenantId, teamId, week);
     const result = aggregateTeamBalance(snapshots as unknown as Pick<BalanceTotals, (typeof TEAM_FIGURES)[number] | 'days'>[], policy.minGroupSize);
     return { ...result, week };
   });
 
   api.put('/:teamId/membership', {
-    schema: { summary: "Opt in to the team's aggregate balance", tags, security, params: TeamId, response: { 200: Type.Object({ optedIn: Type.Boolean() }), ...errorResponses() } },
+    schema: { summary: "Opt in to the team's aggregate balance (members of the team only)", tags, security, params: TeamId, response: { 200: Type.Object({ optedIn: Type.Boolean() }), ...errorResponses() } },
   }, async (request) => {
-    const { caller } = requestAuth(request);
-    await teamRepository(ports.store.db).optIn({ tenantId: caller.tenantId, userId: caller.userId }, request.params.teamId, ports.now());
+    const auth = requestAuth(request);
+    const { caller } = auth;
+    const teamId = request.params.teamId.toLowerCase();
+    await requireTeamMember(ports, cache, auth, teamId);
+    await teamRepository(ports.store.db).optIn({ tenantId: caller.tenantId, userId: caller.userId }, teamId, ports.now());
     return { optedIn: true };
   });
 
@@ -74,14 +84,14 @@ export async function teamRoutes(app: FastifyInstance, { ports, cache }: ApiCont
     schema: { summary: 'Whether the caller opted in', tags, security, params: TeamId, response: { 200: Type.Object({ optedIn: Type.Boolean() }), ...errorResponses() } },
   }, async (request) => {
     const { caller } = requestAuth(request);
-    return { optedIn: await teamRepository(ports.store.db).isMember({ tenantId: caller.tenantId, userId: caller.userId }, request.params.teamId) };
+    return { optedIn: await teamRepository(ports.store.db).isMember({ tenantId: caller.tenantId, userId: caller.userId }, request.params.teamId.toLowerCase()) };
   });
 
   api.delete('/:teamId/membership', {
     schema: { summary: "Opt out of the team's aggregate balance", tags, security, params: TeamId, response: { 200: Type.Object({ optedIn: Type.Boolean() }), ...errorResponses() } },
   }, async (request) => {
     const { caller } = requestAuth(request);
-    await teamRepository(ports.store.db).optOut({ tenantId: caller.tenantId, userId: caller.userId }, request.params.teamId);
+    await teamRepository(ports.store.db).optOut({ tenantId: caller.tenantId, userId: caller.userId }, request.params.teamId.toLowerCase());
     return { optedIn: false };
   });
 }

@@ -70,7 +70,7 @@ export function statusRepository(db: Kysely<Database>) {
         if (out.has(r.user_id)) continue;
         out.set(r.user_id, {
           windowStart: r.window_start.getTime(), windowEnd: r.window_end.getTime(), kind: r.kind, message: r.message,
-          preferredPresence: r.preferred_presence as PreferredPresence | null, state: r.state,
+          preferredPresence: r.preferred_presence as PreferredPresence | null, state: r.state, updatedAt: r.updated_at.getTime(),
         });
       }
       return out;
@@ -89,6 +89,18 @@ export function statusRepository(db: Kysely<Database>) {
     async claimEnd(p: PersonKey, windowStart: number, now: Date): Promise<boolean> {
       const row = await db.updateTable('status_assignment').set({ state: 'clearing', updated_at: now })
         .where('tenant_id', '=', p.tenantId).where('user_id', '=', p.userId).where('window_start', '=', new Date(windowStart)).where('state', '=', 'set')
+        .returning('state').executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /**
+     * Claims setting our presence session again for a window that outlasts it; `false` if another
+     * instance did since `seen` (the `updatedAt` this instance read).
+     */
+    async claimRefresh(p: PersonKey, windowStart: number, seen: Date, now: Date): Promise<boolean> {
+      const row = await db.updateTable('status_assignment').set({ updated_at: now })
+        .where('tenant_id', '=', p.tenantId).where('user_id', '=', p.userId).where('window_start', '=', new Date(windowStart))
+        .where('state', '=', 'set').where('updated_at', '=', seen)
         .returning('state').executeTakeFirst();
       return row !== undefined;
     },
