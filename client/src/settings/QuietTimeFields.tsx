@@ -12,9 +12,9 @@ const PRESENCES: { value: PreferredPresence | 'none'; text: string }[] = [
   { value: 'none', text: 'Leave my presence as it is' },
   { value: 'DoNotDisturb', text: 'Do not disturb' },
   { value: 'Away', text: 'Away' },
-  { value: 'BeRightBack', text: 'Be right back' },
+  { value: 'BeRightBack', text: 'Be right back (Teams shows Away)' },
   { value: 'Busy', text: 'Busy' },
-  { value: 'Offline', text: 'Appear offline' },
+  { value: 'Offline', text: 'Appear offline (Teams shows Away)' },
 ];
 
 interface QuietTimeFieldsProps {
@@ -52,6 +52,7 @@ export function QuietTimeFields({ values, errors, onChange, autoStatusUnavailabl
       <TextField label="Status message" hint="{until} becomes the time you are back." value={values.statusMessage}
         onChange={set('statusMessage')} error={errors['statusMessage']} disabled={statusOff || !values.autoStatus} />
       <SelectField label="Presence while unplugged" value={values.preferredPresence ?? 'none'} options={PRESENCES}
+        hint="A presence you choose yourself in Teams always shows instead, and Unplug never changes it."
         onChange={(value) => set('preferredPresence')(value === 'none' ? null : value)} error={errors['preferredPresence']}
         disabled={statusOff || !values.autoStatus} />
     </div>

@@ -48,6 +48,6 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
   },
   {
     name: 'Presence.ReadWrite.All', type: 'Role', id: '83cded22-8297-4ff6-a7fa-e97e9545a259',
-    reason: 'Background jobs with no one signed in, only for people who opted in: set and clear the expiring status message and preferred presence at the start and end of quiet time and protected blocks (setStatusMessage, setUserPreferredPresence), and sample presence for the presence timeline (getPresencesByUserId, presence subscriptions). The write permission also covers reading, so one permission is asked instead of two.',
+    reason: 'Background jobs with no one signed in, only for people who opted in: set and clear the expiring status message and Unplug\'s own presence session at the start and end of quiet time and protected blocks (setStatusMessage, setPresence, clearPresence; never the person\'s own preferred presence, which always shows over it), and sample presence for the presence timeline (getPresencesByUserId, presence subscriptions). The write permission also covers reading, so one permission is asked instead of two.',
   },
 ];

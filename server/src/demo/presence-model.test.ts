@@ -111,3 +111,48 @@ describe('what apps set', () => {
     expect(heard).toEqual(['statusMessage', 'statusMessage']);
   });
 });
+
+describe('app presence sessions and the person\'s own presence (as Microsoft documents them)', () => {
+  const APP = '22553876-f5ab-4529-bffb-cfe50aa89f87';
+  const person = org.people[1]!;
+  const store = new PresenceStore(new CalendarStore(org));
+  // An instant the person's own Teams shows them plainly Available, and one they are offline.
+  const available = (() => {
+    for (let t = SEED_NOW; ; t += 15 * MINUTE) if (store.at(person, t).availability === 'Available') return t;
+  })();
+  const offline = (() => {
+    for (let t = available; ; t += 15 * MINUTE) if (store.at(person, t).availability === 'Offline') return t;
+  })();
+
+  it('shows the strongest session: an app\'s Busy over the person\'s Available, until the app clears it', () => {
+    store.setAppSession(person, APP, { availability: 'Busy', activity: 'InACall', setAt: available, expiresAt: available + 60 * MINUTE });
+    expect(store.at(person, available)).toMatchObject({ availability: 'Busy', activity: 'InACall' });
+    expect(store.clearAppSession(person, APP, available + MINUTE)).toBe(true);
+    expect(store.at(person, available + MINUTE).availability).toBe('Available');
+    expect(store.clearAppSession(person, APP, available + MINUTE)).toBe(false);
+  });
+
+  it('lets the person\'s own preferred presence win over any app session, and keeps it after the app clears its own', () => {
+    store.setPreferredPresence(person, { availability: 'DoNotDisturb', activity: 'DoNotDisturb', expiresAt: available + DAY });
+    store.setAppSession(person, APP, { availability: 'Away', activity: 'Away', setAt: available, expiresAt: available + 60 * MINUTE });
+    expect(store.at(person, available)).toMatchObject({ availability: 'DoNotDisturb', activity: 'DoNotDisturb' });
+    store.clearAppSession(person, APP, available + MINUTE);
+    expect(store.at(person, available + MINUTE)).toMatchObject({ availability: 'DoNotDisturb', activity: 'DoNotDisturb' });
+    store.clearPreferredPresence(person);
+  });
+
+  it('counts an app session as a session: it shows for someone signed out, and ends with its expiry', () => {
+    store.setAppSession(person, APP, { availability: 'DoNotDisturb', activity: 'Presenting', setAt: offline, expiresAt: offline + 30 * MINUTE });
+    expect(store.at(person, offline)).toMatchObject({ availability: 'DoNotDisturb', activity: 'Presenting' });
+    expect(store.at(person, offline + 30 * MINUTE).availability).toBe('Offline');
+    expect(store.clearAppSession(person, APP, offline + 30 * MINUTE)).toBe(false);
+  });
+
+  it('fades an Available app session: AvailableInactive after 5 minutes, Away after 10', () => {
+    store.setAppSession(person, APP, { availability: 'Available', activity: 'Available', setAt: offline, expiresAt: offline + 60 * MINUTE });
+    expect(store.at(person, offline + 4 * MINUTE).activity).toBe('Available');
+    expect(store.at(person, offline + 5 * MINUTE).activity).toBe('AvailableInactive');
+    expect(store.at(person, offline + 10 * MINUTE)).toMatchObject({ availability: 'Away', activity: 'Away' });
+    store.clearAppSession(person, APP, offline + 11 * MINUTE);
+  });
+});

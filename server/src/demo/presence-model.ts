@@ -14,6 +14,14 @@ export interface PreferredPresence extends PresenceState {
   expiresAt: number;
 }
 
+/** An app's presence session for a person (`setPresence`), keyed by the app's id. */
+export interface AppPresenceSession extends PresenceState {
+  /** Epoch ms; the session ends (and counts no more) here. */
+  expiresAt: number;
+  /** Epoch ms of the last `setPresence`: an Available session fades from here. */
+  setAt: number;
+}
+
 export interface StatusMessage {
   content: string;
   contentType: 'text' | 'html';
@@ -37,13 +45,23 @@ const OFFLINE: PresenceState = { availability: 'Offline', activity: 'OffWork' };
 
 /**
  * A person's presence at `instant`, as a pure function of who they are, the events around that
- * instant and any preference an app set: it follows the calendar (meetings, calls, focus time, an
+ * instant and what was set on top: it follows the calendar (meetings, calls, focus time, an
  * out-of-office day), is online through most of the working day with breaks, and now and then in
  * the evening or at the weekend. A sampler polling it sees plausible changes over time.
+ *
+ * Sessions combine as Microsoft documents (https://learn.microsoft.com/en-us/graph/api/presence-setpresence,
+ * "Presence sessions"): the person's own Teams clients (modelled above) and each app's session
+ * (`setPresence`) are sessions; the shown presence aggregates them, and "User-configured >
+ * app-configured (user-configured state overrides others)", among app-configured "DoNotDisturb >
+ * Busy > Available > Away". The user's preferred presence (what they pick in Teams, and what
+ * `setUserPreferredPresence` sets) shows only while at least one session exists
+ * (https://learn.microsoft.com/en-us/graph/api/presence-setuserpreferredpresence); otherwise they show Offline.
+ * An app session that is Available fades to AvailableInactive after 5 minutes and to Away after 10.
  */
 export function presenceAt(person: DemoPerson, instant: number, events: readonly DemoEvent[], overrides: {
   preferred?: PreferredPresence | undefined;
   statusMessage?: StatusMessage | undefined;
+  appSessions?: readonly AppPresenceSession[];
 } = {}): Presence {
   const current = events.filter((e) => e.start <= instant && instant < e.end && occupiesTime(e));
   const outOfOffice = current.some((e) => e.isAllDay && e.showAs === 'oof');
@@ -51,10 +69,31 @@ export function presenceAt(person: DemoPerson, instant: number, events: readonly
     ? overrides.statusMessage
     : undefined;
   const base = outOfOffice ? { availability: 'Offline', activity: 'OutOfOffice' } : fromCalendar(person, instant, current) ?? session(person, instant);
+  const apps = (overrides.appSessions ?? []).filter((a) => instant < a.expiresAt).map((a) => faded(a, instant));
   const preferred = overrides.preferred && instant < overrides.preferred.expiresAt ? overrides.preferred : undefined;
-  // A preferred presence shows only while the person has a presence session (is signed in somewhere).
-  const shown = preferred && base.availability !== 'Offline' ? { availability: preferred.availability, activity: preferred.activity } : base;
+  const hasSession = base.availability !== 'Offline' || apps.length > 0;
+  const shown = preferred && hasSession
+    ? { availability: preferred.availability, activity: preferred.activity }
+    : aggregate([...(base.availability !== 'Offline' ? [base] : []), ...apps]) ?? base;
   return { ...shown, isOutOfOffice: outOfOffice, statusMessage: status };
+}
+
+const RANK: Record<string, number> = { DoNotDisturb: 5, Busy: 4, BusyIdle: 4, Available: 3, AvailableIdle: 3, BeRightBack: 2, Away: 2 };
+
+/** The strongest of the live sessions (the person's own client first on a tie), or `undefined` for none. */
+function aggregate(sessions: readonly PresenceState[]): PresenceState | undefined {
+  let best: PresenceState | undefined;
+  for (const s of sessions) if (!best || (RANK[s.availability] ?? 0) > (RANK[best.availability] ?? 0)) best = s;
+  return best && { availability: best.availability, activity: best.activity };
+}
+
+/** An Available app session times out in stages: AvailableInactive after 5 minutes, Away after 10. */
+function faded(s: AppPresenceSession, instant: number): PresenceState {
+  if (s.availability !== 'Available') return s;
+  const idle = instant - s.setAt;
+  if (idle >= 10 * MINUTE) return { availability: 'Away', activity: 'Away' };
+  if (idle >= 5 * MINUTE) return { availability: 'Available', activity: 'AvailableInactive' };
+  return s;
 }
 
 /** Presence in a meeting the person actually attends, or `undefined`. */

@@ -39,7 +39,7 @@ export async function requirePermission(tokens: Pick<GraphTokens, 'appOnly'>, te
   };
 }
 
-/** Writing status messages and preferred presence needs this. */
+/** Writing status messages and Unplug's presence session needs this. */
 export const STATUS_PERMISSIONS = ['Presence.ReadWrite.All'] as const;
 /** Reading everyone's presence (the timeline) needs one of these. */
 export const PRESENCE_READ_PERMISSIONS = ['Presence.Read.All', 'Presence.ReadWrite.All'] as const;

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestAuth } from '../auth/bearer';
-import { DELEGATED_GRAPH_SCOPES } from '../demo/constants';
 import type { RunningDemoTenant } from '../demo/standalone';
 import { CUSTOMER_SUCCESS_TEAM_ID, SEED_TEAMS } from '../demo/teams';
 import { manualClock, startTestTenant } from '../demo/test-support';
@@ -20,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => demo.close());
 
 /** The service's ports on the demo tenant, acting for person `index` with a Graph token of these scopes. */
-function portsFor(index: number, scopes: readonly string[] = DELEGATED_GRAPH_SCOPES) {
+function portsFor(index: number, scopes: readonly string[] = demo.tenant.registration.delegated) {
   const person = demo.tenant.org.people[index]!;
   const auth = { caller: { tenantId: demo.tenant.org.tenantId, userId: person.id }, token: 'sso' } as unknown as RequestAuth;
   const context: PersonContext = { kind: 'person', getAccessToken: async () => (await demo.tenant.identity.issueDelegatedGraphToken(person, scopes)).token };

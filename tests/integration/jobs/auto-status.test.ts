@@ -21,10 +21,11 @@ const MINUTE = 60_000;
 let h: JobsHarness;
 const writes: { kind: string; personId: string; content?: string }[] = [];
 let ownMessage: (person: DemoPerson, content: string) => void;
+/** The person picks a presence in Teams themselves (their preferred presence). */
+let ownPresence: (person: DemoPerson, availability: string) => void;
 
 const writesFor = (personId: string, kind?: string) => writes.filter((w) => w.personId === personId && (!kind || w.kind === kind));
 const shown = (person: DemoPerson) => h.tenant.presence.at(person, Date.now()).statusMessage?.content;
-const availability = (person: DemoPerson) => h.tenant.presence.at(person, Date.now()).availability;
 
 /** As in the tab: the person opens it (which stores their working hours), then turns it on. */
 async function autoStatus(person: DemoPerson, quietTime: Record<string, unknown>): Promise<void> {
@@ -45,7 +46,18 @@ beforeAll(async () => {
   const setMessage = presence.setStatusMessage.bind(presence);
   const setPreferred = presence.setPreferredPresence.bind(presence);
   const clearPreferred = presence.clearPreferredPresence.bind(presence);
+  const setSession = presence.setAppSession.bind(presence);
+  const clearSession = presence.clearAppSession.bind(presence);
   ownMessage = (person, content) => setMessage(person, { content, contentType: 'text', expiresAt: undefined, expiryTimeZone: 'UTC', publishedAt: Date.now() });
+  ownPresence = (person, availability) => setPreferred(person, { availability, activity: availability, expiresAt: Date.now() + 86_400_000 });
+  presence.setAppSession = (person, sessionId, session) => {
+    writes.push({ kind: `setAppSession:${session.availability}`, personId: person.id });
+    setSession(person, sessionId, session);
+  };
+  presence.clearAppSession = (person, sessionId, instant) => {
+    writes.push({ kind: 'clearAppSession', personId: person.id });
+    return clearSession(person, sessionId, instant);
+  };
   presence.setStatusMessage = (person, message) => {
     writes.push({ kind: message ? 'setStatusMessage' : 'clearStatusMessage', personId: person.id, ...(message ? { content: message.content } : {}) });
     setMessage(person, message);
@@ -74,7 +86,9 @@ describe('automatic status for an accepted block', () => {
     expect(expected).toMatch(/^Unplugged until \d\d:\d\d — urgent\? call me$/);
     expect(shown(priya)).toBe(expected);
     expect(h.tenant.presence.at(priya, Date.now()).statusMessage?.expiresAt).toBe(Math.floor(end / 1000) * 1000);
-    expect(writesFor(priya.id).map((w) => w.kind)).toEqual(['setStatusMessage', 'setPreferredPresence:DoNotDisturb']);
+    // Unplug's own presence session, not Priya's preferred presence.
+    expect(writesFor(priya.id).map((w) => w.kind)).toEqual(['setStatusMessage', 'setAppSession:DoNotDisturb']);
+    expect(h.tenant.presence.at(priya, Date.now())).toMatchObject({ availability: 'DoNotDisturb', activity: 'Presenting' });
 
     const status = await h.api(priya.id, 'GET', '/api/me/status');
     expect(status.body).toEqual({ enabled: true, available: true, reason: null, current: { kind: 'block', until: new Date(end).toISOString(), message: expected, state: 'set' } });
@@ -85,12 +99,12 @@ describe('automatic status for an accepted block', () => {
 
   it('clears what it set when the block ends', async () => {
     const priya = h.tenant.org.people.find((p) => p.givenName === 'Priya')!;
-    const ours = availability(priya) === 'DoNotDisturb';
     h.advance(50 * MINUTE);
     await h.runNow(PERIODIC.status);
     expect(shown(priya)).toBeUndefined();
-    // Our preferred presence is withdrawn if it shows (it only does while the person is signed in).
-    expect(writesFor(priya.id).map((w) => w.kind).slice(2)).toEqual(ours ? ['clearStatusMessage', 'clearPreferredPresence'] : ['clearStatusMessage']);
+    // Our presence session is removed (Graph's 404 if it had expired on time is no failure).
+    expect(writesFor(priya.id).map((w) => w.kind).slice(2)).toEqual(['clearStatusMessage', 'clearAppSession']);
+    expect(h.tenant.presence.appSessionsAt(priya, Date.now())).toEqual([]);
   });
 
   it("never overwrites a status message the person set themselves, before or during the block", async () => {
@@ -114,12 +128,72 @@ describe('automatic status for an accepted block', () => {
   });
 });
 
+describe("the automatic status and the person's own presence", () => {
+  it('keeps a Do Not Disturb the person chose themselves through the start and the end of a block', async () => {
+    const sofia = h.tenant.org.people.find((p) => p.givenName === 'Sofia')!;
+    ownPresence(sofia, 'DoNotDisturb');
+    await autoStatus(sofia, { enabled: false, preferredPresence: 'Away' });
+    await acceptedBlock(sofia, h.now() - MINUTE, h.now() + 45 * MINUTE);
+
+    await h.runNow(PERIODIC.status);
+    expect(writesFor(sofia.id).map((w) => w.kind)).toEqual(['setStatusMessage', 'setAppSession:Away']);
+    // Hers shows over ours (and our session counts as one, so it shows even if she is signed out).
+    expect(h.tenant.presence.at(sofia, Date.now())).toMatchObject({ availability: 'DoNotDisturb', activity: 'DoNotDisturb' });
+
+    h.advance(50 * MINUTE);
+    await h.runNow(PERIODIC.status);
+    expect(writesFor(sofia.id).map((w) => w.kind).slice(2)).toEqual(['clearStatusMessage', 'clearAppSession']);
+    // Nothing of Unplug's ever touched her own choice: it is still there, as she set it.
+    expect(writesFor(sofia.id).some((w) => w.kind.includes('PreferredPresence'))).toBe(false);
+    expect(h.tenant.presence.preferredOf(sofia)).toMatchObject({ availability: 'DoNotDisturb', activity: 'DoNotDisturb' });
+    h.tenant.presence.clearPreferredPresence(sofia);
+  });
+
+  it('gives someone without their own presence the chosen one during the block, and leaves none after', async () => {
+    const mateo = h.tenant.org.people.find((p) => p.givenName === 'Mateo')!;
+    await autoStatus(mateo, { enabled: false, preferredPresence: 'DoNotDisturb' });
+    await acceptedBlock(mateo, h.now() - MINUTE, h.now() + 30 * MINUTE);
+    await h.runNow(PERIODIC.status);
+    expect(h.tenant.presence.at(mateo, Date.now())).toMatchObject({ availability: 'DoNotDisturb', activity: 'Presenting' });
+    expect(h.tenant.presence.appSessionsAt(mateo, Date.now())).toHaveLength(1);
+
+    h.advance(35 * MINUTE);
+    await h.runNow(PERIODIC.status);
+    expect(h.tenant.presence.appSessionsAt(mateo, Date.now())).toEqual([]);
+    expect(h.tenant.presence.preferredOf(mateo)).toBeUndefined();
+    expect(writesFor(mateo.id).map((w) => w.kind)).toEqual(['setStatusMessage', 'setAppSession:DoNotDisturb', 'clearStatusMessage', 'clearAppSession']);
+  });
+
+  it('sets its presence session again before the four-hour limit in a longer block', async () => {
+    const maya = h.tenant.org.people.find((p) => p.givenName === 'Maya')!;
+    await autoStatus(maya, { enabled: false, preferredPresence: 'Busy' });
+    await acceptedBlock(maya, h.now() - MINUTE, h.now() + 6 * 60 * MINUTE);
+    await h.runNow(PERIODIC.status);
+    const [first] = h.tenant.presence.appSessionsAt(maya, Date.now());
+    expect(first!.expiresAt - Date.now()).toBeLessThanOrEqual(4 * 60 * MINUTE);
+    h.advance(3 * 60 * MINUTE);
+    await h.runNow(PERIODIC.status);
+    expect(writesFor(maya.id, 'setAppSession:Busy')).toHaveLength(1);
+    h.advance(50 * MINUTE);
+    await h.runNow(PERIODIC.status);
+    expect(writesFor(maya.id, 'setAppSession:Busy')).toHaveLength(2);
+    // Renewed for the rest of the block (the demo tenant keeps real time, the server's clock moved on).
+    const [renewed] = h.tenant.presence.appSessionsAt(maya, Date.now());
+    expect(renewed).not.toBe(first);
+    expect((renewed!.expiresAt - renewed!.setAt) / MINUTE).toBeGreaterThanOrEqual(125);
+    expect((renewed!.expiresAt - renewed!.setAt) / MINUTE).toBeLessThanOrEqual(135);
+    h.advance(3 * 60 * MINUTE);
+    await h.runNow(PERIODIC.status);
+    expect(h.tenant.presence.appSessionsAt(maya, Date.now())).toEqual([]);
+  });
+});
+
 describe('automatic status in quiet time', () => {
   it('sets an evening or weekend status for someone whose quiet time is on now', async () => {
     const now = h.now();
     const days: DayOfWeek[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
     const quiet = { eveningBufferMinutes: 30, weekends: true };
-    const inQuietTime = h.tenant.org.people.filter((p) => p.windowsZone && !['Priya', 'Arjun', 'Chloe'].includes(p.givenName)).map((p) => {
+    const inQuietTime = h.tenant.org.people.filter((p) => p.windowsZone && !['Priya', 'Arjun', 'Chloe', 'Sofia', 'Mateo', 'Maya'].includes(p.givenName)).map((p) => {
       const workingHours = { daysOfWeek: p.workingDays.map((d) => days[d]!), startTime: p.startTime, endTime: p.endTime, timeZone: { kind: 'windows' as const, name: p.windowsZone! } };
       const window = quietWindows({ workingHours }, quiet, { start: now - 3 * 86_400_000, end: now + 3_600_000 }).find((w) => w.start <= now && now + 5 * MINUTE < w.end);
       return window && { person: p, window, zone: zoneOrUtc(workingHours.timeZone).zone };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_CLIENT_ID } from '../constants';
 import type { DemoPerson } from '../org';
 import type { RunningDemoTenant } from '../standalone';
 import { SEED_NOW, call, expectGraphError, graphClient, manualClock, startTestTenant, type CollectionJson, type EventJson, type JsonResponse } from '../test-support';
@@ -301,6 +302,35 @@ describe('presence', () => {
     expect((await graph('/me/presence')).body.statusMessage).toMatchObject({ message: { content: 'Unplugged until 10:00', contentType: 'text' }, expiryDateTime: { dateTime: '2025-03-05T10:00:00.0000000', timeZone: 'Pacific Standard Time' } });
     clock.set(Date.parse('2025-03-05T18:00:00Z'));
     expect((await graph('/me/presence')).body.statusMessage).toBeNull();
+  });
+
+  it("sets and clears the app's own presence session, which never hides the person's own preferred presence", async () => {
+    const app = graphClient(demo, (await demo.tenant.appToken()).token);
+    const session = (json: Record<string, unknown>) => app(`/users/${avery.id}/presence/setPresence`, { method: 'POST', json: { sessionId: DEMO_CLIENT_ID, ...json } });
+    // Wednesday 09:00 in Seattle: Avery is at work.
+    const set = await session({ availability: 'DoNotDisturb', activity: 'Presenting', expirationDuration: 'PT1H' });
+    expect(set.status).toBe(200);
+    expect((await graph('/me/presence')).body).toMatchObject({ availability: 'DoNotDisturb', activity: 'Presenting' });
+    // The person picks Be right back in Teams: theirs shows over the app's session.
+    demo.tenant.presence.setPreferredPresence(avery, { availability: 'BeRightBack', activity: 'BeRightBack', expiresAt: clock.now() + 3_600_000 });
+    expect((await graph('/me/presence')).body).toMatchObject({ availability: 'BeRightBack', activity: 'BeRightBack' });
+    const clear = () => app(`/users/${avery.id}/presence/clearPresence`, { method: 'POST', json: { sessionId: DEMO_CLIENT_ID } });
+    expect((await clear()).status).toBe(200);
+    expect((await graph('/me/presence')).body).toMatchObject({ availability: 'BeRightBack', activity: 'BeRightBack' });
+    demo.tenant.presence.clearPreferredPresence(avery);
+    expectGraphError(await clear(), 404, 'NotFound');
+
+    // Graph's limits: the app's own id as session id, the five pairs, 5 minutes to 4 hours.
+    expectGraphError(await session({ sessionId: '11111111-2222-4333-8444-555555555555', availability: 'Away', activity: 'Away' }), 400, 'BadRequest');
+    expectGraphError(await session({ availability: 'Offline', activity: 'OffWork' }), 400, 'BadRequest');
+    expectGraphError(await session({ availability: 'DoNotDisturb', activity: 'DoNotDisturb' }), 400, 'BadRequest');
+    expectGraphError(await session({ availability: 'Away', activity: 'Away', expirationDuration: 'PT5H' }), 400, 'BadRequest');
+    expectGraphError(await session({ availability: 'Away', activity: 'Away', expirationDuration: 'PT1M' }), 400, 'BadRequest');
+    // Without an expiry the session lasts five minutes.
+    expect((await session({ availability: 'Busy', activity: 'InACall' })).status).toBe(200);
+    clock.advance(5 * 60_000);
+    expectGraphError(await clear(), 404, 'NotFound');
+    clock.advance(-5 * 60_000);
   });
 
   it('lets a person set their own status message, not someone else\'s', async () => {

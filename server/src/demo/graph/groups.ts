@@ -1,4 +1,3 @@
-import { GRAPH_CALLS } from '../../graph/graph-calls';
 import { GRAPH_METADATA, badRequest, ok } from './answer';
 import type { GraphCall } from './call';
 import type { GraphContext, GraphRoute, RouteParams } from './context';
@@ -7,14 +6,6 @@ import type { GraphContext, GraphRoute, RouteParams } from './context';
 export const MAX_CHECKED_GROUPS = 20;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The permissions of a row of the Graph calls table, as the dispatcher takes them. */
-export function tablePermissions(name: string): GraphRoute['permissions'] {
-  const row = GRAPH_CALLS.find((c) => c.name === name);
-  if (!row) throw new Error(`No row named "${name}" in GRAPH_CALLS`);
-  const list = (p: typeof row.delegated) => (p === 'not-supported' ? [] : [...p]);
-  return { delegated: list(row.delegated), application: list(row.application) };
-}
 
 /**
  * `POST /users/{id}/checkMemberGroups` (and `/me/checkMemberGroups`): of the group ids asked, the
@@ -39,5 +30,5 @@ function checkMemberGroups(call: GraphCall, ctx: GraphContext, { person }: Route
 export const groupRoutes: GraphRoute[] = [
   // Delegated only: the dispatcher lets a delegated token ask about its own memberships only, and
   // the table lists no application permission for the signed-in user's memberships.
-  { method: 'POST', pattern: 'users/:user/checkMemberGroups', permissions: tablePermissions('checkMemberGroups'), handler: checkMemberGroups },
+  { method: 'POST', pattern: 'users/:user/checkMemberGroups', call: 'checkMemberGroups', handler: checkMemberGroups },
 ];

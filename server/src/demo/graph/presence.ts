@@ -60,6 +60,53 @@ function setPreferred(call: GraphCall, ctx: GraphContext, person: DemoPerson) {
   return { status: 200, headers: {} };
 }
 
+/** The pairs an app presence session takes (`setPresence`). */
+const APP_SESSION_PAIRS = ['Available/Available', 'Busy/InACall', 'Busy/InAConferenceCall', 'Away/Away', 'DoNotDisturb/Presenting'];
+const SESSION_MIN_MS = 5 * 60_000;
+const SESSION_MAX_MS = 4 * 60 * 60_000;
+
+/** The session id must be the calling app's id ("Provide the ID of the application as sessionId"). */
+function appSessionId(call: GraphCall, body: { sessionId?: unknown }): string {
+  const sessionId = typeof body.sessionId === 'string' ? body.sessionId : '';
+  if (!GUID.test(sessionId)) throw badRequest(`'sessionId' must be the application's id (a GUID), got '${String(body.sessionId)}'.`);
+  if (call.principal.appId && sessionId.toLowerCase() !== call.principal.appId.toLowerCase()) {
+    throw badRequest(`'sessionId' must be the id of the calling application (${call.principal.appId}).`);
+  }
+  return sessionId;
+}
+
+/**
+ * `setPresence`: the calling app's own presence session for the person, 5 minutes to 4 hours
+ * (default 5). The person's own preferred presence shows over it (see presence-model.ts).
+ * https://learn.microsoft.com/en-us/graph/api/presence-setpresence
+ */
+function setAppPresence(call: GraphCall, ctx: GraphContext, person: DemoPerson) {
+  const body = (call.body ?? {}) as { sessionId?: unknown; availability?: unknown; activity?: unknown; expirationDuration?: unknown };
+  const sessionId = appSessionId(call, body);
+  const pair = `${String(body.availability)}/${String(body.activity)}`;
+  if (!APP_SESSION_PAIRS.includes(pair)) throw badRequest(`Unsupported availability/activity pair '${pair}' for an application presence session. Supported: ${APP_SESSION_PAIRS.join(', ')}.`);
+  let duration = SESSION_MIN_MS;
+  if (body.expirationDuration !== undefined && body.expirationDuration !== null) {
+    const parsed = typeof body.expirationDuration === 'string' ? parseDuration(body.expirationDuration) : undefined;
+    if (parsed === undefined || parsed < SESSION_MIN_MS || parsed > SESSION_MAX_MS) {
+      throw badRequest(`expirationDuration must be from PT5M to PT4H (got '${String(body.expirationDuration)}').`);
+    }
+    duration = parsed;
+  }
+  ctx.presence.setAppSession(person, sessionId, { availability: String(body.availability), activity: String(body.activity), setAt: call.now, expiresAt: call.now + duration });
+  return { status: 200, headers: {} };
+}
+
+/**
+ * `clearPresence`: removes the calling app's session only; 404 when it does not exist.
+ * https://learn.microsoft.com/en-us/graph/api/presence-clearpresence
+ */
+function clearAppPresence(call: GraphCall, ctx: GraphContext, person: DemoPerson) {
+  const sessionId = appSessionId(call, (call.body ?? {}) as { sessionId?: unknown });
+  if (!ctx.presence.clearAppSession(person, sessionId, call.now)) throw new GraphError(404, 'NotFound', `The presence session '${sessionId}' does not exist.`);
+  return { status: 200, headers: {} };
+}
+
 function setStatusMessage(call: GraphCall, ctx: GraphContext, person: DemoPerson) {
   const body = call.body as { statusMessage?: { message?: { content?: unknown; contentType?: unknown }; expiryDateTime?: { dateTime?: unknown; timeZone?: unknown } } | null } | undefined;
   if (!body || typeof body !== 'object' || !('statusMessage' in body)) throw badRequest("The body needs a 'statusMessage'.");
@@ -114,6 +161,8 @@ export const presenceRoutes: GraphRoute[] = [
       return { status: 200, headers: {} };
     },
   },
+  { method: 'POST', pattern: 'users/:user/presence/setPresence', call: 'setPresence', handler: (call, ctx, { person }) => setAppPresence(call, ctx, person) },
+  { method: 'POST', pattern: 'users/:user/presence/clearPresence', call: 'clearPresence', handler: (call, ctx, { person }) => clearAppPresence(call, ctx, person) },
   { method: 'POST', pattern: 'users/:user/presence/setStatusMessage', call: 'setStatusMessage', handler: (call, ctx, { person }) => setStatusMessage(call, ctx, person) },
   { method: 'POST', pattern: 'communications/getPresencesByUserId', call: 'getPresencesByUserId', handler: (call, ctx) => presencesByUserId(call, ctx) },
   {

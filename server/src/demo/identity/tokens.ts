@@ -19,9 +19,10 @@ export interface IssuedToken {
 }
 
 /** Who a verified Graph token speaks for. */
+/** Who calls the demo Graph; `appId` is the calling app's id (the token's `appid`). */
 export type GraphPrincipal =
-  | { kind: 'delegated'; person: DemoPerson; scopes: ReadonlySet<string> }
-  | { kind: 'application'; roles: ReadonlySet<string> };
+  | { kind: 'delegated'; person: DemoPerson; scopes: ReadonlySet<string>; appId?: string }
+  | { kind: 'application'; roles: ReadonlySet<string>; appId?: string };
 
 export type VerifyFailure = { ok: false; reason: 'expired' | 'audience' | 'invalid' | 'unknownUser' };
 
@@ -117,13 +118,14 @@ export class DemoIdentity {
     const result = await this.verify(token, [GRAPH_RESOURCE, GRAPH_APP_ID]);
     if (!result.ok) return result;
     const { claims } = result;
+    const appId = typeof claims.appid === 'string' ? claims.appid : undefined;
     if (typeof claims.scp === 'string') {
       const person = typeof claims.oid === 'string' ? this.org.find(claims.oid) : undefined;
       if (!person) return { ok: false, reason: 'unknownUser' };
-      return { ok: true, principal: { kind: 'delegated', person, scopes: new Set(claims.scp.split(' ').filter(Boolean)) } };
+      return { ok: true, principal: { kind: 'delegated', person, scopes: new Set(claims.scp.split(' ').filter(Boolean)), appId } };
     }
     const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [];
-    return { ok: true, principal: { kind: 'application', roles: new Set(roles) } };
+    return { ok: true, principal: { kind: 'application', roles: new Set(roles), appId } };
   }
 
   private async verify(token: string, audience: string[]): Promise<{ ok: true; claims: JWTPayload } | VerifyFailure> {
