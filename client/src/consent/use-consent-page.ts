@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { grantDemoConsent } from '../demo/demo-identity';
 import type { TabHost, TeamsHost } from '../host/host';
-import { entraConsentUrl, type ConsentRequest } from './consent-url';
+import { CONSENT_PAGE_PATH, entraConsentUrl, type ConsentRequest } from './consent-url';
 
 export type ConsentPageState =
   | { kind: 'outside-teams' }
@@ -71,7 +71,7 @@ export function useConsentPage(host: TabHost): { state: ConsentPageState; allow(
     const userId = readRequest(new URLSearchParams(window.location.search)).userId ?? teams?.context.user.id;
     if (!userId) return finish({ ok: false, reason: 'the consent request does not say who is asking' });
     setState({ kind: 'demo-prompt', granting: true });
-    grantDemoConsent(userId).then(
+    grantDemoConsent(userId, `${window.location.origin}${CONSENT_PAGE_PATH}`).then(
       () => finish({ ok: true, result: 'consented' }),
       (error: unknown) => finish({ ok: false, reason: error instanceof Error ? error.message : String(error) }),
     );

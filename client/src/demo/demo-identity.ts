@@ -76,12 +76,14 @@ function isDemoPerson(value: unknown): value is DemoPerson {
 
 /**
  * Demo mode's stand-in for the consent prompt: the demo identity records that this person
- * consented to Unplug's Graph permissions (`POST /demo/identity/consent`).
+ * consented to Unplug's Graph permissions (`POST /demo/identity/consent`). From the consent page,
+ * `redirectUri` is where Entra would send the person back: the demo identity refuses one that
+ * aad.manifest.json does not register (AADSTS50011), as Entra does.
  */
-export async function grantDemoConsent(userId: string): Promise<void> {
+export async function grantDemoConsent(userId: string, redirectUri?: string): Promise<void> {
   await request(CONSENT_PATH, {
     method: 'POST',
     headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-    body: JSON.stringify({ granted: true, userId }),
+    body: JSON.stringify({ granted: true, userId, ...(redirectUri ? { redirectUri } : {}) }),
   });
 }

@@ -4,8 +4,15 @@
  * admin guide are checked against: a permission without a reason here cannot be added.
  * Ids are Microsoft Graph's published permission ids (the same in every tenant).
  *
+ * Every Graph call Unplug makes, and the permissions Microsoft documents for it, is in
+ * `server/src/graph/graph-calls.ts`; the package checks require these to grant each of them.
+ *
  * Considered and not requested: Calendars.Read (application) — no background job reads
  * calendars; the balance is computed while the person has the tab open, on their behalf.
+ * MailboxSettings.Read (application) — the automatic status uses the working hours the tab stored
+ * when the person last opened it (read with their delegated token), so no job reads a mailbox.
+ * Presence.Read.All (delegated) — it would only serve presence change notifications, which Graph
+ * offers to delegated tokens only; the background jobs poll instead.
  */
 export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
@@ -40,7 +47,7 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
   },
   {
     name: 'MailboxSettings.Read', type: 'Scope', id: '87f447af-9fa4-4c32-9dfa-4a57a73d18ce',
-    reason: 'Read the person\'s working hours and time zone, which decide what counts as after hours and where blocks may go.',
+    reason: 'Read the person\'s working hours and time zone (only those two settings, never automatic-reply text), which decide what counts as after hours and where blocks may go; a copy of the working hours is kept for the automatic status, so no background job needs mailbox access.',
   },
   {
     name: 'Presence.Read', type: 'Scope', id: '76bc735e-aecd-4a1d-8b4c-2b915deabb79',
@@ -48,6 +55,6 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
   },
   {
     name: 'Presence.ReadWrite.All', type: 'Role', id: '83cded22-8297-4ff6-a7fa-e97e9545a259',
-    reason: 'Background jobs with no one signed in, only for people who opted in: set and clear the expiring status message and Unplug\'s own presence session at the start and end of quiet time and protected blocks (setStatusMessage, setPresence, clearPresence; never the person\'s own preferred presence, which always shows over it), and sample presence for the presence timeline (getPresencesByUserId, presence subscriptions). The write permission also covers reading, so one permission is asked instead of two.',
+    reason: 'Background jobs with no one signed in, only for people who opted in: set and clear the expiring status message and Unplug\'s own presence session at the start and end of quiet time and protected blocks (setStatusMessage, setPresence, clearPresence; never the person\'s own preferred presence, which always shows over it), and sample presence for the presence timeline (getPresencesByUserId, polled: Graph has no app-only presence subscriptions). getPresencesByUserId lists Presence.Read.All as least privileged and this one as higher privileged; the status writes need this one anyway, and adding Presence.Read.All would grant nothing it does not, so one permission is asked instead of two.',
   },
 ];

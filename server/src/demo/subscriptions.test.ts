@@ -18,7 +18,9 @@ let ids: string[];
 
 beforeAll(async () => {
   demo = await startTestTenant({ clock: Date.now, seedNow: Date.now(), subscriptionSweepMs: 0 });
-  graph = graphClient(demo, (await demo.tenant.appToken()).token);
+  // Presence subscriptions are delegated only (Presence.Read.All): a person's token makes them.
+  // Unplug does not subscribe at all; the demo still answers as Graph does.
+  graph = graphClient(demo, (await demo.tenant.identity.issueDelegatedGraphToken(demo.tenant.org.people[0]!, ['Presence.Read.All'])).token);
   ids = demo.tenant.org.people.slice(0, 3).map((p) => p.id);
   endpoint = createServer((req, res) => {
     let body = '';

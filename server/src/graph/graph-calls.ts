@@ -6,6 +6,9 @@
  * the registration does not ask for, fails a test (`graph-calls.test.ts`,
  * `tests/integration/app-package/validation.test.ts`).
  *
+ * A `/me/...` row also covers the same operation on `/users/{id}/...` (one API reference page), the
+ * only form an app-only token may use.
+ *
  * `delegated` / `application`: the permissions that grant the call, least privileged first (the
  * first is the one Unplug should request; the rest are the "higher privileged" ones Microsoft
  * lists, which Graph also accepts), or `'not-supported'` where Microsoft documents the permission
@@ -94,9 +97,9 @@ export const GRAPH_CALLS: readonly GraphCall[] = [
   {
     name: 'my presence',
     method: 'GET', path: '/me/presence',
-    delegated: ['Presence.Read', 'Presence.Read.All'], application: 'not-supported', usedWith: ['delegated'], workload: 'presence',
+    delegated: ['Presence.Read', 'Presence.Read.All'], application: ['Presence.Read.All', 'Presence.ReadWrite.All'], usedWith: ['delegated'], workload: 'presence',
     docs: PRESENCE_GET_DOCS,
-    notes: 'Application permissions cannot be used under /me (the page lists Presence.Read.All for /users/{id}/presence). 1,500 requests per 30 s per app per tenant.',
+    notes: 'The application permissions are for GET /users/{id}/presence (the same operation): "You can\'t use application permissions to access APIs under the /me path." 1,500 requests per 30 s per app per tenant.',
   },
   {
     name: 'getPresencesByUserId',
@@ -163,12 +166,6 @@ export const DEMO_ONLY_GRAPH_CALLS: readonly GraphCall[] = [
     delegated: READ_MAILBOX_SETTINGS, application: READ_MAILBOX_SETTINGS, usedWith: [], workload: 'outlook',
     docs: MAILBOX_SETTINGS_DOCS,
     notes: 'The whole settings, automatic-reply text included: Unplug reads the two sub-resources instead. The demo honours $select.',
-  },
-  {
-    name: 'user presence',
-    method: 'GET', path: '/users/{id}/presence',
-    delegated: ['Presence.Read', 'Presence.Read.All'], application: ['Presence.Read.All', 'Presence.ReadWrite.All'], usedWith: [], workload: 'presence',
-    docs: PRESENCE_GET_DOCS,
   },
   {
     name: 'presence by id',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveTimeZone } from '../domain/time/resolve-time-zone';
 import { GraphResponseError } from './errors';
 import { readGraphExample } from './graph-examples';
-import { mapMailboxSettings, mapWorkingHours } from './map-mailbox';
+import { mapMailboxParts, mapMailboxSettings, mapWorkingHours } from './map-mailbox';
 
 function problem(run: () => unknown): string {
   try {
@@ -81,5 +81,20 @@ describe('mapMailboxSettings', () => {
     ['a rule with a text month', { workingHours: { ...base, timeZone: { bias: 0, standardOffset: { time: '02:00:00', dayOccurrence: 1, dayOfWeek: 'sunday', month: 'May' } } } }, 'm.workingHours.timeZone.standardOffset.month: expected a whole number'],
   ])('names the problem with %s', (_name, raw, expected) => {
     expect(problem(() => mapMailboxSettings(raw, 'm'))).toContain(expected);
+  });
+});
+
+describe('mapMailboxParts (the workingHours and timeZone sub-resources)', () => {
+  it("reads Microsoft's workingHours example with the mailbox zone from { value }", () => {
+    const parts = mapMailboxParts(readGraphExample('mailboxsettings-workinghours-response.json'), { value: 'Pacific Standard Time' });
+    expect(parts.mailboxTimeZone).toBe('Pacific Standard Time');
+    expect(parts.workingHours).toMatchObject({ daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'], startTime: '09:00:00', endTime: '18:30:00', timeZone: { kind: 'custom', name: 'Customized Time Zone' } });
+  });
+
+  it('falls back to the mailbox zone when the working hours name none, and names a bad zone answer', () => {
+    const hours = { daysOfWeek: ['monday'], startTime: '08:00:00.0000000', endTime: '17:00:00.0000000' };
+    expect(mapMailboxParts(hours, { value: 'W. Europe Standard Time' }).workingHours.timeZone).toEqual({ kind: 'windows', name: 'W. Europe Standard Time' });
+    expect(problem(() => mapMailboxParts(hours, { value: 7 }))).toMatch(/mailboxSettings\/timeZone\.value/);
+    expect(problem(() => mapMailboxParts(null, { value: 'UTC' }))).toMatch(/mailboxSettings\/workingHours/);
   });
 });

@@ -50,8 +50,9 @@ export interface Jobs {
 
 /**
  * Wires the background jobs: presence sampling (polling with getPresencesByUserId: Graph has no
- * app-only presence subscriptions), retention, and the automatic status — periodic runs claimed from the store's schedule, their
- * work spread over the queue (pg-boss on PostgreSQL, in-process on PGlite).
+ * app-only presence subscriptions), retention, and the automatic status — periodic runs claimed
+ * from the store's schedule, their work spread over the queue (pg-boss on PostgreSQL, in-process
+ * on PGlite).
  */
 export function createJobs(options: JobsOptions): Jobs {
   const instanceId = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GRAPH_PERMISSIONS } from '../../../server/scripts/app-package/graph-permissions';
+import { GRAPH_PERMISSIONS, MICROSOFT_GRAPH_APP_ID } from '../../../server/scripts/app-package/graph-permissions';
 import { repoRoot } from './fixtures';
 
 const guide = readFileSync(path.join(repoRoot, 'docs/admin-guide.md'), 'utf8');
@@ -32,6 +32,23 @@ describe('docs/admin-guide.md', () => {
     expect(row).toContain(type === 'Role' ? '| application |' : '| delegated |');
     expect(row).toContain(`\`${id}\``);
     expect(row!.split('|').at(-2)!.trim().length).toBeGreaterThan(40);
+  });
+
+  it("has one permission table, and it is exactly aad.manifest.json's Graph permissions and graph-permissions.ts", () => {
+    const section = guide.slice(guide.indexOf('## 4. Grant admin consent'), guide.indexOf('## 5.'));
+    const rows = section.split('\n').filter((line) => /^\| `[^`]+` \| (delegated|application) \|/.test(line))
+      .map((line) => line.split('|').map((c) => c.trim()))
+      .map((cells) => ({ name: cells[1]!.replace(/`/g, ''), type: cells[2] === 'application' ? 'Role' : 'Scope', id: cells[3]!.replace(/`/g, '') }));
+    const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'aad.manifest.json'), 'utf8')) as { requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: string }[] }[] };
+    const requested = manifest.requiredResourceAccess.filter((r) => r.resourceAppId === MICROSOFT_GRAPH_APP_ID).flatMap((r) => r.resourceAccess);
+    const key = (p: { id: string; type: string }) => `${p.id} ${p.type}`;
+    expect(rows.map(key).sort()).toEqual(requested.map(key).sort());
+    expect(rows.map((r) => `${r.name} ${key(r)}`).sort()).toEqual(GRAPH_PERMISSIONS.map((p) => `${p.name} ${key(p)}`).sort());
+  });
+
+  it('says why background jobs need no mailbox access', () => {
+    expect(guide).toMatch(/### Why no mailbox access for background jobs[\s\S]*does\s+not ask for the application permission `MailboxSettings.Read`/);
+    expect(guide).not.toContain('PUBLIC_BASE_URL');
   });
 
   it('names every server variable Microsoft 365 mode needs, and PostgreSQL for several instances', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkEntraManifest } from '../../../server/scripts/app-package/entra-manifest-rules';
+import { GRAPH_CALLS, type GraphCall } from '../../../server/src/graph/graph-calls';
 import { GRAPH_PERMISSIONS } from '../../../server/scripts/app-package/graph-permissions';
 import { checkTeamsappYml } from '../../../server/scripts/app-package/teamsapp-rules';
 import { TOOLKIT_ACTIONS } from '../../../server/scripts/app-package/toolkit-actions';
@@ -92,5 +93,24 @@ describe('aad.manifest.json (the Entra app)', () => {
     ['a placeholder env/.env.prod does not declare', (t: string) => t.replace('"displayName": "Unplug"', '"displayName": "${{APP_DISPLAY_NAME}}"'), /uses \$\{\{APP_DISPLAY_NAME\}\}, which env\/\.env\.prod does not declare/],
   ])('fails on %s', (_title, rewrite, expected) => {
     expect(messages(checkEntraManifest(projectWith('aad.manifest.json', rewrite)))).toContainEqual(expect.stringMatching(expected));
+  });
+
+  // graph-calls.ts drives this: a call Unplug makes needs a requested permission that grants it.
+  const call = (over: Partial<GraphCall>): GraphCall => ({ ...GRAPH_CALLS[0]!, ...over });
+  it.each([
+    ['a new call whose permission the registration does not ask for', call({ name: 'list teams', method: 'GET', path: '/me/joinedTeams', delegated: ['Team.ReadBasic.All'], usedWith: ['delegated'], docs: 'https://learn.microsoft.com/en-us/graph/api/user-list-joinedteams' }),
+      /asks for no delegated permission that grants list teams \(GET \/me\/joinedTeams\); it needs Team\.ReadBasic\.All/],
+    ['a call made app-only whose application permission is not requested', call({ name: 'working hours as the app', path: '/users/{id}/mailboxSettings/workingHours', application: ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'], usedWith: ['application'] }),
+      /asks for no application permission that grants working hours as the app .*it needs MailboxSettings\.Read/],
+    ['a call made app-only where Microsoft does not support it', call({ name: 'presence subscription as the app', method: 'POST', path: '/subscriptions', delegated: ['Presence.Read.All'], application: 'not-supported', usedWith: ['application'] }),
+      /Unplug makes presence subscription as the app \(POST \/subscriptions\) with application tokens, which Microsoft does not support/],
+  ])('fails on %s', (_title, extra, expected) => {
+    expect(messages(checkEntraManifest(repoRoot, 'aad.manifest.json', [...GRAPH_CALLS, extra]))).toContainEqual(expect.stringMatching(expected));
+  });
+
+  it('fails when a permission a call needs is removed from the registration', () => {
+    // MailboxSettings.Read (Scope) grants the working hours and time zone reads.
+    const problems = messages(checkEntraManifest(projectWith('aad.manifest.json', withoutGraphPermission('87f447af-9fa4-4c32-9dfa-4a57a73d18ce'))));
+    expect(problems).toContainEqual(expect.stringMatching(/asks for no delegated permission that grants working hours \(GET \/me\/mailboxSettings\/workingHours\)/));
   });
 });

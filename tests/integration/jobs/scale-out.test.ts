@@ -39,6 +39,11 @@ beforeAll(async () => {
     tenant_id: tenantId, user_id: statusPerson.id, suggestion_id: 'sg_scale', state: 'accepted', kind: 'disconnect-block',
     start_at: new Date(Date.now() - 60_000), end_at: new Date(Date.now() + 3_600_000), event_id: 'event-scale',
   }).execute();
+  // The working hours the tab stored when the person opened it (the job reads no mailbox).
+  await db.store.db.insertInto('person_working_hours').values({
+    tenant_id: tenantId, user_id: statusPerson.id, fetched_at: new Date(),
+    working_hours: JSON.stringify({ daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'], startTime: '00:00', endTime: '23:59', timeZone: { kind: 'iana', name: 'UTC' } }),
+  }).execute();
 }, 120_000);
 
 afterAll(async () => {

@@ -20,20 +20,17 @@ const meeting = {
   id: 'evt-1', start: { dateTime: day(1, '09:00:00'), timeZone: 'UTC' }, end: { dateTime: day(1, '10:00:00'), timeZone: 'UTC' },
   showAs: 'busy', isAllDay: false, isCancelled: false, responseStatus: { response: 'accepted' }, categories: [],
 };
-// As Microsoft's docs show them (mailboxSettings, presence), trimmed to what matters here.
+// As Microsoft's docs show them (mailboxSettings' workingHours and timeZone sub-resources, presence),
+// trimmed to what matters here.
 const workingHours = {
   daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
   startTime: '08:00:00.0000000', endTime: '17:00:00.0000000', timeZone: { name: 'Pacific Standard Time' },
 };
-const mailbox = {
-  '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#Me/mailboxSettings',
-  timeZone: 'UTC', language: { locale: 'en-US', displayName: 'English (United States)' }, workingHours,
-  userPurpose: { value: 'user' }, dateFormat: 'MM/dd/yyyy', timeFormat: 'hh:mm tt',
-};
+const mailboxZone = { '@odata.context': "https://graph.microsoft.com/v1.0/$metadata#users('1')/mailboxSettings/timeZone", value: 'UTC' };
 const presence = { id: '66825e03-7ef5-42da-9069-724602c31f6b', availability: 'DoNotDisturb', activity: 'Presenting' };
 const ok = (body: unknown): FakeAnswer => ({ status: 200, body });
 
-type Parts = Partial<Record<'calendar' | 'mailboxSettings' | 'presence', FakeAnswer>>;
+type Parts = Partial<Record<'calendar' | 'workingHours' | 'timeZone' | 'presence', FakeAnswer>>;
 interface Scenario {
   name: string;
   parts?: Parts;
@@ -52,18 +49,19 @@ const SCENARIOS: Scenario[] = [
   { name: 'a calendar whose value is not a list', parts: { calendar: ok({ value: 'none' }) }, expect: 'invalid', mentions: 'value' },
   { name: 'a calendar page that is null', parts: { calendar: ok(null) }, expect: 'invalid', mentions: 'calendarView' },
   { name: 'a nextLink that is a number', parts: { calendar: ok({ value: [meeting], '@odata.nextLink': 42 }) }, expect: 'invalid', mentions: 'nextLink' },
-  { name: 'mailbox settings without working hours', parts: { mailboxSettings: ok({ ...mailbox, workingHours: undefined }) }, expect: 'invalid', mentions: 'workingHours' },
-  { name: 'working days that are numbers', parts: { mailboxSettings: ok({ ...mailbox, workingHours: { ...workingHours, daysOfWeek: [1, 2, 3] } }) }, expect: 'invalid', mentions: 'daysOfWeek' },
-  { name: 'a working day called "someday"', parts: { mailboxSettings: ok({ ...mailbox, workingHours: { ...workingHours, daysOfWeek: ['someday'] } }) }, expect: 'invalid', mentions: 'someday' },
-  { name: 'a start time of 25:00', parts: { mailboxSettings: ok({ ...mailbox, workingHours: { ...workingHours, startTime: '25:00:00.0000000' } }) }, expect: 'invalid', mentions: 'startTime' },
-  { name: 'a custom zone without its bias', parts: { mailboxSettings: ok({ ...mailbox, workingHours: { ...workingHours, timeZone: { '@odata.type': '#microsoft.graph.customTimeZone', name: 'Customized Time Zone' } } }) }, expect: 'invalid', mentions: 'bias' },
+  { name: 'working hours that are null', parts: { workingHours: ok(null) }, expect: 'invalid', mentions: 'workingHours' },
+  { name: 'working days that are numbers', parts: { workingHours: ok({ ...workingHours, daysOfWeek: [1, 2, 3] }) }, expect: 'invalid', mentions: 'daysOfWeek' },
+  { name: 'a working day called "someday"', parts: { workingHours: ok({ ...workingHours, daysOfWeek: ['someday'] }) }, expect: 'invalid', mentions: 'someday' },
+  { name: 'a start time of 25:00', parts: { workingHours: ok({ ...workingHours, startTime: '25:00:00.0000000' }) }, expect: 'invalid', mentions: 'startTime' },
+  { name: 'a custom zone without its bias', parts: { workingHours: ok({ ...workingHours, timeZone: { '@odata.type': '#microsoft.graph.customTimeZone', name: 'Customized Time Zone' } }) }, expect: 'invalid', mentions: 'bias' },
+  { name: 'a mailbox time zone that is a number', parts: { timeZone: ok({ value: 42 }) }, expect: 'invalid', mentions: 'timeZone' },
   { name: 'presence with a numeric availability', parts: { presence: ok({ id: 'x', availability: 42, activity: [] }) }, expect: 'invalid', mentions: 'availability' },
   { name: 'a batch without one of its answers', batch: { status: 200, body: { responses: [] } }, expect: 'invalid', mentions: 'no answer' },
   { name: 'a batch whose responses are not a list', batch: { status: 200, body: { responses: { calendar: {} } } }, expect: 'invalid', mentions: 'responses' },
   { name: 'a batch answer that is HTML', batch: { status: 200, raw: '<html><body>Service Unavailable</body></html>', headers: { 'content-type': 'text/html' } }, expect: 'invalid' },
   { name: 'a batch answer cut off mid-JSON', batch: { status: 200, raw: '{"responses":[{"id":"calendar","status":200,"body":{"value":[', headers: { 'content-type': 'application/json' } }, expect: 'invalid' },
   // Unknown zone names are the domain's to judge: the person sees their figures in UTC, and why.
-  { name: 'working hours in a zone nobody knows', parts: { mailboxSettings: ok({ ...mailbox, timeZone: 'Mars Standard Time', workingHours: { ...workingHours, timeZone: { name: 'Mars Standard Time' } } }) }, expect: 'ok' },
+  { name: 'working hours in a zone nobody knows', parts: { timeZone: ok({ value: 'Mars Standard Time' }), workingHours: ok({ ...workingHours, timeZone: { name: 'Mars Standard Time' } }) }, expect: 'ok' },
   { name: 'presence that is unavailable (404)', parts: { presence: { status: 404, body: { error: { code: 'NotFound', message: 'no presence' } } } }, expect: 'ok' },
 ];
 
@@ -78,7 +76,7 @@ beforeAll(async () => {
     if (scenario.batch) return scenario.batch;
     if (request.method === 'POST' && request.url === '/$batch') {
       return batchAnswer(request, (id) => scenario.parts?.[id as keyof Parts] ?? ({
-        calendar: ok({ value: [meeting] }), mailboxSettings: ok(mailbox), presence: ok(presence),
+        calendar: ok({ value: [meeting] }), workingHours: ok(workingHours), timeZone: ok(mailboxZone), presence: ok(presence),
       } as Record<string, FakeAnswer>)[id] ?? { status: 404, body: {} });
     }
     return { status: 404, body: { error: { code: 'notFound', message: request.url } } };
@@ -132,7 +130,7 @@ describe('malformed Graph answers', () => {
         created += 1;
         return created === 1 ? ok({ subject: 'Unplugged' }) : { status: 201, body: { ...(request.body as object), id: 'evt-created' } };
       }
-      return batchAnswer(request, (id) => ({ calendar: ok({ value: [meeting] }), mailboxSettings: ok(mailbox), presence: ok(presence) } as Record<string, FakeAnswer>)[id]!);
+      return batchAnswer(request, (id) => ({ calendar: ok({ value: [meeting] }), workingHours: ok(workingHours), timeZone: ok(mailboxZone), presence: ok(presence) } as Record<string, FakeAnswer>)[id]!);
     });
     const broken = await h.api(token, 'POST', `/api/me/suggestions/${block.id}/accept`);
     expect(broken.status).toBe(502);

@@ -79,7 +79,7 @@ async function seed(people: DemoPerson[]): Promise<void> {
         tenant_id: tenantId, user_id: p.id, suggestion_id: `sg_restart_${p.index}`, state: 'accepted', kind: 'disconnect-block',
         start_at: new Date(now - MINUTE), end_at: new Date(now + 30 * MINUTE), event_id: `event-restart-${p.index}`,
       }).execute();
-      // Working hours as a status check last read them, so the check goes straight to the writes.
+      // Working hours as the tab stored them, so the check goes straight to the writes.
       await store.db.insertInto('person_working_hours').values({
         tenant_id: tenantId, user_id: p.id, fetched_at: new Date(now),
         working_hours: JSON.stringify({ daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'], startTime: '00:00', endTime: '23:59', timeZone: { kind: 'iana', name: 'UTC' } }),

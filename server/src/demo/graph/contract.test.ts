@@ -20,7 +20,9 @@ beforeAll(async () => {
   demo = await startTestTenant({ clock: clock.now });
   avery = demo.tenant.org.people[0]!;
   me = graphClient(demo, (await demo.tenant.graphToken(avery.id)).token);
-  app = graphClient(demo, (await demo.tenant.appToken()).token);
+  // An app granted what these calls document for application permissions (not Unplug's
+  // registration, which asks for presence only): what is checked here is the answers' shape.
+  app = graphClient(demo, (await demo.tenant.identity.issueApplicationGraphToken(['Calendars.ReadWrite', 'MailboxSettings.Read', 'Presence.ReadWrite.All', 'User.Read.All'])).token);
 });
 afterAll(() => demo.close());
 

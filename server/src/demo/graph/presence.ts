@@ -150,7 +150,7 @@ function presencesByUserId(call: GraphCall, ctx: GraphContext) {
 
 export const presenceRoutes: GraphRoute[] = [
   {
-    method: 'GET', pattern: 'users/:user/presence', call: 'user presence',
+    method: 'GET', pattern: 'users/:user/presence', call: 'my presence',
     handler: (call, ctx, { person }) => ok({ '@odata.context': `${GRAPH_METADATA}#users('${person.id}')/presence/$entity`, ...renderPresence(person.id, ctx.presence.at(person, call.now)) }),
   },
   { method: 'POST', pattern: 'users/:user/presence/setUserPreferredPresence', call: 'setUserPreferredPresence', handler: (call, ctx, { person }) => setPreferred(call, ctx, person) },

@@ -236,3 +236,52 @@ describe('wids follows the registration (groupMembershipClaims)', () => {
     }
   });
 });
+
+describe('redirect URIs (aad.manifest.json web/spa redirectUris, ${{TAB_DOMAIN}} = the demo host)', () => {
+  const host = () => new URL(demo.baseUrl).host;
+  const consentPage = () => `${demo.baseUrl}/tab/consent`;
+  const authorize = (query: Record<string, string>) => fetch(`${demo.identityBaseUrl}/${demo.tenant.org.tenantId}/oauth2/v2.0/authorize?${new URLSearchParams(query).toString()}`, { redirect: 'manual' });
+
+  it('registers the consent page, and nothing else', () => {
+    expect(demo.tenant.registration.redirectUris).toEqual(['https://${{TAB_DOMAIN}}/tab/consent']);
+  });
+
+  it('sends a registered redirect URI back with a code, or consent_required for someone who has not consented', async () => {
+    const consented = demo.tenant.org.people.find((p) => !p.consentRequired)!;
+    const ok = await authorize({ client_id: DEMO_CLIENT_ID, response_type: 'code', redirect_uri: consentPage(), state: 's1', login_hint: consented.userPrincipalName });
+    expect(ok.status).toBe(302);
+    const back = new URL(ok.headers.get('location')!);
+    expect(`${back.origin}${back.pathname}`).toBe(consentPage());
+    expect(back.searchParams.get('state')).toBe('s1');
+    expect(back.searchParams.get('code')).toMatch(/^[0-9a-f-]{36}$/);
+
+    const notYet = demo.tenant.org.people.find((p) => p.consentRequired)!;
+    const refused = new URL((await authorize({ client_id: DEMO_CLIENT_ID, response_type: 'code', redirect_uri: consentPage(), login_hint: notYet.userPrincipalName })).headers.get('location')!);
+    expect(refused.searchParams.get('error')).toBe('consent_required');
+  });
+
+  it.each([
+    ['another path', () => `${demo.baseUrl}/tab/elsewhere`],
+    ['another host', () => 'https://evil.example/tab/consent'],
+    ['no redirect URI at all', () => ''],
+  ])('refuses %s with AADSTS50011, and does not redirect', async (_what, uri) => {
+    const res = await authorize({ client_id: DEMO_CLIENT_ID, response_type: 'code', redirect_uri: uri(), state: 's' });
+    expect(res.status).toBe(400);
+    const body = await res.json() as { error: string; error_codes: number[]; error_description: string };
+    expect(body.error_codes).toEqual([50011]);
+    expect(body.error_description).toMatch(new RegExp(`^AADSTS50011: The redirect URI '${uri().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}' specified in the request does not match the redirect URIs configured for the application '${DEMO_CLIENT_ID}'\\.`));
+    expect(res.headers.get('location')).toBeNull();
+  });
+
+  it('refuses a consent from an unregistered page, and records one from the registered page', async () => {
+    const person = demo.tenant.org.people.find((p) => p.consentRequired)!;
+    const wrong = await call<{ error_codes: number[] }>(`${demo.identityBaseUrl}/consent`, { method: 'POST', json: { granted: true, userId: person.id, redirectUri: `https://${host()}/consent` } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error_codes).toEqual([50011]);
+    expect(demo.tenant.consent.delegatedConsented(person)).toBe(false);
+    const right = await call(`${demo.identityBaseUrl}/consent`, { method: 'POST', json: { granted: true, userId: person.id, redirectUri: consentPage() } });
+    expect(right.status).toBe(200);
+    expect(demo.tenant.consent.delegatedConsented(person)).toBe(true);
+    await call(`${demo.identityBaseUrl}/consent`, { method: 'POST', json: { granted: false, userId: person.id } });
+  });
+});

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { DEMO_APP_ID_URI, GRAPH_RESOURCE, demoOpenIdConfiguration } from '../constants';
+import { randomUUID } from 'node:crypto';
+import { DEMO_APP_ID_URI, DEMO_CLIENT_ID, GRAPH_RESOURCE, demoOpenIdConfiguration } from '../constants';
 import type { DemoOrg } from '../org';
 import type { DemoRegistration } from '../registration';
 import type { StatsCounter } from '../stats';
 import { requestedAuthContexts, type ConditionalAccess } from './conditional-access';
 import type { ConsentState } from './consent';
+import { oauthError } from './oauth-error';
+import { checkRedirectUri } from './redirect-uri';
 import { answerTokenRequest } from './token-endpoint';
 import type { DemoIdentity } from './tokens';
 
@@ -52,6 +55,19 @@ const consentBody = {
     granted: { type: 'boolean' },
     userId: { type: 'string', minLength: 1, maxLength: 200 },
     kind: { type: 'string', enum: ['delegated', 'application'] },
+    /** Where the consent page came from: refused unless aad.manifest.json registers it (AADSTS50011). */
+    redirectUri: { type: 'string', maxLength: 2000 },
+  },
+} as const;
+
+const authorizeQuery = {
+  type: 'object',
+  properties: {
+    client_id: { type: 'string', maxLength: 200 },
+    redirect_uri: { type: 'string', maxLength: 2000 },
+    response_type: { type: 'string', maxLength: 100 },
+    state: { type: 'string', maxLength: 2000 },
+    login_hint: { type: 'string', maxLength: 300 },
   },
 } as const;
 
@@ -87,6 +103,35 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
     return reply.code(answer.status).header('Cache-Control', 'no-store').send(answer.body);
   });
 
+  // Entra's authorize endpoint, as far as the demo can stand in for it: the app and the
+  // redirect URI are checked as Entra checks them (an unregistered redirect URI gets AADSTS50011
+  // and no redirect); the demo has no consent screen here (the tab's consent page asks, in demo
+  // mode), so a person who consented comes back with a code, anyone else with consent_required.
+  app.get<{ Params: { tenant: string }; Querystring: { client_id?: string; redirect_uri?: string; response_type?: string; state?: string; login_hint?: string } }>(
+    '/:tenant/oauth2/v2.0/authorize', { schema: { hide: true, querystring: authorizeQuery } }, async (request, reply) => {
+      const now = clock();
+      const q = request.query;
+      if (request.params.tenant.toLowerCase() !== org.tenantId && request.params.tenant.toLowerCase() !== 'organizations') {
+        const answer = oauthError(400, 'invalid_request', 90002, `Tenant '${request.params.tenant}' not found.`, { now });
+        return reply.code(answer.status).send(answer.body);
+      }
+      if (q.client_id !== DEMO_CLIENT_ID) {
+        const answer = oauthError(400, 'unauthorized_client', 700016, `Application with identifier '${q.client_id ?? ''}' was not found in the directory '${org.displayName}'.`, { now });
+        return reply.code(answer.status).send(answer.body);
+      }
+      const mismatch = checkRedirectUri(registration, request.host, q.redirect_uri, now);
+      if (mismatch) return reply.code(mismatch.status).send(mismatch.body);
+      const back = new URL(q.redirect_uri!);
+      if (q.state !== undefined) back.searchParams.set('state', q.state);
+      const person = q.login_hint === undefined ? undefined : org.find(q.login_hint);
+      if (person && consent.delegatedConsented(person)) back.searchParams.set('code', randomUUID());
+      else {
+        back.searchParams.set('error', 'consent_required');
+        back.searchParams.set('error_description', `AADSTS65001: The user or administrator has not consented to use the application with ID '${DEMO_CLIENT_ID}' named 'Unplug'.`);
+      }
+      return reply.redirect(back.toString(), 302);
+    });
+
   app.get('/people', { schema: { hide: true } }, async () => ({
     value: org.people.map((p) => ({ id: p.id, displayName: p.displayName, userPrincipalName: p.userPrincipalName })),
   }));
@@ -112,8 +157,12 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
     return consent.view(person);
   });
 
-  app.post<{ Body: { granted: boolean; userId?: string; kind?: 'delegated' | 'application' } }>('/consent', { schema: { hide: true, body: consentBody } }, async (request, reply) => {
-    const { granted, userId, kind = 'delegated' } = request.body;
+  app.post<{ Body: { granted: boolean; userId?: string; kind?: 'delegated' | 'application'; redirectUri?: string } }>('/consent', { schema: { hide: true, body: consentBody } }, async (request, reply) => {
+    const { granted, userId, kind = 'delegated', redirectUri } = request.body;
+    if (redirectUri !== undefined) {
+      const mismatch = checkRedirectUri(registration, request.host, redirectUri, clock());
+      if (mismatch) return reply.code(mismatch.status).send(mismatch.body);
+    }
     if (kind === 'application') {
       if (userId !== undefined) return reply.code(400).send({ error: { code: 'invalid_request', message: 'Application permissions are consented for the whole tenant: leave out userId.' } });
       consent.setApplicationConsent(granted);

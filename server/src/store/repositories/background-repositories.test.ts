@@ -92,6 +92,18 @@ describe.each(testBackends)('background-job repositories on $name', (backend) =>
     expect(await subs.members('s1')).toEqual([]);
   });
 
+  it('stores the working hours the tab read, writing only when they change', async () => {
+    const status = statusRepository(store.db);
+    const key = { tenantId: T, userId: 'hours' };
+    const nine = { daysOfWeek: ['monday'], startTime: '09:00:00', endTime: '17:00:00', timeZone: { kind: 'iana', name: 'Europe/Paris' } };
+    await status.saveWorkingHours(key, nine, now);
+    await status.saveWorkingHours(key, { ...nine }, later(5));
+    expect((await status.workingHours(T, ['hours'])).get('hours')).toEqual({ workingHours: nine, fetchedAt: now });
+    const ten = { ...nine, startTime: '10:00:00' };
+    await status.saveWorkingHours(key, ten, later(6));
+    expect((await status.workingHours(T, ['hours'])).get('hours')).toEqual({ workingHours: ten, fetchedAt: later(6) });
+  });
+
   it('lets one instance claim a status window, and one clear it', async () => {
     const status = statusRepository(store.db);
     const people = peopleRepository(store.db);

@@ -130,9 +130,14 @@ export function statusRepository(db: Kysely<Database>) {
       return out;
     },
 
+    /**
+     * Stores the working hours the tab read. The same hours again change nothing (no write, and
+     * `fetched_at` stays when they were first stored as they are).
+     */
     async saveWorkingHours(p: PersonKey, workingHours: Record<string, unknown>, now: Date): Promise<void> {
       await db.insertInto('person_working_hours').values({ tenant_id: p.tenantId, user_id: p.userId, working_hours: JSON.stringify(workingHours), fetched_at: now })
-        .onConflict((oc) => oc.columns(['tenant_id', 'user_id']).doUpdateSet({ working_hours: JSON.stringify(workingHours), fetched_at: now })).execute();
+        .onConflict((oc) => oc.columns(['tenant_id', 'user_id']).doUpdateSet({ working_hours: JSON.stringify(workingHours), fetched_at: now })
+          .where(sql<boolean>`person_working_hours.working_hours is distinct from excluded.working_hours`)).execute();
     },
   };
 }
