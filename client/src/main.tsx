@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { showBootFailure } from './boot/boot-failure';
+import { fetchServerMode } from './boot/server-mode';
 import { connectToHost } from './host/teams-host';
 import { App } from './shell/App';
 
@@ -8,7 +9,7 @@ import { App } from './shell/App';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-connectToHost().then(
+connectToHost({ mode: fetchServerMode() }).then(
   (host) => createRoot(root).render(<StrictMode><App host={host} /></StrictMode>),
   (error: unknown) => showBootFailure(root, error),
 );

@@ -7,6 +7,7 @@ import { clientFiles } from './plugins/client-files';
 import { openApi } from './plugins/openapi';
 import { healthRoutes } from './routes/health';
 import { legalRoutes } from './routes/legal';
+import { modeRoute } from './routes/mode';
 import { openStore, type Store } from './store/store';
 import { personContext } from './graph/gateway';
 import { createPlatform, type Platform } from './platform';
@@ -62,6 +63,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
 
   await app.register(healthRoutes, { store });
   await app.register(legalRoutes);
+  await app.register(modeRoute, { mode: config.entra ? 'microsoft365' : 'demo' });
   // Demo mode: the demo tenant lives on this server, unless another process serves it (DEMO_TENANT_URL).
   if (!config.entra && !config.demoTenantUrl) await registerDemoTenant(app, config);
 

@@ -42,8 +42,8 @@ async function withoutConsent(displayName: string): Promise<string> {
 
 afterEach(() => {
   expect(problems.pageErrors).toEqual([]);
-  // The API's 403 consent_required answers are expected; nothing else may fail.
-  expect(problems.consoleErrors.filter((e) => !/status of 403/.test(e))).toEqual([]);
+  // The API's 403 consent_required and 401 claims_challenge answers are expected; nothing else may fail.
+  expect(problems.consoleErrors.filter((e) => !/status of 40[13]/.test(e))).toEqual([]);
   problems.consoleErrors.length = 0;
 });
 
@@ -91,5 +91,46 @@ describe('consent', () => {
     await page.getByRole('button', { name: 'Grant access' }).click();
     await expect.poll(() => page.locator('[data-figure="balance-summary"]').isVisible(), { timeout: 15_000 }).toBe(true);
     await page.evaluate(() => window.localStorage.clear());
+  });
+});
+
+describe('claims challenge (Conditional Access asks for MFA)', () => {
+  const setMfa = async (userId: string, mfaRequired: boolean) => {
+    const response = await fetch(`${server.httpUrl}/demo/identity/conditional-access`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId, mfaRequired }),
+    });
+    expect(response.ok).toBe(true);
+  };
+
+  it('in Teams: asks getAuthToken for the claims, retries, and shows the figures, never a consent button', async () => {
+    const chloe = demo.person('Chloe Nguyen');
+    await setMfa(chloe.id, true);
+    try {
+      const { tab } = await openInHost(page, server, { demoUserId: chloe.id, userObjectId: chloe.id });
+      await expect.poll(() => tab.locator('[data-figure="balance-summary"]').isVisible(), { timeout: 15_000 }).toBe(true);
+      expect(await tab.getByRole('button', { name: 'Grant access' }).count()).toBe(0);
+      const requests = (await page.evaluate(() => window.__host.messages)).filter((m) => m.func === 'authentication.getAuthToken');
+      const withClaims = requests.filter((m) => Array.isArray(m.args[1]) && (m.args[1] as unknown[]).length > 0);
+      expect(withClaims.length).toBeGreaterThan(0);
+      expect(JSON.parse((withClaims[0]!.args[1] as string[])[0]!)).toEqual({ access_token: { acrs: { essential: true, value: 'c1' } } });
+    } finally {
+      await setMfa(chloe.id, false);
+    }
+  });
+
+  it('in demo mode: the demo identity gives a token with the claims, and the figures show', async () => {
+    const liam = demo.person("Liam O'Brien");
+    await setMfa(liam.id, true);
+    try {
+      await page.goto(`${server.url}/tab`);
+      const switcher = page.getByRole('combobox', { name: 'Demo person' });
+      await expect.poll(() => switcher.isVisible(), { timeout: 10_000 }).toBe(true);
+      await switcher.selectOption(liam.id);
+      await expect.poll(() => page.locator('[data-figure="balance-summary"]').isVisible(), { timeout: 15_000 }).toBe(true);
+      expect(await page.getByRole('button', { name: 'Grant access' }).count()).toBe(0);
+    } finally {
+      await setMfa(liam.id, false);
+      await page.evaluate(() => window.localStorage.clear());
+    }
   });
 });

@@ -87,6 +87,14 @@ describe('the tab inside a Teams host', () => {
     await expect.poll(() => tab.locator('[data-figure="balance-summary"]').isVisible(), { timeout: 15_000 }).toBe(true);
   });
 
+  it('offers Admin to a Teams Administrator (wids, no app role), as the admin routes let them in', async () => {
+    const people = (await server.app.inject('/demo/identity/people')).json<{ value: Array<{ id: string; displayName: string }> }>().value;
+    const hannah = people.find((p) => p.displayName === 'Hannah Becker'); // Teams Administrator in the demo directory
+    if (!hannah) throw new Error('the demo tenant has no Hannah Becker');
+    const { tab } = await openInHost(page, server, { demoUserId: hannah.id, userObjectId: hannah.id });
+    await expect.poll(() => tab.getByRole('tab', { name: 'Admin' }).isVisible(), { timeout: 15_000 }).toBe(true);
+  });
+
   it('moves between views with the keyboard and keeps the view in the address', async () => {
     const { tab } = await openInHost(page, server, { tab: '/tab/quiet-time' });
     const quietTime = tab.getByRole('tab', { name: 'Quiet time' });

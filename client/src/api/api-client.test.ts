@@ -94,4 +94,28 @@ describe('parseRetryAfter', () => {
   ])('%s → %s', (header, seconds) => {
     expect(parseRetryAfter(header, now)).toBe(seconds);
   });
+
+  describe('claims challenge (MFA / Conditional Access)', () => {
+    const CLAIMS = '{"access_token":{"acrs":{"essential":true,"value":"c1"}}}';
+    const challenge = () => json(401, { error: { code: 'claims_challenge', message: 'Sign in again.', claims: CLAIMS } }, { 'WWW-Authenticate': 'Bearer error="insufficient_claims"' });
+
+    it('asks the token source again with the claims, retries once, and never calls it consent', async () => {
+      const answers = [challenge(), json(200, { ok: true })];
+      const { fetch, sent } = fakeFetch(() => answers.shift()!);
+      const requests: unknown[] = [];
+      const api = createApiClient({ fetch, getToken: async (request) => { requests.push(request); return request?.claims ? 'stepped-up' : 'plain'; } });
+      await expect(api.get('/api/me/balance')).resolves.toEqual({ ok: true });
+      expect(requests).toEqual([undefined, { claims: [CLAIMS] }]);
+      expect(sent.map((s) => headersOf(s).get('Authorization'))).toEqual(['Bearer plain', 'Bearer stepped-up']);
+    });
+
+    it('gives up after one retry with the claims, as claims_challenge with the claims', async () => {
+      const { fetch, sent } = fakeFetch(() => challenge());
+      const api = createApiClient({ fetch, getToken: async () => 't' });
+      const error = await api.get('/api/me/balance').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error).toMatchObject({ status: 401, code: 'claims_challenge', claims: CLAIMS });
+      expect(sent).toHaveLength(2);
+    });
+  });
 });

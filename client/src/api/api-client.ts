@@ -1,7 +1,15 @@
 import { ApiError, fieldProblemsOf, isErrorBody, parseRetryAfter } from './api-error';
 
+/**
+ * What the server asked the token to show: `claims` from a claims challenge (MFA, Conditional
+ * Access), passed on to Teams' `getAuthToken({ claims })`.
+ */
+export interface TokenRequest {
+  claims?: string[];
+}
+
 /** Gives the bearer token for the next call: the Teams SSO token, or the demo identity's. */
-export type TokenSource = () => Promise<string>;
+export type TokenSource = (request?: TokenRequest) => Promise<string>;
 
 export type QueryValue = string | number | boolean | undefined;
 
@@ -40,9 +48,22 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   };
 }
 
+/**
+ * One call; when the server answers `claims_challenge`, once more with a token that carries the
+ * claims Entra asked for (Teams may prompt the person, e.g. for MFA). Never shown as consent.
+ */
 async function call<T>(options: ApiClientOptions, method: string, path: string, body: unknown, request: RequestOptions): Promise<T> {
+  try {
+    return await callOnce<T>(options, method, path, body, request, undefined);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 'claims_challenge') throw error;
+    return callOnce<T>(options, method, path, body, request, error.claims ? { claims: [error.claims] } : {});
+  }
+}
+
+async function callOnce<T>(options: ApiClientOptions, method: string, path: string, body: unknown, request: RequestOptions, tokenRequest: TokenRequest | undefined): Promise<T> {
   const url = buildUrl(options.baseUrl, path, request.query);
-  const token = await tokenFor(options.getToken);
+  const token = await tokenFor(options.getToken, tokenRequest);
   const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
@@ -74,9 +95,9 @@ function buildUrl(baseUrl: string | undefined, path: string, query: RequestOptio
   return `${baseUrl ?? ''}${path}${qs ? `?${qs}` : ''}`;
 }
 
-async function tokenFor(getToken: TokenSource): Promise<string> {
+async function tokenFor(getToken: TokenSource, request: TokenRequest | undefined): Promise<string> {
   try {
-    const token = await getToken();
+    const token = await (request ? getToken(request) : getToken());
     if (token) return token;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -88,7 +109,10 @@ async function tokenFor(getToken: TokenSource): Promise<string> {
 async function toApiError(response: Response, now: Date): Promise<ApiError> {
   const retryAfter = parseRetryAfter(response.headers.get('Retry-After'), now);
   const parsed: unknown = await response.json().catch(() => undefined);
-  if (isErrorBody(parsed)) return new ApiError(response.status, parsed.error.code, parsed.error.message, retryAfter, fieldProblemsOf(parsed));
+  if (isErrorBody(parsed)) {
+    const claims = typeof parsed.error.claims === 'string' ? parsed.error.claims : undefined;
+    return new ApiError(response.status, parsed.error.code, parsed.error.message, retryAfter, fieldProblemsOf(parsed), claims);
+  }
   return new ApiError(response.status, 'unexpected_response', `The server answered ${response.status} ${response.statusText}`.trim() + '.', retryAfter);
 }
 

@@ -7,7 +7,7 @@ export interface FieldProblem {
 
 /** The server's error body: `{ error: { code, message, fields? } }` with a stable `code`. */
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: FieldProblem[] };
+  error: { code: string; message: string; fields?: FieldProblem[]; claims?: unknown };
 }
 
 /** Codes the client produces itself, when there is no server answer to read. */
@@ -24,6 +24,8 @@ export class ApiError extends Error {
     readonly retryAfterSeconds?: number,
     /** Field-level problems (`invalid_settings`), to show beside the fields. */
     readonly fields: readonly FieldProblem[] = [],
+    /** `claims_challenge`: the claims Microsoft Entra asks the token to carry. */
+    readonly claims?: string,
   ) {
     super(message);
     this.name = 'ApiError';

@@ -10,6 +10,7 @@ describe('problemKind', () => {
     [new ApiError(503, 'service_unavailable', 'x'), 'wait'],
     [new ApiError(0, 'network_error', 'x'), 'offline'],
     [new ApiError(0, 'token_unavailable', 'x'), 'sign-in'],
+    [new ApiError(401, 'claims_challenge', 'x', undefined, [], '{}'), 'sign-in'], // never consent
     [new ApiError(403, 'admin_required', 'x'), 'forbidden'],
     [new ApiError(500, 'internal_error', 'x'), 'other'],
   ] as const)('%s → %s', (error, kind) => {

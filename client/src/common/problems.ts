@@ -17,6 +17,7 @@ export function problemKind(error: ApiError): ProblemKind {
     case 'graph_throttled': return 'wait';
     case 'network_error': return 'offline';
     case 'token_unavailable':
+    case 'claims_challenge': // still challenged after asking Teams for a token with the claims
     case 'unauthorized':
     case 'invalid_token': return 'sign-in';
     case 'admin_required':

@@ -16,8 +16,10 @@ describe('consent URLs', () => {
     const url = new URL(entraConsentUrl('https://unplug.test', { tenantId: 't1', userId: 'u1', loginHint: undefined, clientId: CLIENT }, 's1') ?? '');
     expect(url.origin + url.pathname).toBe('https://login.microsoftonline.com/t1/oauth2/v2.0/authorize');
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
-      client_id: CLIENT, redirect_uri: 'https://unplug.test/tab/consent', prompt: 'consent', state: 's1', scope: 'https://graph.microsoft.com/.default',
+      client_id: CLIENT, redirect_uri: 'https://unplug.test/tab/consent', state: 's1', scope: 'https://graph.microsoft.com/.default',
     });
+    // No prompt=consent: it would ask again (or say "Need admin approval") after an admin consented for everyone.
+    expect(url.searchParams.has('prompt')).toBe(false);
     expect(entraConsentUrl('https://unplug.test', { tenantId: undefined, userId: undefined, loginHint: undefined, clientId: CLIENT }, 's')).toBeUndefined();
   });
 });

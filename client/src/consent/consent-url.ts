@@ -29,8 +29,14 @@ export function consentPageUrl(origin: string, request: ConsentRequest): string 
 
 /**
  * Microsoft Entra's consent prompt for Unplug's Graph permissions, coming back to the consent page
- * (`redirect_uri` must be registered on the app). The code it returns is not used: the server
- * gets its tokens on behalf of the person; only the consent matters.
+ * (`redirect_uri` must be registered on the app: web redirect URI `https://<TAB_DOMAIN>/tab/consent`).
+ * The code it returns is not used: the server gets its tokens on behalf of the person; only the
+ * consent matters.
+ *
+ * No `prompt=consent`: without it Entra asks for consent only for what has not been granted yet.
+ * With it, Entra shows the consent dialog every time, and where users may not consent themselves
+ * that is "Need admin approval" even after an admin granted consent for everyone.
+ * https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow (prompt)
  */
 export function entraConsentUrl(origin: string, request: ConsentRequest, state: string): string | undefined {
   if (!request.clientId || !request.tenantId) return undefined;
@@ -40,7 +46,6 @@ export function entraConsentUrl(origin: string, request: ConsentRequest, state: 
     response_mode: 'query',
     redirect_uri: `${origin}${CONSENT_PAGE_PATH}`,
     scope: 'https://graph.microsoft.com/.default',
-    prompt: 'consent',
     state,
   });
   if (request.loginHint) query.set('login_hint', request.loginHint);

@@ -35,11 +35,12 @@ export async function fetchDemoPeople(signal?: AbortSignal): Promise<DemoPerson[
   return value.filter(isDemoPerson);
 }
 
-export async function fetchDemoToken(userId: string, nowMs: number): Promise<DemoToken> {
+/** A token for `userId`; with `claims` (a claims challenge), one that satisfies them, as after an MFA prompt. */
+export async function fetchDemoToken(userId: string, nowMs: number, claims: readonly string[] = []): Promise<DemoToken> {
   const body = await request(TOKEN_PATH, {
     method: 'POST',
     headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-    body: JSON.stringify({ userId }),
+    body: JSON.stringify(claims.length > 0 ? { userId, claims } : { userId }),
   });
   if (typeof body !== 'object' || body === null || !('access_token' in body) || typeof body.access_token !== 'string') {
     throw new DemoIdentityError('failed', `${TOKEN_PATH} answered without an access_token.`);

@@ -59,11 +59,13 @@ export function useDemoIdentity(): DemoIdentity {
   }, []);
 
   const selectedId = person?.id;
-  const getToken = useCallback<TokenSource>(async () => {
+  const getToken = useCallback<TokenSource>(async (request) => {
     if (selectedId === undefined) throw new Error('no demo person is selected');
     const cached = tokens.current.get(selectedId);
-    if (cached && cached.expiresAtMs > Date.now()) return cached.token;
-    const fresh = await fetchDemoToken(selectedId, Date.now());
+    const claims = request?.claims ?? [];
+    // A claims challenge needs a new token that carries the claims (the demo's MFA "prompt").
+    if (claims.length === 0 && cached && cached.expiresAtMs > Date.now()) return cached.token;
+    const fresh = await fetchDemoToken(selectedId, Date.now(), claims);
     tokens.current.set(selectedId, fresh);
     return fresh.token;
   }, [selectedId]);

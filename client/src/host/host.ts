@@ -87,8 +87,11 @@ export interface TeamsHost {
   kind: 'teams';
   context: HostContext;
   onThemeChange(handler: (theme: ThemeName) => void): Unsubscribe;
-  /** The Teams SSO token for this app (the host caches and renews it). */
-  getAuthToken(): Promise<string>;
+  /**
+   * The Teams SSO token for this app (the host caches and renews it). With `claims` (from a
+   * claims challenge), Teams asks Entra for a token that carries them, prompting if needed.
+   */
+  getAuthToken(request?: { claims?: string[] }): Promise<string>;
   /** Runs an interactive flow (e.g. admin consent) in a host pop-up; resolves with its result. */
   authenticate(request: AuthenticateRequest): Promise<string>;
   /**

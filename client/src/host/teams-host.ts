@@ -3,35 +3,58 @@
  * the plain `TabHost` object of `./host`, so the rest of the client never depends on teams-js.
  */
 import { app, authentication, pages } from '@microsoft/teams-js';
+import type { ServerMode } from '../boot/server-mode';
 import { createDemoHost } from './demo-host';
 import { isThemeName, type HostContext, type SaveRequest, type TabHost, type TeamsHost, type ThemeName } from './host';
 
 /** How long to wait for a host to answer `initialize` before running in demo mode. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 3000;
+/**
+ * Microsoft 365 mode: how long to wait for the host before saying Teams did not answer. Longer:
+ * slow mobile and Outlook hosts take more than 3 s, and there is no demo mode to fall back to.
+ */
+export const MICROSOFT_365_CONNECT_TIMEOUT_MS = 10_000;
 
 export interface ConnectOptions {
   timeoutMs?: number;
+  /** What the server runs against (`/api/mode`). In Microsoft 365 mode there is no demo fallback. */
+  mode?: Promise<ServerMode> | ServerMode;
 }
 
-/** The host answered `initialize` but then failed; the tab cannot run inside it. */
+/** The host answered `initialize` but then failed, or (Microsoft 365 mode) never answered. */
 export class HostError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: { cause?: unknown; retry?: boolean }) {
     super(message, options);
     this.name = 'HostError';
+    this.retry = options?.retry ?? false;
   }
+
+  /** Worth trying again (Teams may just be slow), rather than reloading the whole tab. */
+  readonly retry: boolean;
 }
 
 /**
- * Connects to the Teams host, or falls back to demo mode when none answers. In a top-level
- * window with no host the SDK rejects at once; inside a frame whose parent is no Teams host it
- * would wait for ever, hence the race against `timeoutMs`.
+ * Connects to the Teams host. When none answers: against the demo tenant, demo mode; against
+ * Microsoft 365 (`mode`), never demo mode, but a `HostError` that says Teams did not answer (after
+ * a longer wait) or that the tab must be opened in Teams. In a top-level window with no host the
+ * SDK rejects at once; inside a frame whose parent is no Teams host it would wait for ever, hence
+ * the race against `timeoutMs`. The server's mode is fetched while `initialize` runs.
  *
  * teams-js also fetches its valid-origins list from a CDN when it loads, but never waits for it
  * here: the test host is same-origin (always trusted) and the Teams and Microsoft 365 hosts are
  * in the SDK's built-in list, so the fetch runs in the background (tests answer it locally).
  */
-export async function connectToHost({ timeoutMs = DEFAULT_CONNECT_TIMEOUT_MS }: ConnectOptions = {}): Promise<TabHost> {
-  if (!(await initializeWithin(timeoutMs))) return createDemoHost();
+export async function connectToHost({ timeoutMs, mode = 'demo' }: ConnectOptions = {}): Promise<TabHost> {
+  const initialized = app.initialize().then(() => 'ok' as const, () => 'refused' as const);
+  const serverMode = await mode;
+  const microsoft365 = serverMode === 'microsoft365';
+  const outcome = await within(initialized, timeoutMs ?? (microsoft365 ? MICROSOFT_365_CONNECT_TIMEOUT_MS : DEFAULT_CONNECT_TIMEOUT_MS));
+  if (outcome !== 'ok') {
+    if (!microsoft365) return createDemoHost();
+    throw outcome === 'timeout'
+      ? new HostError('Teams did not answer. It can be slow to start, on mobile above all.', { retry: true })
+      : new HostError('Unplug runs inside Microsoft Teams (or Outlook and Microsoft 365). Open it there.');
+  }
   let context: app.Context;
   try {
     context = await app.getContext();
@@ -42,14 +65,13 @@ export async function connectToHost({ timeoutMs = DEFAULT_CONNECT_TIMEOUT_MS }: 
   return createTeamsHost(toHostContext(context));
 }
 
-async function initializeWithin(timeoutMs: number): Promise<boolean> {
+async function within<T>(promise: Promise<T>, timeoutMs: number): Promise<T | 'timeout'> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
   });
-  const initialized = app.initialize().then(() => true, () => false);
   try {
-    return await Promise.race([initialized, timeout]);
+    return await Promise.race([promise, timeout]);
   } finally {
     clearTimeout(timer);
   }
@@ -94,7 +116,8 @@ function createTeamsHost(context: HostContext): TeamsHost {
       themeListeners.add(handler);
       return () => themeListeners.delete(handler);
     },
-    getAuthToken: () => authentication.getAuthToken(),
+    // AuthTokenRequestParameters.claims is string[]: each a claims request from a claims challenge.
+    getAuthToken: (request) => (request?.claims?.length ? authentication.getAuthToken({ claims: request.claims }) : authentication.getAuthToken()),
     authenticate: ({ url, width, height }) => authentication.authenticate({ url, width, height }),
     finishAuthentication(outcome) {
       if (outcome.ok) authentication.notifySuccess(outcome.result);

@@ -1,6 +1,3 @@
-/** The app role that unlocks the admin page (the server checks it again on every admin call). */
-export const ADMIN_ROLE = 'Unplug.Admin';
-
 /**
  * Reads a JWT's payload without checking it. Only for what to *show*: the server validates every
  * token and decides what a person may do.
@@ -16,9 +13,4 @@ export function readClaims(token: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
-}
-
-export function hasAdminRole(token: string): boolean {
-  const roles = readClaims(token)?.['roles'];
-  return Array.isArray(roles) && roles.includes(ADMIN_ROLE);
 }

@@ -1,20 +1,34 @@
 import { useEffect, useState } from 'react';
-import type { TokenSource } from '../api/api-client';
-import { hasAdminRole } from './token-claims';
+import type { ApiClient } from '../api/api-client';
 
-/** Whether to offer the admin page: the signed-in token carries the admin app role. */
-export function useIsAdmin(getToken: TokenSource | undefined): boolean {
+/** What `GET /api/me/access` answers. */
+export interface Access {
+  tenantId: string;
+  userId: string;
+  isAdmin: boolean;
+}
+
+/**
+ * Whether to offer the admin page, as the server decides it (the app role Unplug.Admin, or a
+ * Global or Teams Administrator by the token's `wids`): the same rule the admin routes apply, so
+ * nobody the server lets in finds the page hidden. Reading the token here would miss `wids`.
+ */
+export async function fetchIsAdmin(api: ApiClient): Promise<boolean> {
+  return (await api.get<Access>('/api/me/access')).isAdmin === true;
+}
+
+export function useIsAdmin(api: ApiClient | undefined): boolean {
   const [isAdmin, setIsAdmin] = useState(false);
   useEffect(() => {
-    if (!getToken) return undefined;
+    if (!api) return undefined;
     let current = true;
-    getToken().then(
-      (token) => current && setIsAdmin(hasAdminRole(token)),
-      () => current && setIsAdmin(false), // no token: the views say so when they call the API
+    fetchIsAdmin(api).then(
+      (admin) => current && setIsAdmin(admin),
+      () => current && setIsAdmin(false), // the views say what is wrong when they call the API
     );
     return () => {
       current = false;
     };
-  }, [getToken]);
+  }, [api]);
   return isAdmin;
 }

@@ -13,7 +13,7 @@ export function DemoSession({ host }: { host: DemoHost }) {
   const { state, selectPerson, getToken } = useDemoIdentity();
   const ready = state.status === 'ready';
   const api = useMemo(() => createApiClient({ getToken }), [getToken]);
-  const isAdmin = useIsAdmin(ready ? getToken : undefined);
+  const isAdmin = useIsAdmin(ready ? api : undefined);
   const personId = ready ? state.person.id : undefined;
   const grantConsent = useCallback(async () => {
     if (personId === undefined) throw new Error('no demo person is selected');

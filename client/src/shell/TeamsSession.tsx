@@ -9,7 +9,7 @@ import { Shell } from './Shell';
 /** Inside Teams: the person is whoever Teams signed in; tokens come from the host. */
 export function TeamsSession({ host }: { host: TeamsHost }) {
   const api = useMemo(() => createApiClient({ getToken: host.getAuthToken }), [host]);
-  const isAdmin = useIsAdmin(host.getAuthToken);
+  const isAdmin = useIsAdmin(api);
   const grantConsent = useCallback(async () => {
     const request = consentRequestFrom(await host.getAuthToken(), host.context.user.loginHint);
     await host.authenticate({ url: consentPageUrl(window.location.origin, request), width: 600, height: 600 });

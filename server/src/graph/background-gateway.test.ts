@@ -63,7 +63,7 @@ describe('status writes', () => {
   });
 
   it('turns a 403 for a missing application permission into consent_required', async () => {
-    fake.handle(() => ({ status: 403, body: { error: { code: 'Forbidden', message: 'Insufficient privileges to complete the operation.' } } }));
+    fake.handle(() => ({ status: 403, body: { error: { code: 'Forbidden', message: "Missing role permissions on the request. API requires one of 'Presence.ReadWrite.All'. Roles on the request ''." } } }));
     await expect(graph.setStatusMessage(app, ada, { message: 'x', expiresAt: Date.parse('2026-03-02T15:30:00Z') })).rejects.toBeInstanceOf(ConsentRequiredError);
   });
 });

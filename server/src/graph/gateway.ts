@@ -5,6 +5,7 @@ import { createBlockEvent, type BlockEventInput } from './events';
 import { createGraphHttp, type AppContext, type GraphClientOptions, type PersonContext } from './graph-client';
 import type { EventMappingOptions } from './map-event';
 import type { UserPresence } from './map-presence';
+import { recordPermissionRefusal } from './permission-refusals';
 import { getPresencesByUserId, setStatusMessage, type StatusMessageInput } from './presence';
 import { loadTabData, type TabData } from './tab-data';
 import { isTeamMember } from './team-membership';
@@ -22,9 +23,9 @@ export function personContext(tokens: Pick<GraphTokens, 'onBehalfOf'>, tenantId:
   return { kind: 'person', getAccessToken: () => tokens.onBehalfOf(tenantId, ssoToken) };
 }
 
-/** Acting as the app in a tenant (background jobs). */
+/** Acting as the app in a tenant (background jobs). A permission 403 is remembered for `requirePermission`. */
 export function appContext(tokens: Pick<GraphTokens, 'appOnly'>, tenantId: string): AppContext {
-  return { kind: 'app', getAccessToken: () => tokens.appOnly(tenantId) };
+  return { kind: 'app', getAccessToken: () => tokens.appOnly(tenantId), onPermissionRefused: () => recordPermissionRefusal(tokens, tenantId, Date.now()) };
 }
 
 /**

@@ -29,6 +29,7 @@ function answer(method: string, url: string): FakeAnswer {
   if (path.endsWith('/mailboxSettings/timeZone')) return { status: 200, body: { value: mailbox.timeZone } };
   if (path === '/me/presence') return { status: 200, body: readGraphExample('presence-get-user-response.json') };
   if (path.endsWith('/getPresencesByUserId')) return { status: 200, body: { value: [{ id: ADA, availability: 'Available', activity: 'Available', statusMessage: null }] } };
+  if (path === '/me/checkMemberGroups') return { status: 200, body: { value: [] } };
   if (method === 'POST' && path === '/me/events') return { status: 201, body: { ...event, id: 'created' } };
   return { status: 200 };
 }
@@ -51,7 +52,7 @@ afterAll(() => fake.close());
 
 describe('the Graph calls Unplug makes', () => {
   it('all have a row in graph-calls.ts, made with the token kind the row names', async () => {
-    const options = { root: fake.root, retry: { sleep: async () => {} } };
+    const options = { root: fake.root, retry: { sleep: async () => {} }, appId: '11111111-2222-3333-4444-555555555555' };
     const tab = createGraphGateway(options);
     const jobs = createBackgroundGraph(options);
     const ran = new Set<string>();
@@ -72,9 +73,10 @@ describe('the Graph calls Unplug makes', () => {
     for (const g of [tab, jobs]) {
       await track('getPresencesByUserId', 'application', () => g.getPresencesByUserId(job, [ADA]));
       await track('setStatusMessage', 'application', () => g.setStatusMessage(job, ADA, { message: 'Unplugged', expiresAt: WEEK.end }));
-      await track('setUserPreferredPresence', 'application', () => g.setUserPreferredPresence(job, ADA, 'DoNotDisturb', 60));
-      await track('clearUserPreferredPresence', 'application', () => g.clearUserPreferredPresence(job, ADA));
     }
+    await track('setAppPresence', 'application', () => jobs.setAppPresence(job, ADA, 'DoNotDisturb', 60));
+    await track('clearAppPresence', 'application', () => jobs.clearAppPresence(job, ADA));
+    await track('isTeamMember', 'delegated', () => tab.isTeamMember(me, '0b2d5d5e-51f5-4c5e-9d52-3c3a3f0f4a11'));
     await track('getPresenceStatuses', 'application', () => jobs.getPresenceStatuses(job, [ADA]));
     await track('clearStatusMessage', 'application', () => jobs.clearStatusMessage(job, ADA));
 

@@ -115,21 +115,6 @@ export const GRAPH_CALLS: readonly GraphCall[] = [
     docs: 'https://learn.microsoft.com/en-us/graph/api/presence-setstatusmessage',
   },
   {
-    // Unplug never makes this call: it would replace the person's own choice (see setPresence). The
-    // demo tenant answers it so tests can stand for the person picking a presence in Teams.
-    name: 'setUserPreferredPresence',
-    method: 'POST', path: '/users/{id}/presence/setUserPreferredPresence',
-    delegated: ['Presence.ReadWrite'], application: ['Presence.ReadWrite.All'], usedWith: [], workload: 'presence',
-    docs: 'https://learn.microsoft.com/en-us/graph/api/presence-setuserpreferredpresence',
-  },
-  {
-    // Unplug never makes this call either: it clears the person's own preferred presence.
-    name: 'clearUserPreferredPresence',
-    method: 'POST', path: '/users/{id}/presence/clearUserPreferredPresence',
-    delegated: ['Presence.ReadWrite'], application: ['Presence.ReadWrite.All'], usedWith: [], workload: 'presence',
-    docs: 'https://learn.microsoft.com/en-us/graph/api/presence-clearuserpreferredpresence',
-  },
-  {
     // Unplug's own presence session during a block (sessionId = the app's id), never the person's
     // preferred presence: theirs always shows over it. See `setAppPresence` in presence.ts.
     name: 'setPresence',
@@ -154,6 +139,21 @@ export const GRAPH_CALLS: readonly GraphCall[] = [
  * not ask the registration for their permissions.
  */
 export const DEMO_ONLY_GRAPH_CALLS: readonly GraphCall[] = [
+  {
+    // Unplug never makes this call: it would replace the person's own choice (see setPresence). The
+    // demo tenant answers it so tests can stand for the person picking a presence in Teams.
+    name: 'setUserPreferredPresence',
+    method: 'POST', path: '/users/{id}/presence/setUserPreferredPresence',
+    delegated: ['Presence.ReadWrite'], application: ['Presence.ReadWrite.All'], usedWith: [], workload: 'presence',
+    docs: 'https://learn.microsoft.com/en-us/graph/api/presence-setuserpreferredpresence',
+  },
+  {
+    // Unplug never makes this call either: it clears the person's own preferred presence.
+    name: 'clearUserPreferredPresence',
+    method: 'POST', path: '/users/{id}/presence/clearUserPreferredPresence',
+    delegated: ['Presence.ReadWrite'], application: ['Presence.ReadWrite.All'], usedWith: [], workload: 'presence',
+    docs: 'https://learn.microsoft.com/en-us/graph/api/presence-clearuserpreferredpresence',
+  },
   {
     name: 'get user',
     method: 'GET', path: '/users/{id}',

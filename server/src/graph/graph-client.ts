@@ -10,6 +10,8 @@ import { DEFAULT_RETRY_POLICY, parseRetryAfter, RETRYABLE_STATUSES, RetryBudget,
 export interface GraphContext {
   kind: 'person' | 'app';
   getAccessToken: () => Promise<string>;
+  /** Graph refused a call with a permission 403 (app-only: a permission the admin did not grant). */
+  onPermissionRefused?: () => void;
 }
 export type PersonContext = GraphContext & { kind: 'person' };
 export type AppContext = GraphContext & { kind: 'app' };
@@ -73,7 +75,9 @@ export function createGraphHttp(context: GraphContext, options: GraphClientOptio
     try {
       return await run(outcome);
     } catch (error) {
-      throw toGatewayError(error, context.kind, outcome);
+      const failure = toGatewayError(error, context.kind, outcome);
+      if (failure instanceof ConsentRequiredError && outcome.tokenError === undefined) context.onPermissionRefused?.();
+      throw failure;
     }
   };
   return {

@@ -40,7 +40,7 @@ describe('getPresencesByUserId', () => {
   });
 
   it('reports missing admin consent as an application consent error', async () => {
-    fake.handle(() => ({ status: 403, body: { error: { code: 'Forbidden', message: 'Insufficient privileges to complete the operation.' } } }));
+    fake.handle(() => ({ status: 403, body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } } }));
     const error = await getPresencesByUserId(testGraphHttp(fake.root, { kind: 'app' }).http, ['u']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConsentRequiredError);
     expect(error).toMatchObject({ permissionType: 'application' });

@@ -1,6 +1,6 @@
-import { decodeJwt } from 'jose';
 import type { GraphTokens } from '../auth/graph-tokens';
 import { ConsentRequiredError } from '../graph/errors';
+import { permissionRefusedRecently } from '../graph/permission-refusals';
 
 /** Why a background feature cannot run in a tenant, worded for the person who sees it. */
 export interface Unavailable {
@@ -9,34 +9,25 @@ export interface Unavailable {
 }
 
 /**
- * The application permissions (`roles`) an admin granted Unplug in a tenant, read from the
- * app-only token MSAL gets (and caches) for jobs. The token is never logged or kept.
+ * Whether a background feature can run in a tenant: Unplug can sign in as the app (an admin
+ * consented to its application permissions), and Graph has not lately refused its app-only calls
+ * for a missing permission (see `permission-refusals.ts`). The app-only token itself is opaque:
+ * Unplug never decodes it to read `roles`; which permissions were granted shows in Graph's answers.
+ * `anyOf` names the permissions the feature needs, for the message.
  */
-export async function applicationRoles(tokens: Pick<GraphTokens, 'appOnly'>, tenantId: string): Promise<{ ok: true; roles: string[] } | { ok: false; reason: Unavailable }> {
-  let token: string;
+export async function requirePermission(tokens: Pick<GraphTokens, 'appOnly'>, tenantId: string, anyOf: readonly string[], nowMs = Date.now()): Promise<Unavailable | undefined> {
   try {
-    token = await tokens.appOnly(tenantId);
+    await tokens.appOnly(tenantId);
   } catch (error) {
     if (error instanceof ConsentRequiredError) {
-      return { ok: false, reason: { code: 'admin_consent_required', message: 'An administrator has not granted Unplug its application permissions yet.' } };
+      return { code: 'admin_consent_required', message: 'An administrator has not granted Unplug its application permissions yet.' };
     }
-    return { ok: false, reason: { code: 'app_token_failed', message: 'Unplug could not sign in as the app right now; it will try again.' } };
+    return { code: 'app_token_failed', message: 'Unplug could not sign in as the app right now; it will try again.' };
   }
-  const roles = decodeJwt(token)['roles'];
-  return { ok: true, roles: Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [] };
-}
-
-/** Whether one of the permissions is granted; the reason when none is. */
-export async function requirePermission(tokens: Pick<GraphTokens, 'appOnly'>, tenantId: string, anyOf: readonly string[]): Promise<Unavailable | undefined> {
-  const granted = await applicationRoles(tokens, tenantId);
-  if (!granted.ok) return granted.reason;
-  if (anyOf.some((p) => granted.roles.includes(p))) return undefined;
-  return {
-    code: granted.roles.length === 0 ? 'admin_consent_required' : 'permission_missing',
-    message: granted.roles.length === 0
-      ? 'An administrator has not granted Unplug its application permissions yet.'
-      : `An administrator needs to grant Unplug the application permission ${anyOf[0]}.`,
-  };
+  if (permissionRefusedRecently(tokens, tenantId, nowMs)) {
+    return { code: 'permission_missing', message: `Microsoft Graph refused Unplug's app: an administrator needs to grant Unplug the application permission ${anyOf[0]}.` };
+  }
+  return undefined;
 }
 
 /** Writing status messages and Unplug's presence session needs this. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { GraphTokens } from '../auth/graph-tokens';
+import { sharingRefusals } from '../graph/permission-refusals';
 import type { JobsConfig } from '../config';
 import type { BackgroundGraph } from '../graph/background-gateway';
 import { HOUR_MS, MINUTE_MS } from '../domain/time/local-date';
@@ -105,7 +106,8 @@ export function createJobs(options: JobsOptions): Jobs {
  */
 function singleFlight(tokens: Pick<GraphTokens, 'appOnly'>): Pick<GraphTokens, 'appOnly'> {
   const inFlight = new Map<string, Promise<string>>();
-  return {
+  // Same token source for what Graph refused (permission-refusals.ts), so the API sees the jobs' 403s.
+  return sharingRefusals(tokens, {
     appOnly(tenantId) {
       let pending = inFlight.get(tenantId);
       if (!pending) {
@@ -114,5 +116,5 @@ function singleFlight(tokens: Pick<GraphTokens, 'appOnly'>): Pick<GraphTokens, '
       }
       return pending;
     },
-  };
+  });
 }

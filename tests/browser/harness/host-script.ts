@@ -150,7 +150,8 @@ async function answerFor({ func, args }: HostMessage): Promise<unknown[] | undef
     case 'getContext':
       return [flatContext()];
     case 'authentication.getAuthToken':
-      return authToken();
+      // teams-js sends [resources, claims, silent, tenantId]; claims come from a claims challenge.
+      return authToken(Array.isArray(args[1]) ? args[1].filter((c): c is string => typeof c === 'string') : []);
     case 'authentication.authenticate':
       if (config.authenticateInWindow) return openAuthWindow(String(args[0]));
       return config.authenticateResult === undefined ? [false, 'CancelledByUser'] : [true, config.authenticateResult];
@@ -188,12 +189,13 @@ function flatContext(): Record<string, unknown> {
   };
 }
 
-async function authToken(): Promise<unknown[]> {
+async function authToken(claims: string[]): Promise<unknown[]> {
   if (config.demoUserId !== undefined) {
+    // With claims, Teams would prompt (e.g. MFA) and return a token that carries them.
     const response = await fetch('/demo/identity/token', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ userId: config.demoUserId }),
+      body: JSON.stringify(claims.length > 0 ? { userId: config.demoUserId, claims } : { userId: config.demoUserId }),
     });
     if (!response.ok) return [false, `the demo identity answered ${response.status}`];
     const body = await response.json() as { access_token?: unknown };

@@ -55,9 +55,52 @@ describe('authentication, errors, rate limit and the OpenAPI document', () => {
   it('turns missing consent into 403 consent_required (the tab shows a consent button)', async () => {
     const unconsented = h.people.find((p) => p.displayName === 'Lukas Meyer');
     expect(unconsented).toBeDefined();
+    const started = performance.now();
     const res = await h.api(await h.tokenFor(unconsented!.id), 'GET', '/api/me/balance');
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('consent_required');
+    // At once: Entra's AADSTS65001 is not retried (it used to wait 0.5 + 1 + 2 s first).
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+
+  it('passes a Conditional Access claims challenge to the tab as 401 claims_challenge with the claims, and serves a token got with them', async () => {
+    const someone = h.people.find((p) => p.displayName === 'Maya Thompson')!;
+    const setMfa = (mfaRequired: boolean) => fetch(`${h.base}/demo/identity/conditional-access`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: someone.id, mfaRequired }) });
+    expect((await setMfa(true)).ok).toBe(true);
+    try {
+      const challenged = await h.api(await h.tokenFor(someone.id), 'GET', '/api/me/balance');
+      expect(challenged.status).toBe(401);
+      expect(challenged.body.error.code).toBe('claims_challenge');
+      const claims = challenged.body.error.claims as string;
+      expect(JSON.parse(claims)).toEqual({ access_token: { acrs: { essential: true, value: 'c1' } } });
+      expect(challenged.headers.get('www-authenticate')).toContain('error="insufficient_claims"');
+
+      // What getAuthToken({ claims: [claims] }) gives the tab after the MFA prompt.
+      const res = await fetch(`${h.base}/demo/identity/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: someone.id, claims: [claims] }) });
+      const stepUp = (await res.json() as { access_token: string }).access_token;
+      expect((await h.api(stepUp, 'GET', '/api/me/balance')).status).toBe(200);
+    } finally {
+      await setMfa(false);
+    }
+  });
+
+  it('says which platform it runs against at /api/mode, without a token', async () => {
+    const res = await fetch(`${h.base}/api/mode`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ mode: 'demo' });
+  });
+
+  it('says at /api/me/access who may use the admin page: the app role, or a Teams Administrator by wids', async () => {
+    const withRole = h.people.find((p) => p.displayName === 'Jordan Ellis')!; // not people[0], whom the rate-limit test used up
+    const teamsAdmin = h.people.find((p) => p.displayName === 'Hannah Becker')!;
+    const member = h.people.find((p) => p.displayName === 'Mateo Silva')!;
+    const access = async (id: string) => (await h.api(await h.tokenFor(id), 'GET', '/api/me/access')).body as { isAdmin: boolean; userId: string };
+    expect(await access(withRole.id)).toMatchObject({ isAdmin: true, userId: withRole.id });
+    expect(await access(teamsAdmin.id)).toMatchObject({ isAdmin: true });
+    expect(await access(member.id)).toMatchObject({ isAdmin: false });
+    // Hannah has no app role: only wids lets her in, and the admin routes agree.
+    expect(h.isAdmin(await h.tokenFor(teamsAdmin.id))).toBe(false);
+    expect((await h.api(await h.tokenFor(teamsAdmin.id), 'GET', '/api/admin/policy')).status).toBe(200);
   });
 
   it('describes every API route in the OpenAPI document at /docs', async () => {
@@ -67,7 +110,7 @@ describe('authentication, errors, rate limit and the OpenAPI document', () => {
       'GET /api/me/', 'GET /api/me/balance', 'GET /api/me/suggestions', 'POST /api/me/suggestions/{id}/accept',
       'POST /api/me/suggestions/{id}/dismiss', 'GET /api/me/preferences', 'PUT /api/me/preferences', 'GET /api/me/quiet-time',
       'PUT /api/me/quiet-time', 'GET /api/me/export', 'DELETE /api/me/data', 'GET /api/admin/policy', 'PUT /api/admin/policy',
-      'GET /api/teams/{teamId}/balance',
+      'GET /api/teams/{teamId}/balance', 'GET /api/me/access', 'GET /api/mode',
     ]));
     expect((await fetch(`${h.base}/docs`)).status).toBeLessThan(400);
   });

@@ -52,7 +52,7 @@ describe('docs/admin-guide.md', () => {
   });
 
   it('names every server variable Microsoft 365 mode needs, and PostgreSQL for several instances', () => {
-    for (const variable of ['ENTRA_CLIENT_ID', 'ENTRA_CLIENT_SECRET', 'TAB_DOMAIN', 'ENTRA_TENANT_IDS', 'DATABASE_URL', 'DATA_DIR']) {
+    for (const variable of ['ENTRA_CLIENT_ID', 'ENTRA_CLIENT_SECRET', 'TAB_DOMAIN', 'ENTRA_TENANT_ID', 'DATABASE_URL', 'DATA_DIR']) {
       expect(guide).toContain(`| \`${variable}\` |`);
     }
     expect(guide).toMatch(/More than one instance[\s\S]*DATABASE_URL/);

@@ -21,7 +21,16 @@ export function registrationFrom(manifest: unknown): DemoRegistration {
   return { emitsWids: parts.some((p) => WIDS_VALUES.has(p)) };
 }
 
-/** Reads `aad.manifest.json` at the repository root, the registration `teamsapp provision` applies. */
+/**
+ * Reads `aad.manifest.json` at the repository root, the registration `teamsapp provision` applies.
+ * Without the file (a copy of the server alone), the strict answer: tokens carry no `wids`.
+ */
 export function readDemoRegistration(file = path.join(repoRoot, 'aad.manifest.json')): DemoRegistration {
-  return registrationFrom(JSON.parse(readFileSync(file, 'utf8')) as unknown);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { emitsWids: false };
+  }
+  return registrationFrom(JSON.parse(text) as unknown);
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../api';
+import { accessRoute } from './access';
 import { balanceRoute } from './balance';
 import { profileRoute } from './profile';
 import { privacyRoutes } from './privacy';
@@ -9,6 +10,7 @@ import { suggestionRoutes } from './suggestions';
 /** `/api/me/*`: the caller's own data, and only theirs. */
 export async function meRoutes(app: FastifyInstance, { ports, cache, booking }: ApiContext): Promise<void> {
   const context: ApiContext = { ports, cache, booking };
+  await app.register(accessRoute);
   await app.register(profileRoute, context);
   await app.register(balanceRoute, context);
   await app.register(suggestionRoutes, context);
