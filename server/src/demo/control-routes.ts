@@ -12,6 +12,7 @@ const faultsBody = {
     rate503: { type: 'number', minimum: 0, maximum: 1 },
     retryAfterSeconds: { type: 'integer', minimum: 0, maximum: 3600 },
     batchParts: { type: 'boolean' },
+    duplicateTransactionId: { type: 'string', enum: ['existing', 'error'] },
   },
 } as const;
 

@@ -12,9 +12,15 @@ export interface DemoFaultSettings {
   retryAfterSeconds: number;
   /** Whether each part of a `$batch` may fail on its own too, as Graph's do. */
   batchParts: boolean;
+  /**
+   * How an event create with a `transactionId` the mailbox already holds is answered: with that
+   * event (`existing`), or with Exchange's 400 `ErrorDuplicateTransactionId` (`error`). Exchange
+   * does both, so clients must handle both.
+   */
+  duplicateTransactionId: 'existing' | 'error';
 }
 
-export const NO_FAULTS: DemoFaultSettings = { latencyMs: 0, rate429: 0, rate503: 0, retryAfterSeconds: 1, batchParts: true };
+export const NO_FAULTS: DemoFaultSettings = { latencyMs: 0, rate429: 0, rate503: 0, retryAfterSeconds: 1, batchParts: true, duplicateTransactionId: 'existing' };
 
 export type InjectedFault = { status: 429 | 503; retryAfterSeconds: number } | undefined;
 

@@ -24,7 +24,7 @@ export async function demoTenantRoutes(app: FastifyInstance, { tenant }: { tenan
   await app.register(identityRoutes, { prefix: '/identity', org: tenant.org, identity: tenant.identity, consent: tenant.consent, registration: tenant.registration, conditionalAccess: tenant.conditionalAccess, stats, clock: tenant.clock });
   await app.register(graphRoutes, {
     prefix: '/graph/v1.0',
-    ctx: { org: tenant.org, calendars: tenant.calendars, presence: tenant.presence, subscriptions: tenant.subscriptions },
+    ctx: { org: tenant.org, calendars: tenant.calendars, presence: tenant.presence, subscriptions: tenant.subscriptions, faults: tenant.internals.faults },
     identity: tenant.identity, faults, stats, clock: tenant.clock,
   });
   await app.register(controlRoutes, { tenant });

@@ -156,6 +156,13 @@ describe('the gateway against the demo Graph', () => {
     const first = await gateway.createBlockEvent(context, input);
     const again = await gateway.createBlockEvent(context, input);
     expect(again.eventId).toBe(first.eventId);
+    // Exchange may instead refuse the repeat with ErrorDuplicateTransactionId: the event is found by its transaction id.
+    demo.tenant.setFaults({ duplicateTransactionId: 'error' });
+    try {
+      expect((await gateway.createBlockEvent(context, input)).eventId).toBe(first.eventId);
+    } finally {
+      demo.tenant.setFaults({ duplicateTransactionId: 'existing' });
+    }
     const data = await gateway.loadTabData(context, WEEK);
     const booked = data.events.filter((e) => e.id === first.eventId);
     expect(booked).toEqual([{ id: first.eventId, start: input.start, end: input.end, showAs: 'busy', isCancelled: false, response: 'organizer', isUnplugBlock: true }]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ConsentRequiredError, GraphResponseError } from './errors';
+import { ConsentRequiredError, GraphRequestError, GraphResponseError } from './errors';
 import { createBlockEvent, transactionIdFor, uuidV5 } from './events';
 import { startFakeGraph, type FakeGraph } from './fake-graph';
 import { loadGraphContract } from './graph-contract';
@@ -51,6 +51,35 @@ describe('createBlockEvent', () => {
     expect(sleeps).toEqual([1000, 1000]);
     expect(fake.requests).toHaveLength(3);
     expect(new Set(fake.requests.map((r) => JSON.stringify(r.body))).size).toBe(1);
+  });
+
+  const duplicate = { status: 400, body: { error: { code: 'ErrorDuplicateTransactionId', message: "Your request can't be completed. The TransactionId specified in the request has already been used to create a different event." } } };
+
+  it('uses the event that holds the transaction id when Exchange answers ErrorDuplicateTransactionId', async () => {
+    fake.handle((request) => request.method === 'POST'
+      ? duplicate
+      : request.url.includes('skiptoken')
+        ? { status: 200, body: { value: [{ id: 'other' }, { id: 'evt-first', transactionId: input.transactionId }] } }
+        : { status: 200, body: { value: [{ id: 'a-meeting' }], '@odata.nextLink': `${fake.root}/me/calendarView?startDateTime=x&$skiptoken=2` } });
+    await expect(createBlockEvent(testGraphHttp(fake.root).http, input)).resolves.toEqual({ eventId: 'evt-first' });
+    const [, lookup, next] = fake.requests;
+    expect(lookup).toMatchObject({ method: 'GET' });
+    // The block's own range, the two fields needed, in UTC.
+    const [path, query] = lookup!.url.split('?') as [string, string];
+    expect(path).toBe('/me/calendarView');
+    expect(Object.fromEntries(new URLSearchParams(query))).toEqual({
+      startDateTime: '2025-03-10T13:00:00.000Z', endDateTime: '2025-03-10T14:30:00.000Z', $select: 'id,transactionId', $top: '100',
+    });
+    expect(lookup!.headers['prefer']).toBe('outlook.timezone="UTC"');
+    expect(contract.problems(lookup!)).toEqual([]);
+    expect(next?.url).toContain('$skiptoken=2');
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  it('passes ErrorDuplicateTransactionId on when no event holds the transaction id', async () => {
+    fake.handle((request) => request.method === 'POST' ? duplicate : { status: 200, body: { value: [{ id: 'a-meeting' }] } });
+    await expect(createBlockEvent(testGraphHttp(fake.root).http, input)).rejects.toMatchObject({ name: 'GraphRequestError', graphCode: 'ErrorDuplicateTransactionId' });
+    await expect(createBlockEvent(testGraphHttp(fake.root).http, input)).rejects.toBeInstanceOf(GraphRequestError);
   });
 
   it('turns a 403 into ConsentRequiredError', async () => {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { BlockShowAs, Instant } from '../domain/types';
-import type { GraphHttp } from './graph-client';
-import { asObject, requiredString } from './json-reader';
+import { GraphRequestError } from './errors';
+import { relativeLink, type GraphHttp } from './graph-client';
+import { asArray, asObject, requiredString } from './json-reader';
 import { UNPLUG_CATEGORY } from './map-event';
 import { PREFER_UTC } from './tab-data';
 
@@ -16,9 +17,16 @@ export interface BlockEventInput {
 
 /**
  * Books a disconnect block: `POST /me/events` with no reminder (reminders on focus blocks are a
- * top complaint), the "Unplug" category, times in UTC, and a `transactionId` so Graph turns a
- * retried or doubled create into the same event. Safe to retry: the gateway's retries on
- * 429/503/504 resend the same body. Returns the event id.
+ * top complaint), the "Unplug" category, times in UTC, and a `transactionId` so a retried or
+ * doubled create makes no second event. Safe to retry: the gateway's retries on 429/503/504
+ * resend the same body. Returns the event id.
+ *
+ * Exchange answers a repeated `transactionId` in one of two ways: with the event it created the
+ * first time, or with the error `ErrorDuplicateTransactionId` ("The TransactionId specified in the
+ * request has already been used to create a different event"). In the second case the event is
+ * looked up by its `transactionId` in the block's own time range (calendarView; `transactionId` is
+ * returned only on events whose creator set it) and that one is used.
+ * https://learn.microsoft.com/en-us/graph/api/resources/event (transactionId)
  */
 export async function createBlockEvent(http: GraphHttp, input: BlockEventInput): Promise<{ eventId: string }> {
   if (!(input.end > input.start)) throw new RangeError('A block must end after it starts');
@@ -31,8 +39,41 @@ export async function createBlockEvent(http: GraphHttp, input: BlockEventInput):
     categories: [UNPLUG_CATEGORY],
     transactionId: input.transactionId,
   };
-  const created = asObject(await http.post('/me/events', body, { ...PREFER_UTC }), 'events create');
-  return { eventId: requiredString(created, 'id', 'events create') };
+  let created: unknown;
+  try {
+    created = await http.post('/me/events', body, { ...PREFER_UTC });
+  } catch (error) {
+    if (!(error instanceof GraphRequestError && error.graphCode === 'ErrorDuplicateTransactionId')) throw error;
+    const existing = await findByTransactionId(http, input);
+    if (existing === undefined) throw error;
+    return { eventId: existing };
+  }
+  return { eventId: requiredString(asObject(created, 'events create'), 'id', 'events create') };
+}
+
+/** Pages of calendarView followed at most, looking for the block (a block's range holds few events). */
+const MAX_LOOKUP_PAGES = 10;
+
+/** The id of the event in the block's range that carries its `transactionId`, if there is one. */
+async function findByTransactionId(http: GraphHttp, input: BlockEventInput): Promise<string | undefined> {
+  const query = [
+    `startDateTime=${encodeURIComponent(new Date(input.start).toISOString())}`,
+    `endDateTime=${encodeURIComponent(new Date(input.end).toISOString())}`,
+    '$select=id,transactionId',
+    '$top=100',
+  ];
+  let url: string | undefined = `/me/calendarView?${query.join('&')}`;
+  for (let page = 1; url !== undefined && page <= MAX_LOOKUP_PAGES; page += 1) {
+    const where = `calendarView (transactionId lookup) page ${page}`;
+    const body = asObject(await http.get(url, { ...PREFER_UTC }), where);
+    for (const [i, item] of asArray(body['value'], `${where}.value`).entries()) {
+      const event = asObject(item, `${where}.value[${i}]`);
+      if (event['transactionId'] === input.transactionId) return requiredString(event, 'id', `${where}.value[${i}]`);
+    }
+    const next = body['@odata.nextLink'];
+    url = typeof next === 'string' ? relativeLink(http, next, where) : undefined;
+  }
+  return undefined;
 }
 
 /** `2025-03-10T13:00:00.000` (Graph's wall-clock form; the zone goes beside it). */

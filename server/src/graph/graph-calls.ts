@@ -69,6 +69,7 @@ export const GRAPH_CALLS: readonly GraphCall[] = [
     method: 'POST', path: '/me/events',
     delegated: WRITE_CALENDAR, application: WRITE_CALENDAR, usedWith: ['delegated'], workload: 'outlook',
     docs: 'https://learn.microsoft.com/en-us/graph/api/user-post-events',
+    notes: 'A repeated transactionId is answered with the existing event or with 400 ErrorDuplicateTransactionId; Unplug then finds the event by its transactionId with calendarView over the block (the calendarView row).',
   },
   {
     name: 'working hours',

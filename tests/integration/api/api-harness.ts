@@ -24,7 +24,7 @@ export interface ApiHarness {
    
   api(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }>;
   stats(): Promise<{ graphRequests: number; graphSubRequests: number }>;
-  setFaults(faults: { latencyMs?: number; rate429?: number; rate503?: number; retryAfterSeconds?: number }): Promise<void>;
+  setFaults(faults: { latencyMs?: number; rate429?: number; rate503?: number; retryAfterSeconds?: number; duplicateTransactionId?: 'existing' | 'error' }): Promise<void>;
   /** The person's Unplug events in the demo calendar over the next weeks. */
   unplugEvents(userId: string): Promise<{ id: string; start: string; end: string }[]>;
   isAdmin(token: string): boolean;

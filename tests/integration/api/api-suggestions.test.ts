@@ -91,10 +91,16 @@ describe('suggestions: list, accept exactly once, dismiss', () => {
     expect((await h.unplugEvents(userId)).length).toBe(before.length + 1);
   });
 
-  it('finishes an accept that died after creating the event and before recording it', async () => {
-    const person = h.people[3]!;
-    const block = await firstBlock(tokens[3]!);
-    const key = { tenantId: JSON.parse(Buffer.from(tokens[3]!.split('.')[1]!, 'base64url').toString()).tid as string, userId: person.id };
+  // Exchange answers a repeated transactionId with the event it made, or with ErrorDuplicateTransactionId.
+  it.each([
+    ['the existing event', 'existing', 3],
+    ['ErrorDuplicateTransactionId', 'error', 9],
+  ] as const)('finishes an accept that died after creating the event and before recording it (Graph answers %s)', async (_name, duplicateTransactionId, index) => {
+    await h.setFaults({ duplicateTransactionId });
+    const person = h.people[index]!;
+    const token = await h.tokenFor(person.id);
+    const block = await firstBlock(token);
+    const key = { tenantId: JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).tid as string, userId: person.id };
     // What a crashed accept leaves behind: the claim in the store, and the event in the calendar.
     await suggestionStateRepository(store.db).claimBooking(key, { suggestionId: block.id, kind: block.kind, start: new Date(block.start), end: new Date(block.end) }, new Date());
     const graphToken = await h.graphTokenFor(person.id);
@@ -109,7 +115,8 @@ describe('suggestions: list, accept exactly once, dismiss', () => {
     const event = await created.json() as { id: string };
     const before = await h.unplugEvents(person.id);
 
-    const res = await h.api(tokens[3]!, 'POST', `/api/me/suggestions/${block.id}/accept`);
+    const res = await h.api(token, 'POST', `/api/me/suggestions/${block.id}/accept`);
+    await h.setFaults({ duplicateTransactionId: 'existing' });
     expect(res.status).toBe(200);
     expect(res.body.eventId).toBe(event.id);
     expect((await h.unplugEvents(person.id)).length).toBe(before.length);

@@ -1,4 +1,5 @@
 import type { CalendarStore } from '../calendar-store';
+import type { DemoFaultSettings } from '../faults';
 import type { DemoOrg, DemoPerson } from '../org';
 import type { PresenceStore } from '../presence-store';
 import type { SubscriptionStore } from '../subscriptions';
@@ -12,6 +13,8 @@ export interface GraphContext {
   presence: PresenceStore;
   /** Presence change-notification subscriptions (absent: `/subscriptions` answers 501). */
   subscriptions?: SubscriptionStore;
+  /** The tenant's fault settings, for answers that vary as Microsoft 365's do (absent: the defaults). */
+  faults?: { readonly current: Pick<DemoFaultSettings, 'duplicateTransactionId'> };
 }
 
 export interface RouteParams {

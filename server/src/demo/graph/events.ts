@@ -29,13 +29,17 @@ function eventAnswer(call: GraphCall, person: DemoPerson, e: DemoEvent, status: 
 }
 
 /**
- * Create: a repeat with a `transactionId` the mailbox already holds returns that event (201, no
- * second event), as Graph does for client retries.
+ * Create: a repeat with a `transactionId` the mailbox already holds makes no second event. Exchange
+ * answers it either with that event (201), or with 400 `ErrorDuplicateTransactionId`; which one is
+ * the tenant's `duplicateTransactionId` fault setting.
  */
 function createEvent(call: GraphCall, ctx: GraphContext, person: DemoPerson) {
   const { fields } = parseEventBody(call.body, { partial: false, ownerZone: person.zone });
   if (fields.transactionId) {
     const existing = ctx.calendars.findByTransactionId(person, fields.transactionId);
+    if (existing && ctx.faults?.current.duplicateTransactionId === 'error') {
+      throw badRequest('Your request can\'t be completed. The TransactionId specified in the request has already been used to create a different event.', 'ErrorDuplicateTransactionId');
+    }
     if (existing) return eventAnswer(call, person, existing, 201);
   }
   const self = { name: person.displayName, address: person.mail };

@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => demo.close());
 beforeEach(() => {
-  demo.tenant.setFaults({ latencyMs: 0, rate429: 0, rate503: 0, retryAfterSeconds: 1, batchParts: true });
+  demo.tenant.setFaults({ latencyMs: 0, rate429: 0, rate503: 0, retryAfterSeconds: 1, batchParts: true, duplicateTransactionId: 'existing' });
   demo.tenant.resetStats();
   clock.set(Date.parse('2025-03-05T17:00:00Z'));
 });
@@ -190,6 +190,15 @@ describe('events', () => {
     expect(again.body.id).toBe(first.body.id);
     const view = await graph<Events>('/me/calendarView?startDateTime=2025-03-06T22:00:00Z&endDateTime=2025-03-06T23:00:00Z&$top=100');
     expect(view.body.value.filter((e) => e.transactionId === 'tx-repeat')).toHaveLength(1);
+  });
+
+  it('answers a repeated transactionId with ErrorDuplicateTransactionId when the tenant is set to, still with one event', async () => {
+    demo.tenant.setFaults({ duplicateTransactionId: 'error' });
+    const first = await graph('/me/events', { method: 'POST', json: block('tx-duplicate', 15) });
+    expect(first.status).toBe(201);
+    expectGraphError(await graph('/me/events', { method: 'POST', json: block('tx-duplicate', 15) }), 400, 'ErrorDuplicateTransactionId');
+    const view = await graph<Events>('/me/calendarView?startDateTime=2025-03-06T23:00:00Z&endDateTime=2025-03-07T00:00:00Z&$top=100&$select=id,transactionId');
+    expect(view.body.value.filter((e) => e.transactionId === 'tx-duplicate').map((e) => e.id)).toEqual([first.body.id]);
   });
 
   it('updates and deletes an event, and refuses to change its transactionId', async () => {
