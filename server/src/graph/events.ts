@@ -1,3 +1,4 @@
+import { GraphRequestError } from './errors';
 import { createHash } from 'node:crypto';
 import type { BlockShowAs, Instant } from '../domain/types';
 import type { GraphHttp } from './graph-client';
@@ -33,6 +34,21 @@ export async function createBlockEvent(http: GraphHttp, input: BlockEventInput):
   };
   const created = asObject(await http.post('/me/events', body, { ...PREFER_UTC }), 'events create');
   return { eventId: requiredString(created, 'id', 'events create') };
+}
+
+/**
+ * Deletes an event Unplug booked (undo of an accept). Graph answers 204; an event the person
+ * already deleted in Outlook answers 404, which counts as gone.
+ * Permission: Calendars.ReadWrite (delegated) — https://learn.microsoft.com/en-us/graph/api/event-delete
+ */
+export async function deleteBlockEvent(http: GraphHttp, eventId: string): Promise<{ deleted: boolean }> {
+  try {
+    await http.delete(`/me/events/${encodeURIComponent(eventId)}`);
+    return { deleted: true };
+  } catch (error) {
+    if (error instanceof GraphRequestError && error.status === 404) return { deleted: false };
+    throw error;
+  }
 }
 
 /** `2025-03-10T13:00:00.000` (Graph's wall-clock form; the zone goes beside it). */

@@ -146,6 +146,24 @@ export class SuggestionBooking {
     return { created, choice, suggestion: { id: suggestion.id, kind: suggestion.kind, start: new Date(suggestion.start), end: new Date(suggestion.end) } };
   }
 
+  /**
+   * Undoes an accept: deletes the calendar event Unplug booked for the suggestion — only that event,
+   * found by the id Unplug recorded — and forgets the booking, so the suggestion is open again.
+   * An event already deleted in Outlook counts as gone.
+   */
+  async undo(auth: RequestAuth, suggestionId: string): Promise<{ eventDeleted: boolean }> {
+    const key = { tenantId: auth.caller.tenantId, userId: auth.caller.userId };
+    const states = suggestionStateRepository(this.ports.store.db);
+    const state = await states.find(key, suggestionId);
+    if (!state || state.state === 'dismissed') throw new AppError(404, 'booking_not_found', `No block booked by Unplug for ${suggestionId}.`);
+    if (state.state === 'booking' || !state.eventId) throw new AppError(409, 'booking_in_progress', 'This block is still being booked. Try again in a moment.');
+    if (state.kind === 'quiet-time') throw new AppError(409, 'undo_not_supported', 'Quiet time booked as an event by an earlier version is left as it is: delete it in Outlook if you no longer want it.');
+    const { deleted } = await this.ports.graph.deleteBlockEvent(this.ports.personContext(auth), state.eventId);
+    await states.forgetAccepted(key, suggestionId, state.eventId);
+    this.cache.invalidatePerson(personKey(auth));
+    return { eventDeleted: deleted };
+  }
+
   /** Turns a quiet window (or a recurring choice) off. */
   async turnOffQuietWindow(auth: RequestAuth, id: string): Promise<void> {
     const key = { tenantId: auth.caller.tenantId, userId: auth.caller.userId };

@@ -222,4 +222,37 @@ describe('suggestions: list, accept exactly once, dismiss', () => {
     expect(accepted.body.eventId).toBe('old-quiet-event');
     expect(await suggestionStateRepository(store.db).find(key, quiet.id)).toMatchObject({ state: 'accepted', eventId: 'old-quiet-event' });
   });
+
+  it('undoes an accept: deletes only the event Unplug booked, and the suggestion is open again', async () => {
+    const person = h.people[11]!;
+    const token = await h.tokenFor(person.id);
+    const block = await firstBlock(token);
+    const before = await h.unplugEvents(person.id);
+    const accepted = await h.api(token, 'POST', `/api/me/suggestions/${block.id}/accept`);
+    expect(accepted.status).toBe(201);
+    expect((await h.unplugEvents(person.id)).length).toBe(before.length + 1);
+
+    const undone = await h.api(token, 'POST', `/api/me/suggestions/${block.id}/undo`);
+    expect(undone.status).toBe(200);
+    expect(undone.body).toEqual({ eventDeleted: true });
+    expect(await h.unplugEvents(person.id)).toEqual(before);
+    const list = await openSuggestions(token);
+    expect(list.booked.map((b) => b.id)).not.toContain(block.id);
+    expect(list.suggestions.map((s) => s.id)).toContain(block.id);
+
+    // Nothing booked any more: 404; someone else cannot undo it either.
+    expect((await h.api(token, 'POST', `/api/me/suggestions/${block.id}/undo`)).body.error.code).toBe('booking_not_found');
+    const again = await h.api(token, 'POST', `/api/me/suggestions/${block.id}/accept`);
+    expect(again.status).toBe(201);
+    const other = await h.tokenFor(h.people[5]!.id);
+    expect((await h.api(other, 'POST', `/api/me/suggestions/${block.id}/undo`)).status).toBe(404);
+
+    // Deleted in Outlook first: the undo still frees the suggestion and says the event was gone.
+    const graphToken = await h.graphTokenFor(person.id);
+    const removed = await fetch(`${h.base}/demo/graph/v1.0/me/events/${encodeURIComponent(again.body.eventId)}`, { method: 'DELETE', headers: { authorization: `Bearer ${graphToken}` } });
+    expect(removed.status).toBe(204);
+    const late = await h.api(token, 'POST', `/api/me/suggestions/${block.id}/undo`);
+    expect(late.status).toBe(200);
+    expect(late.body).toEqual({ eventDeleted: false });
+  });
 });

@@ -112,6 +112,14 @@ export async function suggestionRoutes(app: FastifyInstance, { ports, cache, boo
     });
   });
 
+  api.post('/suggestions/:id/undo', {
+    schema: {
+      summary: 'Undo an accept: delete the calendar event Unplug booked for it (only that event); the suggestion is open again',
+      tags: ['me'], security: [{ teamsSso: [] }], params: SuggestionId,
+      response: { 200: Type.Object({ eventDeleted: Type.Boolean({ description: 'false when the event was already gone from the calendar' }) }), ...errorResponses(404, 409) },
+    },
+  }, async (request) => booking.undo(requestAuth(request), request.params.id));
+
   api.delete('/quiet-windows/:id', {
     schema: {
       summary: 'Turn a quiet window off (one window, or every-evening / every-weekend)',
