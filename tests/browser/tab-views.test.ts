@@ -365,6 +365,7 @@ describe('Team (channel tab)', () => {
     expect(await tab.getByRole('table', { name: 'Team figures' }).count()).toBe(0);
     await share.click();
     await expect.poll(() => tab.getByText(/^Not enough people have opted in yet \(1 of 5\)\.$/).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await tab.locator('[data-figure="team-sharing"]').innerText()).toBe('Sharing now: 1 of the 5 members needed — 4 more needed.');
     await saveTabScreenshot(page, tab, 'team-not-enough-members');
 
     const path = `/api/teams/${encodeURIComponent(teamId)}`;
@@ -372,6 +373,7 @@ describe('Team (channel tab)', () => {
 
     const again = await openAs(viewer, channel);
     await expect.poll(() => again.getByText(/^5 members shared their figures/).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await again.locator('[data-figure="team-sharing"]').innerText()).toBe('Sharing now: 5 of the 5 members needed — enough for team figures.');
     const { body: team } = await demo.api<{ status: string; totals: Record<string, number>; averages: Record<string, number> }>(viewer, 'GET', `${path}/balance?week=${week}`);
     expect(team.status).toBe('ok');
     const working = await again.getByRole('table', { name: 'Team figures' }).locator('tbody tr').first().locator('td').allInnerTexts();
