@@ -5,7 +5,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BalanceResponse, QuietTime, Suggestion, SuggestionsResponse } from '../../client/src/api/types';
+import type { BalanceResponse, QuietTime, Suggestion, SuggestionsResponse, TrendResponse } from '../../client/src/api/types';
 import {
   openInHost, saveTabScreenshot, type DemoTenantClient, type HostConfig, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite,
 } from './harness';
@@ -233,6 +233,29 @@ describe('Suggestions', () => {
     expect(list.suggestions.map((s) => s.id)).not.toContain(id);
     const { status } = await demo.api(mateo.id, 'POST', `/api/me/suggestions/${id}/accept`);
     expect(status).toBe(409);
+  });
+});
+
+describe('Trend', () => {
+  it('shows eight weeks as the API computes them, newest first, with the streak, from the Trend tab', async () => {
+    const mateo = demo.person('Mateo Silva');
+    const tab = await openAs(mateo.id);
+    await expect.poll(visible(tab, '[data-figure="balance-summary"]'), { timeout: 15_000 }).toBe(true);
+    await tab.getByRole('tab', { name: 'Trend' }).click();
+    await expect.poll(visible(tab, '[data-figure="trend-summary"]'), { timeout: 15_000 }).toBe(true);
+    const { body: trend } = await demo.api<TrendResponse>(mateo.id, 'GET', '/api/me/trend');
+    expect(trend.weeks).toHaveLength(8);
+    const summary = await tab.locator('[data-figure="trend-summary"]').innerText();
+    expect(summary).toMatch(trend.streakWeeks === 0 ? /^No streak yet/ : new RegExp(`^Target met ${trend.streakWeeks} weeks? in a row\\.`));
+    const rows = tab.locator('table[aria-label="Balance week by week"] tbody tr');
+    expect(await rows.count()).toBe(8);
+    expect(await rows.first().getAttribute('data-week')).toBe(trend.weeks[7]?.weekStart);
+    for (const week of trend.weeks) {
+      const cells = await tab.locator(`tr[data-week="${week.weekStart}"] td`).allInnerTexts();
+      expect(cells[2]).toBe((await hoursIn(tab, [week.afterHoursConnectedMinutes]))[0]);
+      if (week.targetDays > 0) expect(cells[3]).toContain(`${week.targetDaysMet} of ${week.targetDays} days`);
+    }
+    await saveTabScreenshot(page, tab, 'trend');
   });
 });
 

@@ -216,3 +216,27 @@ export interface ExportResponse {
 export interface EraseResponse {
   erased: Record<string, number>;
 }
+
+/** One week of the trend (`GET /api/me/trend`), counting only what has happened. */
+export interface TrendWeek {
+  weekStart: string;
+  inProgress: boolean;
+  metTarget: boolean;
+  workingMinutes: number;
+  disconnectedMinutes: number;
+  disconnectedShare: number | null;
+  afterHoursConnectedMinutes: number;
+  targetDays: number;
+  targetDaysMet: number;
+  protectedMinutes: number;
+  honouredMinutes: number;
+}
+
+export interface TrendResponse {
+  timeZone: string;
+  timeZoneProblem: TimeZoneProblem | null;
+  presence: boolean;
+  /** Oldest first; the last is this week. */
+  weeks: TrendWeek[];
+  streakWeeks: number;
+}
