@@ -45,6 +45,7 @@ const VIEWS: ViewCase[] = [
       await shown(tab, tab.locator('figure svg'));
     },
   },
+  { name: 'trend', host: { tab: '/tab/trend' }, ready: (tab) => shown(tab, tab.locator('[data-figure="trend-summary"]')) },
   { name: 'suggestions', host: { tab: '/tab/suggestions' }, ready: (tab) => shown(tab, tab.getByRole('heading', { name: 'Meetings in your quiet time' })) },
   { name: 'quiet-time', host: { tab: '/tab/quiet-time' }, ready: (tab) => shown(tab, tab.getByRole('heading', { name: 'Meetings in your quiet time' })) },
   { name: 'privacy', host: { tab: '/tab/privacy' }, ready: (tab) => shown(tab, tab.getByRole('button', { name: 'Export my data' })) },

@@ -5,7 +5,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BalanceResponse, QuietTime, Suggestion, SuggestionsResponse } from '../../client/src/api/types';
+import type { BalanceResponse, QuietTime, Suggestion, SuggestionsResponse, TrendResponse } from '../../client/src/api/types';
 import {
   openInHost, saveTabScreenshot, type DemoTenantClient, type HostConfig, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite,
 } from './harness';
@@ -237,6 +237,89 @@ describe('Suggestions', () => {
   });
 });
 
+describe('Trend', () => {
+  it('shows eight weeks as the API computes them, newest first, with the streak, from the Trend tab', async () => {
+    const mateo = demo.person('Mateo Silva');
+    const tab = await openAs(mateo.id);
+    await expect.poll(visible(tab, '[data-figure="balance-summary"]'), { timeout: 15_000 }).toBe(true);
+    await tab.getByRole('tab', { name: 'Trend' }).click();
+    await expect.poll(visible(tab, '[data-figure="trend-summary"]'), { timeout: 15_000 }).toBe(true);
+    const { body: trend } = await demo.api<TrendResponse>(mateo.id, 'GET', '/api/me/trend');
+    expect(trend.weeks).toHaveLength(8);
+    const summary = await tab.locator('[data-figure="trend-summary"]').innerText();
+    expect(summary).toMatch(trend.streakWeeks === 0 ? /^No streak yet/ : new RegExp(`^Target met ${trend.streakWeeks} weeks? in a row\\.`));
+    const rows = tab.locator('table[aria-label="Balance week by week"] tbody tr');
+    expect(await rows.count()).toBe(8);
+    expect(await rows.first().getAttribute('data-week')).toBe(trend.weeks[7]?.weekStart);
+    for (const week of trend.weeks) {
+      const cells = await tab.locator(`tr[data-week="${week.weekStart}"] td`).allInnerTexts();
+      expect(cells[2]).toBe((await hoursIn(tab, [week.afterHoursConnectedMinutes]))[0]);
+      if (week.targetDays > 0) expect(cells[3]).toContain(`${week.targetDaysMet} of ${week.targetDays} days`);
+    }
+    await saveTabScreenshot(page, tab, 'trend');
+  });
+});
+
+describe('Issue 15: undo, reasons, quiet windows', () => {
+  it('undoes a booked block: the event Unplug booked is deleted and the suggestion is open again', async () => {
+    const hannah = demo.person('Hannah Becker');
+    const tab = await openAs(hannah.id, { tab: '/tab/suggestions' });
+    await expect.poll(visible(tab, '[data-suggestion-id]'), { timeout: 15_000 }).toBe(true);
+    const { body: list } = await demo.api<SuggestionsResponse>(hannah.id, 'GET', '/api/me/suggestions');
+    const block = list.suggestions.find((s) => s.kind === 'disconnect-block' && Date.parse(s.start) > Date.now() + 3_600_000);
+    if (!block) throw new Error('no block to book');
+    await tab.locator(`[data-suggestion-id="${block.id}"]`).getByRole('button', { name: 'Accept' }).click();
+    const booked = tab.locator(`[data-booked-id="${block.id}"]`);
+    await expect.poll(() => booked.getByText('Booked', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
+    const eventId = (await demo.api<SuggestionsResponse>(hannah.id, 'GET', '/api/me/suggestions')).body.booked.find((b) => b.id === block.id)?.eventId;
+    expect(eventId).toBeTruthy();
+
+    await booked.getByRole('button', { name: /^Undo: cancel/ }).click();
+    await expect.poll(() => tab.getByRole('status').filter({ hasText: /^Cancelled .* the suggestion is open again\.$/ }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => tab.locator(`[data-suggestion-id="${block.id}"]`).isVisible(), { timeout: 15_000 }).toBe(true);
+    const events = await demo.calendarView(hannah.id, new Date(Date.now() - 86_400_000), new Date(Date.now() + 14 * 86_400_000));
+    expect(events.map((e) => e.id)).not.toContain(eventId);
+  });
+
+  it('says why a 15-minute step is not possible, on the button and in words', async () => {
+    const mateo = demo.person('Mateo Silva');
+    const tab = await openAs(mateo.id, { tab: '/tab/suggestions' });
+    await expect.poll(visible(tab, '[data-suggestion-id]'), { timeout: 15_000 }).toBe(true);
+    const { body: list } = await demo.api<SuggestionsResponse>(mateo.id, 'GET', '/api/me/suggestions');
+    const block = list.suggestions.find((s) => s.kind === 'disconnect-block');
+    if (!block) throw new Error('no block');
+    const card = tab.locator(`[data-suggestion-id="${block.id}"]`);
+    await card.getByRole('button', { name: 'Adjust' }).click();
+    const later = card.locator('[data-adjust="later"]');
+    for (let i = 0; i < 60 && (await later.getAttribute('aria-disabled')) !== 'true'; i += 1) await later.click();
+    expect(await later.getAttribute('aria-disabled')).toBe('true');
+    expect(await later.getAttribute('title')).toMatch(/free time ends/);
+    expect(await card.locator('[data-figure="adjust-reasons"]').innerText()).toMatch(/15 min later: not possible, the free time ends/);
+  });
+
+  it('turns quiet time on as a window: no calendar event, listed in the quiet-time view with what the status does', async () => {
+    const mateo = demo.person('Mateo Silva');
+    const tab = await openAs(mateo.id, { tab: '/tab/suggestions' });
+    await expect.poll(visible(tab, '[data-suggestion-id]'), { timeout: 15_000 }).toBe(true);
+    const { body: list } = await demo.api<SuggestionsResponse>(mateo.id, 'GET', '/api/me/suggestions');
+    const quiet = list.suggestions.find((s) => s.kind === 'quiet-time');
+    if (!quiet) throw new Error('no quiet-time suggestion');
+    const range = [new Date(Date.now() - 86_400_000), new Date(Date.now() + 14 * 86_400_000)] as const;
+    const before = (await demo.calendarView(mateo.id, ...range)).length;
+    await tab.locator(`[data-suggestion-id="${quiet.id}"]`).getByRole('button', { name: 'Turn on this once' }).click();
+    await expect.poll(() => tab.getByRole('status').filter({ hasText: /No calendar event was created\.$/ }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect((await demo.calendarView(mateo.id, ...range)).length).toBe(before);
+
+    const view = await openAs(mateo.id, { tab: '/tab/quiet-time' });
+    const section = view.locator('[data-figure="quiet-windows-on"]');
+    await expect.poll(() => section.locator(`[data-quiet-window="${quiet.id}"]`).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await section.innerText()).toMatch(/not a calendar event/);
+    expect(await section.innerText()).toMatch(/Teams status/);
+    await section.getByRole('button', { name: /^Turn off/ }).first().click();
+    await expect.poll(() => section.locator(`[data-quiet-window="${quiet.id}"]`).count(), { timeout: 15_000 }).toBe(0);
+  });
+});
+
 describe('Quiet time', () => {
   it('saves quiet time through the API, and shows what is wrong beside the field', async () => {
     const mateo = demo.person('Mateo Silva');
@@ -326,6 +409,7 @@ describe('Team (channel tab)', () => {
     expect(await tab.getByRole('table', { name: 'Team figures' }).count()).toBe(0);
     await share.click();
     await expect.poll(() => tab.getByText(/^Not enough people have opted in yet \(1 of 5\)\.$/).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await tab.locator('[data-figure="team-sharing"]').innerText()).toBe('Sharing now: 1 of the 5 members needed — 4 more needed.');
     await saveTabScreenshot(page, tab, 'team-not-enough-members');
 
     const path = `/api/teams/${encodeURIComponent(teamId)}`;
@@ -333,6 +417,7 @@ describe('Team (channel tab)', () => {
 
     const again = await openAs(viewer, channel);
     await expect.poll(() => again.getByText(/^5 members shared their figures/).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await again.locator('[data-figure="team-sharing"]').innerText()).toBe('Sharing now: 5 of the 5 members needed — enough for team figures.');
     const { body: team } = await demo.api<{ status: string; totals: Record<string, number>; averages: Record<string, number> }>(viewer, 'GET', `${path}/balance?week=${week}`);
     expect(team.status).toBe('ok');
     const working = await again.getByRole('table', { name: 'Team figures' }).locator('tbody tr').first().locator('td').allInnerTexts();

@@ -88,17 +88,37 @@ export interface QuietTimeWarning {
   explanation: string;
 }
 
+/** A quiet window that is on, and the choice that turned it on. */
+export interface QuietWindowOn {
+  kind: 'evening' | 'weekend' | (string & {});
+  start: string;
+  end: string;
+  choiceId: string;
+}
+
+/** What the person turned on: one window, or every evening/weekend from `start` (`end` null). */
+export interface QuietChoice {
+  id: string;
+  kind: string;
+  repeat: 'once' | 'every';
+  start: string;
+  end: string | null;
+}
+
 export interface SuggestionsResponse {
   timeZone: string;
   suggestions: Suggestion[];
   booked: BookedBlock[];
   warnings: QuietTimeWarning[];
+  /** Quiet windows that are on over the planned days. */
+  quietWindows: QuietWindowOn[];
+  quietChoices: QuietChoice[];
 }
 
-export interface AcceptResponse {
-  eventId: string;
-  suggestion: BookedBlock;
-}
+/** A block was booked (an event), or quiet time was turned on (no event). */
+export type AcceptResponse =
+  | { eventId: string; suggestion: BookedBlock }
+  | { quietWindow: QuietChoice; suggestion: { id: string; kind: string; start: string; end: string } };
 
 export type TimeOfDay = 'morning' | 'afternoon' | 'any';
 export type BlockShowAs = 'busy' | 'tentative' | 'oof' | 'workingElsewhere' | 'free';
@@ -195,4 +215,28 @@ export interface ExportResponse {
 
 export interface EraseResponse {
   erased: Record<string, number>;
+}
+
+/** One week of the trend (`GET /api/me/trend`), counting only what has happened. */
+export interface TrendWeek {
+  weekStart: string;
+  inProgress: boolean;
+  metTarget: boolean;
+  workingMinutes: number;
+  disconnectedMinutes: number;
+  disconnectedShare: number | null;
+  afterHoursConnectedMinutes: number;
+  targetDays: number;
+  targetDaysMet: number;
+  protectedMinutes: number;
+  honouredMinutes: number;
+}
+
+export interface TrendResponse {
+  timeZone: string;
+  timeZoneProblem: TimeZoneProblem | null;
+  presence: boolean;
+  /** Oldest first; the last is this week. */
+  weeks: TrendWeek[];
+  streakWeeks: number;
 }

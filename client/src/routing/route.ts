@@ -5,9 +5,9 @@
  */
 export type Surface = 'personal' | 'config' | 'team' | 'consent';
 
-export type ViewId = 'balance' | 'suggestions' | 'quiet-time' | 'privacy' | 'team' | 'admin';
+export type ViewId = 'balance' | 'trend' | 'suggestions' | 'quiet-time' | 'privacy' | 'team' | 'admin';
 
-export const VIEW_IDS: readonly ViewId[] = ['balance', 'suggestions', 'quiet-time', 'privacy', 'team', 'admin'];
+export const VIEW_IDS: readonly ViewId[] = ['balance', 'trend', 'suggestions', 'quiet-time', 'privacy', 'team', 'admin'];
 
 export interface Route {
   surface: Surface;

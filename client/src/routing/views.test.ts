@@ -3,8 +3,8 @@ import { availableViews, resolveView } from './views';
 
 describe('availableViews', () => {
   it('offers the personal views, and Team first in a channel tab', () => {
-    expect(availableViews('personal', false)).toEqual(['balance', 'suggestions', 'quiet-time', 'privacy']);
-    expect(availableViews('team', false)).toEqual(['team', 'balance', 'suggestions', 'quiet-time', 'privacy']);
+    expect(availableViews('personal', false)).toEqual(['balance', 'trend', 'suggestions', 'quiet-time', 'privacy']);
+    expect(availableViews('team', false)).toEqual(['team', 'balance', 'trend', 'suggestions', 'quiet-time', 'privacy']);
   });
 
   it('adds Admin for admins only, and nothing on the configuration page', () => {

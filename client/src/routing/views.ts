@@ -2,6 +2,7 @@ import type { Surface, ViewId } from './route';
 
 export const VIEW_LABELS: Readonly<Record<ViewId, string>> = {
   balance: 'Balance',
+  trend: 'Trend',
   suggestions: 'Suggestions',
   'quiet-time': 'Quiet time',
   privacy: 'Privacy',
@@ -9,7 +10,7 @@ export const VIEW_LABELS: Readonly<Record<ViewId, string>> = {
   admin: 'Admin',
 };
 
-const PERSONAL_VIEWS: readonly ViewId[] = ['balance', 'suggestions', 'quiet-time', 'privacy'];
+const PERSONAL_VIEWS: readonly ViewId[] = ['balance', 'trend', 'suggestions', 'quiet-time', 'privacy'];
 
 /** The views a surface offers, in navigation order. The configuration and consent pages have none. */
 export function availableViews(surface: Surface, isAdmin: boolean): ViewId[] {

@@ -168,6 +168,18 @@ describe('the gateway against the demo Graph', () => {
     expect(booked).toEqual([{ id: first.eventId, start: input.start, end: input.end, showAs: 'busy', isCancelled: false, response: 'organizer', isUnplugBlock: true }]);
   });
 
+  it('deletes a block it booked (204), and finds nothing to delete the second time or in another person’s calendar (404)', async () => {
+    // DELETE /me/events/{id}: Calendars.ReadWrite, 204 No Content — https://learn.microsoft.com/en-us/graph/api/event-delete
+    const context = graphContext(person.id);
+    const start = Math.ceil((NOW + 3 * DAY) / 3_600_000) * 3_600_000;
+    const { eventId } = await gateway.createBlockEvent(context, { start, end: start + 30 * 60_000, subject: 'Unplugged', showAs: 'busy', transactionId: transactionIdFor(`undo-${person.id}-${start}`) });
+    const someoneElse = demo.tenant.org.people.find((p) => p.id !== person.id)!;
+    await expect(gateway.deleteBlockEvent(graphContext(someoneElse.id), eventId)).resolves.toEqual({ deleted: false });
+    await expect(gateway.deleteBlockEvent(context, eventId)).resolves.toEqual({ deleted: true });
+    expect((await gateway.loadTabData(context, WEEK)).events.some((e) => e.id === eventId)).toBe(false);
+    await expect(gateway.deleteBlockEvent(context, eventId)).resolves.toEqual({ deleted: false });
+  });
+
   it('reads everyone’s presence app-only and sets and clears status and the app presence session', async () => {
     const app = appContext(tokens, DEMO_TENANT_ID);
     const ids = demo.tenant.org.people.map((p) => p.id);

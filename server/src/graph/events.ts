@@ -76,6 +76,21 @@ async function findByTransactionId(http: GraphHttp, input: BlockEventInput): Pro
   return undefined;
 }
 
+/**
+ * Deletes an event Unplug booked (undo of an accept). Graph answers 204; an event the person
+ * already deleted in Outlook answers 404, which counts as gone.
+ * Permission: Calendars.ReadWrite (delegated) — https://learn.microsoft.com/en-us/graph/api/event-delete
+ */
+export async function deleteBlockEvent(http: GraphHttp, eventId: string): Promise<{ deleted: boolean }> {
+  try {
+    await http.delete(`/me/events/${encodeURIComponent(eventId)}`);
+    return { deleted: true };
+  } catch (error) {
+    if (error instanceof GraphRequestError && error.status === 404) return { deleted: false };
+    throw error;
+  }
+}
+
 /** `2025-03-10T13:00:00.000` (Graph's wall-clock form; the zone goes beside it). */
 function utcDateTime(instant: Instant): string {
   return new Date(instant).toISOString().replace(/Z$/, '');

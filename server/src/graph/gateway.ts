@@ -1,7 +1,7 @@
 import type { GraphTokens } from '../auth/graph-tokens';
 import type { Interval } from '../domain/types';
 import { calendarDelta, type CalendarDelta } from './delta';
-import { createBlockEvent, type BlockEventInput } from './events';
+import { createBlockEvent, deleteBlockEvent, type BlockEventInput } from './events';
 import { createGraphHttp, type AppContext, type GraphClientOptions, type PersonContext } from './graph-client';
 import type { EventMappingOptions } from './map-event';
 import type { UserPresence } from './map-presence';
@@ -37,6 +37,8 @@ export function appContext(tokens: Pick<GraphTokens, 'appOnly'>, tenantId: strin
 export interface GraphGateway {
   loadTabData(context: PersonContext, range: Interval, options?: EventMappingOptions): Promise<TabData>;
   createBlockEvent(context: PersonContext, input: BlockEventInput): Promise<{ eventId: string }>;
+  /** `false` when the event was already gone (404). */
+  deleteBlockEvent(context: PersonContext, eventId: string): Promise<{ deleted: boolean }>;
   calendarDelta(context: PersonContext, from: { window: Interval } | { deltaLink: string }, options?: EventMappingOptions): Promise<CalendarDelta>;
   getPresencesByUserId(context: AppContext, userIds: readonly string[]): Promise<UserPresence[]>;
   setStatusMessage(context: AppContext, userId: string, input: StatusMessageInput): Promise<void>;
@@ -54,6 +56,7 @@ export function createGraphGateway(options: GraphClientOptions): GraphGateway {
   return {
     loadTabData: (context, range, mapping) => loadTabData(http(context), range, mapping),
     createBlockEvent: (context, input) => createBlockEvent(http(context), input),
+    deleteBlockEvent: (context, eventId) => deleteBlockEvent(http(context), eventId),
     calendarDelta: (context, from, mapping) => calendarDelta(http(context), from, mapping),
     getPresencesByUserId: (context, userIds) => getPresencesByUserId(http(context), userIds),
     setStatusMessage: (context, userId, input) => setStatusMessage(http(context), userId, input),

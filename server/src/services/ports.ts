@@ -6,7 +6,7 @@ import type { Store } from '../store/store';
 /** What the API's services need from the outside world: narrow, so tests fake little. */
 export interface ApiPorts {
   store: Store;
-  graph: Pick<GraphGateway, 'loadTabData' | 'createBlockEvent' | 'isTeamMember'>;
+  graph: Pick<GraphGateway, 'loadTabData' | 'createBlockEvent' | 'deleteBlockEvent' | 'isTeamMember'>;
   /** The Graph context acting for the caller (on-behalf-of their SSO token). */
   personContext(auth: RequestAuth): PersonContext;
   /** The clock: the only place the API reads the time. */

@@ -6,6 +6,8 @@ import type { Interval } from '../domain/types';
 import { transactionIdFor } from '../graph/events';
 import { AppError } from '../plugins/errors';
 import { suggestionStateRepository, type SuggestionState } from '../store/repositories/suggestion-state-repository';
+import { quietWindowRepository } from '../store/repositories/quiet-window-repository';
+import { everyId, type QuietChoice } from '../domain/suggestions/quiet-choices';
 import { defaultWindow, loadPersonCalendar, personKey } from './person-calendar';
 import type { ApiPorts } from './ports';
 import { effectiveSettings, type EffectiveSettings } from './settings-service';
@@ -15,19 +17,22 @@ import { cachedSettings, cachedStates } from './person-data';
 export interface SuggestionList extends SuggestResult {
   /** Accepted blocks still to come, with their calendar event ids. */
   booked: SuggestionState[];
+  /** The quiet windows the person turned on (once or every such evening/weekend). */
+  quietChoices: QuietChoice[];
 }
 
 /** The caller's open suggestions for the next `days` working days, and the blocks they booked. */
 export async function listSuggestions(ports: ApiPorts, cache: ApiCaches, auth: RequestAuth, days: number): Promise<SuggestionList> {
-  const { result, states } = await plan(ports, cache, auth, days);
+  const { result, states, quietChoices } = await plan(ports, cache, auth, days);
   const now = ports.now().getTime();
-  return { ...result, booked: states.filter((s) => s.state === 'accepted' && s.end.getTime() > now) };
+  return { ...result, booked: states.filter((s) => s.state === 'accepted' && s.end.getTime() > now), quietChoices };
 }
 
 interface Plan {
   result: SuggestResult;
   states: SuggestionState[];
   settings: EffectiveSettings;
+  quietChoices: QuietChoice[];
 }
 
 const MINUTE_MS = 60_000;
@@ -43,10 +48,11 @@ function plan(ports: ApiPorts, cache: ApiCaches, auth: RequestAuth, days: number
 
 async function computePlan(ports: ApiPorts, cache: ApiCaches, auth: RequestAuth, days: number, now: Date): Promise<Plan> {
   const key = { tenantId: auth.caller.tenantId, userId: auth.caller.userId };
-  const [{ person, data }, settings, states] = await Promise.all([
+  const [{ person, data }, settings, states, quietChoices] = await Promise.all([
     loadPersonCalendar(ports, cache.tabData, auth, defaultWindow(now)),
     cachedSettings(ports, cache, key),
     cachedStates(ports, cache, key),
+    quietWindowRepository(ports.store.db).list(key),
   ]);
   const result = suggest({
     person,
@@ -58,8 +64,9 @@ async function computePlan(ports: ApiPorts, cache: ApiCaches, auth: RequestAuth,
     dismissedIds: states.filter((s) => s.state === 'dismissed').map((s) => s.suggestionId),
     blocks: states.filter((s) => s.state !== 'dismissed').map((s) => ({ start: s.start.getTime(), end: s.end.getTime() })),
     zone: zoneOrUtc(person.workingHours.timeZone).zone,
+    quietChoices,
   });
-  return { result, states, settings };
+  return { result, states, settings, quietChoices };
 }
 
 /**
@@ -76,6 +83,15 @@ export interface AcceptOutcome {
   suggestion: { id: string; kind: string; start: Date; end: Date };
 }
 
+/** Accepting quiet time turns a window on; no calendar event is created. */
+export interface QuietWindowOutcome {
+  created: boolean;
+  choice: QuietChoice;
+  suggestion: { id: string; kind: string; start: Date; end: Date };
+}
+
+export type QuietRepeat = QuietChoice['repeat'];
+
 /**
  * Accepts a suggestion: books it as a calendar event, exactly once. The claim in the store and the
  * Graph `transactionId` (derived from the suggestion id) make a retried, doubled or concurrent
@@ -87,13 +103,74 @@ export class SuggestionBooking {
 
   constructor(private readonly ports: ApiPorts, private readonly cache: ApiCaches) {}
 
-  async accept(auth: RequestAuth, suggestionId: string, adjust?: { start: Date; end: Date }): Promise<AcceptOutcome> {
+  /**
+   * Accepts a suggestion. A block is booked as a calendar event; quiet time is turned on as a
+   * window (once unless `repeat` says every), and no event is created.
+   */
+  async accept(auth: RequestAuth, suggestionId: string, adjust?: { start: Date; end: Date }, repeat?: QuietRepeat): Promise<AcceptOutcome | QuietWindowOutcome> {
+    if (repeat) return this.turnOnQuietWindow(auth, suggestionId, repeat);
     const flightKey = `${personKey(auth)}/${suggestionId}`;
     const running = this.inFlight.get(flightKey);
     if (running) return { ...(await running), created: false };
     const attempt = this.book(auth, suggestionId, adjust).finally(() => this.inFlight.delete(flightKey));
     this.inFlight.set(flightKey, attempt);
-    return attempt;
+    try {
+      return await attempt;
+    } catch (error) {
+      if (error instanceof QuietTimeIsAWindow) {
+        if (adjust) throw new AppError(400, 'invalid_adjustment', 'Quiet time is a window, not a calendar block: it is turned on as it is, not moved.');
+        return this.turnOnQuietWindow(auth, suggestionId, 'once');
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Turns on the quiet window of a quiet-time suggestion — that one window, or every such
+   * evening/weekend from it on. Creates no calendar event: quiet time is a window, not a meeting.
+   * Repeating the call for a window already on answers with it (`created: false`).
+   */
+  async turnOnQuietWindow(auth: RequestAuth, suggestionId: string, repeat: QuietRepeat): Promise<QuietWindowOutcome> {
+    const key = { tenantId: auth.caller.tenantId, userId: auth.caller.userId };
+    const repo = quietWindowRepository(this.ports.store.db);
+    const existing = (await repo.list(key)).find((c) => c.id === suggestionId);
+    if (existing) return { created: false, choice: existing, suggestion: { id: suggestionId, kind: 'quiet-time', start: new Date(existing.start), end: new Date(existing.end ?? existing.start) } };
+    const suggestion = await this.findOpen(auth, suggestionId);
+    if (suggestion.kind !== 'quiet-time') throw new AppError(400, 'invalid_repeat', '"repeat" applies only to quiet-time suggestions; blocks are booked in the calendar.');
+    const kind = suggestion.reason === 'weekend' ? 'weekend' : 'evening';
+    const choice: QuietChoice = repeat === 'every'
+      ? { id: everyId(kind), repeat: 'every', kind, start: suggestion.start, end: null }
+      : { id: suggestion.id, repeat: 'once', kind, start: suggestion.start, end: suggestion.end };
+    const created = await repo.turnOn(key, choice, this.ports.now());
+    this.cache.invalidatePerson(personKey(auth));
+    return { created, choice, suggestion: { id: suggestion.id, kind: suggestion.kind, start: new Date(suggestion.start), end: new Date(suggestion.end) } };
+  }
+
+  /**
+   * Undoes an accept: deletes the calendar event Unplug booked for the suggestion — only that event,
+   * found by the id Unplug recorded — and forgets the booking, so the suggestion is open again.
+   * An event already deleted in Outlook counts as gone.
+   */
+  async undo(auth: RequestAuth, suggestionId: string): Promise<{ eventDeleted: boolean }> {
+    const key = { tenantId: auth.caller.tenantId, userId: auth.caller.userId };
+    const states = suggestionStateRepository(this.ports.store.db);
+    const state = await states.find(key, suggestionId);
+    if (!state || state.state === 'dismissed') throw new AppError(404, 'booking_not_found', `No block booked by Unplug for ${suggestionId}.`);
+    if (state.state === 'booking' || !state.eventId) throw new AppError(409, 'booking_in_progress', 'This block is still being booked. Try again in a moment.');
+    if (state.kind === 'quiet-time') throw new AppError(409, 'undo_not_supported', 'Quiet time booked as an event by an earlier version is left as it is: delete it in Outlook if you no longer want it.');
+    const { deleted } = await this.ports.graph.deleteBlockEvent(this.ports.personContext(auth), state.eventId);
+    await states.forgetAccepted(key, suggestionId, state.eventId);
+    this.cache.invalidatePerson(personKey(auth));
+    return { eventDeleted: deleted };
+  }
+
+  /** Turns a quiet window (or a recurring choice) off. */
+  async turnOffQuietWindow(auth: RequestAuth, id: string): Promise<void> {
+    const key = { tenantId: auth.caller.tenantId, userId: auth.caller.userId };
+    if (!(await quietWindowRepository(this.ports.store.db).turnOff(key, id))) {
+      throw new AppError(404, 'quiet_window_not_found', `No quiet window ${id} is on.`);
+    }
+    this.cache.invalidatePerson(personKey(auth));
   }
 
   async dismiss(auth: RequestAuth, suggestionId: string): Promise<void> {
@@ -116,6 +193,7 @@ export class SuggestionBooking {
 
     if (!state) {
       const suggestion = await this.findOpen(auth, suggestionId);
+      if (suggestion.kind === 'quiet-time') throw new QuietTimeIsAWindow();
       const interval = adjust ? checkAdjustment(suggestion, adjust, this.ports.now()) : { start: suggestion.start, end: suggestion.end };
       created = await states.claimBooking(key, claimOf(suggestion, interval), this.ports.now());
       this.cache.invalidateSuggestions(personKey(auth));
@@ -155,6 +233,9 @@ export class SuggestionBooking {
     throw new AppError(404, 'suggestion_not_found', `No open suggestion ${suggestionId}: it may have passed, or the time is no longer free.`);
   }
 }
+
+/** Raised inside `book` so that `accept` turns the window on instead (quiet time books no event). */
+class QuietTimeIsAWindow extends Error {}
 
 function claimOf(suggestion: Suggestion, interval: Interval | { start: number; end: number }) {
   return { suggestionId: suggestion.id, kind: suggestion.kind, start: new Date(interval.start), end: new Date(interval.end) };

@@ -21,6 +21,7 @@ export interface Database {
   presence_notification: PresenceNotificationTable;
   status_assignment: StatusAssignmentTable;
   person_working_hours: PersonWorkingHoursTable;
+  quiet_window: QuietWindowTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -178,4 +179,17 @@ export interface PersonWorkingHoursTable {
   user_id: string;
   working_hours: JSONColumnType<Record<string, unknown>>;
   fetched_at: Timestamp;
+}
+
+/** Quiet windows a person turned on: one window (`once`, with its end) or every such evening or weekend from `start_at` (`every`). */
+export interface QuietWindowTable {
+  tenant_id: string;
+  user_id: string;
+  /** The suggestion id for one window; `every-evening` / `every-weekend` for the recurring choices. */
+  id: string;
+  kind: 'evening' | 'weekend';
+  repeat: 'once' | 'every';
+  start_at: Timestamp;
+  end_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  created_at: DefaultedTimestamp;
 }

@@ -75,6 +75,24 @@ describe('the caller’s own data', () => {
     }
   });
 
+  it('GET /api/me/trend: eight weeks, this one last and equal to this week\'s balance, and a streak', async () => {
+    const [trend, balance] = await Promise.all([h.api(token, 'GET', '/api/me/trend'), h.api(token, 'GET', '/api/me/balance')]);
+    expect(trend.status).toBe(200);
+    const { weeks, streakWeeks } = trend.body;
+    expect(weeks).toHaveLength(8);
+    expect(weeks[7].weekStart).toBe(balance.body.range.from);
+    expect(weeks.slice(0, 7).every((w: { inProgress: boolean }) => !w.inProgress)).toBe(true);
+    const t = balance.body.totals;
+    expect(weeks[7]).toMatchObject({
+      disconnectedMinutes: t.disconnectedMinutes, workingMinutes: t.workingMinutes, afterHoursConnectedMinutes: t.afterHoursConnectedMinutes,
+      targetDays: t.targetDays, targetDaysMet: t.targetDaysMet, disconnectedShare: t.balanceRatio,
+    });
+    for (let i = 1; i < 8; i += 1) expect(Date.parse(weeks[i].weekStart) - Date.parse(weeks[i - 1].weekStart)).toBe(7 * 86_400_000);
+    expect(streakWeeks).toBeGreaterThanOrEqual(0);
+    expect(streakWeeks).toBeLessThanOrEqual(8);
+    expect((await h.api(token, 'GET', '/api/me/trend?weeks=20')).status).toBe(400);
+  });
+
   it('preferences: read, change some fields, refuse bad values naming the field', async () => {
     expect((await h.api(token, 'GET', '/api/me/preferences')).body.minBlockMinutes).toBe(30);
     const saved = await h.api(token, 'PUT', '/api/me/preferences', { minBlockMinutes: 45, preferredTimeOfDay: 'morning' });

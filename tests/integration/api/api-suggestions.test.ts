@@ -165,4 +165,101 @@ describe('suggestions: list, accept exactly once, dismiss', () => {
     expect((await h.api(mine, 'POST', `/api/me/suggestions/${theirs.id}/accept`)).status).toBe(404);
     expect((await h.api(mine, 'POST', `/api/me/suggestions/${theirs.id}/dismiss`)).status).toBe(404);
   });
+
+  it('turns quiet time on as a window: no calendar event, shown among the windows that are on, once or every evening/weekend, and off again', async () => {
+    const person = h.people[9]!;
+    const token = await h.tokenFor(person.id);
+    const list = await openSuggestions(token);
+    const quiet = list.suggestions.filter((s) => s.kind === 'quiet-time');
+    expect(quiet.length, 'quiet-time suggestions for the next days').toBeGreaterThan(1);
+    const [first, second] = quiet as [typeof quiet[0], typeof quiet[0]];
+    const eventsBefore = await h.unplugEvents(person.id);
+    const graphBefore = (await h.stats()).graphRequests;
+
+    const once = await h.api(token, 'POST', `/api/me/suggestions/${first.id}/accept`, { repeat: 'once' });
+    expect(once.status).toBe(201);
+    expect(once.body.eventId).toBeUndefined();
+    expect(once.body.quietWindow).toMatchObject({ id: first.id, repeat: 'once', start: first.start, end: first.end });
+    // No Graph call at all (so no POST /me/events) and no new event in the calendar.
+    expect((await h.stats()).graphRequests).toBe(graphBefore);
+    expect(await h.unplugEvents(person.id)).toEqual(eventsBefore);
+    expect((await h.api(token, 'POST', `/api/me/suggestions/${first.id}/accept`, { repeat: 'once' })).status).toBe(200);
+
+    const after = await openSuggestions(token) as Awaited<ReturnType<typeof openSuggestions>> & { quietWindows: { choiceId: string; start: string; end: string }[]; quietChoices: { id: string }[] };
+    expect(after.suggestions.map((s) => s.id)).not.toContain(first.id);
+    expect(after.quietWindows).toContainEqual(expect.objectContaining({ choiceId: first.id, start: first.start, end: first.end }));
+    expect(after.booked.map((b) => b.id)).not.toContain(first.id);
+
+    // Every such window from the second one on; a block cannot be "repeated".
+    const every = await h.api(token, 'POST', `/api/me/suggestions/${second.id}/accept`, { repeat: 'every' });
+    expect(every.status).toBe(201);
+    expect(every.body.quietWindow).toMatchObject({ repeat: 'every', end: null, id: expect.stringMatching(/^every-(evening|weekend)$/) });
+    const withEvery = await h.api(token, 'GET', '/api/me/suggestions?days=5');
+    expect(withEvery.body.quietWindows.filter((w: { choiceId: string }) => w.choiceId === every.body.quietWindow.id).length).toBeGreaterThan(0);
+    expect(await h.unplugEvents(person.id)).toEqual(eventsBefore);
+    const block = list.suggestions.find((s) => s.kind !== 'quiet-time');
+    if (block) {
+      const refused = await h.api(token, 'POST', `/api/me/suggestions/${block.id}/accept`, { repeat: 'every' });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.code).toBe('invalid_repeat');
+    }
+    expect((await h.api(token, 'POST', `/api/me/suggestions/${second.id}/accept`, { repeat: 'sometimes' })).status).toBe(400);
+
+    // Off again: the window is gone and suggested again; an unknown id is 404.
+    expect((await h.api(token, 'DELETE', `/api/me/quiet-windows/${first.id}`)).status).toBe(204);
+    expect((await h.api(token, 'DELETE', `/api/me/quiet-windows/${every.body.quietWindow.id}`)).status).toBe(204);
+    const off = await h.api(token, 'GET', '/api/me/suggestions?days=5');
+    expect(off.body.quietWindows).toEqual([]);
+    expect(off.body.suggestions.map((s: { id: string }) => s.id)).toContain(first.id);
+    const missing = await h.api(token, 'DELETE', `/api/me/quiet-windows/${first.id}`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('quiet_window_not_found');
+  });
+
+  it('leaves quiet-time events booked by earlier versions alone', async () => {
+    const person = h.people[10]!;
+    const token = await h.tokenFor(person.id);
+    const quiet = (await openSuggestions(token)).suggestions.find((s) => s.kind === 'quiet-time')!;
+    const key = { tenantId: (await h.api(token, 'GET', '/api/me')).body.tenantId as string, userId: person.id };
+    // As an earlier version recorded it: an accepted quiet-time suggestion with its calendar event.
+    await suggestionStateRepository(store.db).claimBooking(key, { suggestionId: quiet.id, kind: 'quiet-time', start: new Date(quiet.start), end: new Date(quiet.end) }, new Date());
+    await suggestionStateRepository(store.db).recordAccepted(key, quiet.id, 'old-quiet-event', new Date());
+    const accepted = await h.api(token, 'POST', `/api/me/suggestions/${quiet.id}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.eventId).toBe('old-quiet-event');
+    expect(await suggestionStateRepository(store.db).find(key, quiet.id)).toMatchObject({ state: 'accepted', eventId: 'old-quiet-event' });
+  });
+
+  it('undoes an accept: deletes only the event Unplug booked, and the suggestion is open again', async () => {
+    const person = h.people[11]!;
+    const token = await h.tokenFor(person.id);
+    const block = await firstBlock(token);
+    const before = await h.unplugEvents(person.id);
+    const accepted = await h.api(token, 'POST', `/api/me/suggestions/${block.id}/accept`);
+    expect(accepted.status).toBe(201);
+    expect((await h.unplugEvents(person.id)).length).toBe(before.length + 1);
+
+    const undone = await h.api(token, 'POST', `/api/me/suggestions/${block.id}/undo`);
+    expect(undone.status).toBe(200);
+    expect(undone.body).toEqual({ eventDeleted: true });
+    expect(await h.unplugEvents(person.id)).toEqual(before);
+    const list = await openSuggestions(token);
+    expect(list.booked.map((b) => b.id)).not.toContain(block.id);
+    expect(list.suggestions.map((s) => s.id)).toContain(block.id);
+
+    // Nothing booked any more: 404; someone else cannot undo it either.
+    expect((await h.api(token, 'POST', `/api/me/suggestions/${block.id}/undo`)).body.error.code).toBe('booking_not_found');
+    const again = await h.api(token, 'POST', `/api/me/suggestions/${block.id}/accept`);
+    expect(again.status).toBe(201);
+    const other = await h.tokenFor(h.people[5]!.id);
+    expect((await h.api(other, 'POST', `/api/me/suggestions/${block.id}/undo`)).status).toBe(404);
+
+    // Deleted in Outlook first: the undo still frees the suggestion and says the event was gone.
+    const graphToken = await h.graphTokenFor(person.id);
+    const removed = await fetch(`${h.base}/demo/graph/v1.0/me/events/${encodeURIComponent(again.body.eventId)}`, { method: 'DELETE', headers: { authorization: `Bearer ${graphToken}` } });
+    expect(removed.status).toBe(204);
+    const late = await h.api(token, 'POST', `/api/me/suggestions/${block.id}/undo`);
+    expect(late.status).toBe(200);
+    expect(late.body).toEqual({ eventDeleted: false });
+  });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusMessageText } from '../../../server/src/domain/status/status-message';
 import { quietWindows } from '../../../server/src/domain/suggestions/quiet-time';
+import { quietWindowRepository } from '../../../server/src/store/repositories/quiet-window-repository';
 import { zoneOrUtc } from '../../../server/src/domain/time/resolve-time-zone';
 import { IanaZone } from '../../../server/src/domain/time/zone';
 import type { DayOfWeek } from '../../../server/src/domain/types';
@@ -202,6 +203,14 @@ describe('automatic status in quiet time', () => {
     const { person, window, zone } = inQuietTime!;
 
     await autoStatus(person, { enabled: true, ...quiet });
+    // Quiet time is a window the person turns on: with none on, the status is left alone.
+    const key = { tenantId: h.tenant.org.tenantId, userId: person.id };
+    await quietWindowRepository(h.store.db).turnOff(key, `every-${window.kind}`);
+    await h.runNow(PERIODIC.status);
+    expect(shown(person)).toBeUndefined();
+
+    await quietWindowRepository(h.store.db).turnOn(key, { id: `every-${window.kind}`, repeat: 'every', kind: window.kind, start: window.start, end: null }, new Date());
+    h.advance(MINUTE);
     await h.runNow(PERIODIC.status);
     expect(shown(person)).toBe(statusMessageText(TEMPLATE, window.end, zone, h.now()));
     expect((await h.api(person.id, 'GET', '/api/me/status')).body.current).toMatchObject({ kind: window.kind, until: new Date(window.end).toISOString(), state: 'set' });

@@ -13,6 +13,7 @@ import type { SettingsForm } from '../../settings/use-settings-form';
 import { QuietTimeWarnings } from '../suggestions/QuietTimeWarnings';
 import { usePreferencesForm, useProfile, useQuietTimeForm, useQuietTimeWarnings } from './use-quiet-time';
 import { describeWorkingHours } from './working-hours';
+import { QuietWindowsOn } from './QuietWindowsOn';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -62,8 +63,20 @@ function QuietTimeContent({ profile }: { profile: Profile }) {
       {warnings.state.status === 'loading' && <LoadingState label="Looking for meetings in your quiet time…" lines={1} />}
       {warnings.state.status === 'error' && <ProblemMessage error={warnings.state.error} title="Could not check for meetings in your quiet time." onRetry={warnings.reload} />}
       {warnings.state.status === 'ready' && (
-        <QuietTimeWarnings warnings={warnings.state.data.warnings} clock={createZoneClock(warnings.state.data.timeZone)} locale={locale} />
+        <>
+          <QuietWindowsOn windows={warnings.state.data.quietWindows} choices={warnings.state.data.quietChoices} clock={createZoneClock(warnings.state.data.timeZone)}
+            locale={locale} statusBehaviour={statusBehaviour(profile)} onChanged={warnings.reload} />
+          <QuietTimeWarnings warnings={warnings.state.data.warnings} clock={createZoneClock(warnings.state.data.timeZone)} locale={locale} />
+        </>
       )}
     </>
   );
+}
+
+/** What the automatic status does in quiet windows that are on, in words. */
+function statusBehaviour(profile: Profile): string {
+  if (!profile.quietTime.enabled) return 'Quiet time is off above, so windows change nothing until you turn it on.';
+  if (!profile.features.autoStatus) return 'Your organisation has turned the automatic status off, so your Teams status is not changed.';
+  if (!profile.quietTime.autoStatus) return 'Your Teams status is not changed in them: turn on the automatic status above to show when you are back.';
+  return 'While one runs, your Teams status says you are unplugged and until when; it is cleared when the window ends.';
 }

@@ -1,4 +1,4 @@
-import { Badge, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ZoneClock } from '../../format/zone-clock';
 import { kindLabel } from './kinds';
 import type { BookedModel } from './use-suggestions';
@@ -15,7 +15,7 @@ const useStyles = makeStyles({
 });
 
 /** Blocks already in the calendar (and those on their way there). */
-export function BookedList({ booked, clock, locale }: { booked: BookedModel[]; clock: ZoneClock; locale: string }) {
+export function BookedList({ booked, clock, locale, onUndo }: { booked: BookedModel[]; clock: ZoneClock; locale: string; onUndo(id: string): void }) {
   const styles = useStyles();
   return (
     <section className={styles.root} aria-label="Booked">
@@ -30,6 +30,12 @@ export function BookedList({ booked, clock, locale }: { booked: BookedModel[]; c
               {block.confirming
                 ? <Spinner size="extra-tiny" label="Booking…" />
                 : <Badge appearance="filled" color="success">Booked</Badge>}
+              {!block.confirming && block.kind !== 'quiet-time' && (
+                <Button size="small" appearance="subtle" onClick={() => onUndo(block.id)}
+                  aria-label={`Undo: cancel ${kindLabel(block.kind).toLowerCase()}, ${clock.formatDay(block.span.start, locale)}, ${clock.formatTimeRange(block.span.start, block.span.end, locale)}`}>
+                  {block.undoFailed ? 'Undo (try again)' : 'Undo'}
+                </Button>
+              )}
             </li>
           ))}
         </ul>

@@ -48,12 +48,12 @@ export function SuggestionsView() {
               <div className={styles.cards}>
                 {cards.map((card) => (
                   <SuggestionCard key={card.suggestion.id} card={card} clock={clock} locale={locale}
-                    onAccept={model.accept} onDismiss={model.dismiss} onAdjust={model.adjust} onReset={model.resetAdjustment} />
+                    onAccept={model.accept} onTurnOnQuiet={model.turnOnQuiet} onDismiss={model.dismiss} onAdjust={model.adjust} onReset={model.resetAdjustment} />
                 ))}
               </div>
             </section>
           ))}
-          <BookedList booked={model.booked} clock={clock} locale={locale} />
+          <BookedList booked={model.booked} clock={clock} locale={locale} onUndo={model.undo} />
           <QuietTimeWarnings warnings={state.data.warnings} clock={clock} locale={locale} />
         </>
       )}

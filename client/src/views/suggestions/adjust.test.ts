@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjustBlock, isAdjusted, spanOf } from './adjust';
+import { adjustBlock, adjustBlockedReason, isAdjusted, spanOf } from './adjust';
 
 const at = (hhmm: string) => Date.parse(`2025-03-04T${hhmm}:00Z`);
 const gap = { start: at('13:00'), end: at('16:00') };
@@ -32,5 +32,22 @@ describe('adjustBlock', () => {
     expect(suggested).toEqual(block);
     expect(isAdjusted(block, suggested)).toBe(false);
     expect(isAdjusted({ ...block, end: at('15:15') }, suggested)).toBe(true);
+  });
+});
+
+describe('adjustBlockedReason', () => {
+  it('gives no reason for a step that is possible', () => {
+    expect(adjustBlockedReason(block, gap, 'later', now)).toBeUndefined();
+  });
+
+  it.each([
+    ['later', { start: at('15:00'), end: at('16:00') }, at('09:00'), /free time ends/],
+    ['longer', { start: at('15:00'), end: at('16:00') }, at('09:00'), /free time ends/],
+    ['earlier', { start: at('13:00'), end: at('14:00') }, at('09:00'), /free time starts/],
+    ['earlier', { start: at('14:00'), end: at('15:00') }, at('13:50'), /in the past/],
+    ['shorter', { start: at('14:00'), end: at('14:15') }, at('09:00'), /at least 15 minutes/],
+  ] as const)('%s from %j: says why not', (adjustment, from, nowMs, reason) => {
+    expect(adjustBlock(from, gap, adjustment, nowMs)).toBeUndefined();
+    expect(adjustBlockedReason(from, gap, adjustment, nowMs)).toMatch(reason);
   });
 });

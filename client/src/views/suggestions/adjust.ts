@@ -42,3 +42,18 @@ export function isAdjusted(block: Span, suggested: Span): boolean {
 }
 
 export const spanOf = (value: { start: string; end: string }): Span => ({ start: Date.parse(value.start), end: Date.parse(value.end) });
+
+/**
+ * Why a step is not possible, in words for a disabled button's tooltip, or undefined when it is.
+ * @example adjustBlockedReason(block, gap, 'later', now) // 'Not possible: the free time ends where the block ends (a meeting or its buffer follows).'
+ */
+export function adjustBlockedReason(block: Span, gap: Span, adjustment: Adjustment, nowMs: number): string | undefined {
+  if (adjustBlock(block, gap, adjustment, nowMs)) return undefined;
+  const step = ADJUST_STEP_MINUTES * MINUTE_MS;
+  if ((adjustment === 'later' || adjustment === 'longer') && block.end + step > gap.end) {
+    return 'Not possible: the free time ends where the block ends (a meeting or its buffer follows).';
+  }
+  if (adjustment === 'earlier' && block.start - step < nowMs) return 'Not possible: it would start in the past.';
+  if (adjustment === 'earlier') return 'Not possible: the free time starts where the block starts (a meeting or its buffer comes before).';
+  return `Not possible: a block lasts at least ${MIN_BLOCK_MINUTES} minutes.`;
+}

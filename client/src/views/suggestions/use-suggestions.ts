@@ -5,12 +5,12 @@ import { asApiError } from '../../common/problems';
 import { useApiResource, type Resource } from '../../common/use-api-resource';
 import { createZoneClock, type ZoneClock } from '../../format/zone-clock';
 import { useSession } from '../../session/session';
-import { adjustBlock, isAdjusted, spanOf, type Adjustment, type Span } from './adjust';
+import { adjustBlock, adjustBlockedReason, isAdjusted, spanOf, type Adjustment, type Span } from './adjust';
 
 /** How many working days ahead to suggest for. */
 export const SUGGESTION_DAYS = 5;
 
-export type Action = 'accept' | 'dismiss';
+export type Action = 'accept' | 'dismiss' | 'undo';
 
 /** A suggestion being accepted or dismissed, or whose last attempt failed. */
 export type Pending = { action: Action; status: 'running'; span: Span } | { action: Action; status: 'failed'; error: ApiError };
@@ -22,6 +22,8 @@ export interface SuggestionCardModel {
   adjusted: boolean;
   /** Which adjustments are possible from here. */
   canAdjust: Record<Adjustment, boolean>;
+  /** Why an adjustment is not possible (for the disabled button), by adjustment. */
+  adjustReasons: Partial<Record<Adjustment, string>>;
   pending: Pending | undefined;
 }
 
@@ -31,6 +33,8 @@ export interface BookedModel {
   kind: string;
   span: Span;
   confirming: boolean;
+  /** The last cancel failed (the announcement says why). */
+  undoFailed: boolean;
 }
 
 export interface SuggestionsModel {
@@ -42,6 +46,10 @@ export interface SuggestionsModel {
   /** The last outcome, for the live region ("Booked …", "Dismissed …"). */
   announcement: string;
   accept(id: string): void;
+  /** Quiet time: turn the window on, this once or every such evening/weekend (no calendar event). */
+  turnOnQuiet(id: string, repeat: 'once' | 'every'): void;
+  /** Cancel a booked block: Unplug deletes the event it booked, and the suggestion is open again. */
+  undo(id: string): void;
   dismiss(id: string): void;
   adjust(id: string, adjustment: Adjustment): void;
   resetAdjustment(id: string): void;
@@ -80,16 +88,63 @@ export function useSuggestions(nowMs: () => number = Date.now): SuggestionsModel
     settle(id, { action: 'accept', status: 'running', span });
     setAnnouncement(`Booking ${describe(span)}…`);
     api.post<AcceptResponse>(`/api/me/suggestions/${encodeURIComponent(id)}/accept`, body).then(
-      ({ suggestion: booked }) => {
-        update((d) => withBooked(d, booked));
+      (answer) => {
         settle(id, undefined);
-        setAnnouncement(`Booked ${describe(spanOf(booked))} in your calendar.`);
+        if (!('eventId' in answer)) {
+          setAnnouncement(`Quiet time is on for ${describe(span)}. No calendar event was created.`);
+          reload();
+          return;
+        }
+        update((d) => withBooked(d, answer.suggestion));
+        setAnnouncement(`Booked ${describe(spanOf(answer.suggestion))} in your calendar.`);
       },
       (e: unknown) => {
         const error = asApiError(e);
         settle(id, { action: 'accept', status: 'failed', error });
         setAnnouncement(`Could not book ${describe(span)}: ${error.message}`);
         if (error.code === 'suggestion_dismissed' || error.code === 'suggestion_not_found') reload();
+      },
+    );
+  };
+
+  const turnOnQuiet = (id: string, repeat: 'once' | 'every') => {
+    const suggestion = data?.suggestions.find((s) => s.id === id);
+    if (!suggestion || pending[id]?.status === 'running') return;
+    const span = spanOf(suggestion);
+    settle(id, { action: 'accept', status: 'running', span });
+    setAnnouncement(`Turning on quiet time ${describe(span)}…`);
+    api.post<AcceptResponse>(`/api/me/suggestions/${encodeURIComponent(id)}/accept`, { repeat }).then(
+      () => {
+        settle(id, undefined);
+        setAnnouncement(repeat === 'every'
+          ? `Quiet time is on every ${suggestion.reason === 'weekend' ? 'weekend' : 'evening'} from ${describe(span)}. No calendar event was created.`
+          : `Quiet time is on for ${describe(span)}. No calendar event was created.`);
+        reload();
+      },
+      (e: unknown) => {
+        const error = asApiError(e);
+        settle(id, { action: 'accept', status: 'failed', error });
+        setAnnouncement(`Could not turn on quiet time: ${error.message}`);
+      },
+    );
+  };
+
+  const undo = (id: string) => {
+    const block = data?.booked.find((b) => b.id === id);
+    if (!block || pending[id]?.status === 'running') return;
+    const span = spanOf(block);
+    settle(id, { action: 'undo', status: 'running', span });
+    setAnnouncement(`Cancelling ${describe(span)}…`);
+    api.post<{ eventDeleted: boolean }>(`/api/me/suggestions/${encodeURIComponent(id)}/undo`).then(
+      () => {
+        settle(id, undefined);
+        setAnnouncement(`Cancelled ${describe(span)}: the event is gone from your calendar and the suggestion is open again.`);
+        reload();
+      },
+      (e: unknown) => {
+        const error = asApiError(e);
+        settle(id, { action: 'undo', status: 'failed', error });
+        setAnnouncement(`Could not cancel ${describe(span)}: ${error.message}`);
       },
     );
   };
@@ -134,21 +189,24 @@ export function useSuggestions(nowMs: () => number = Date.now): SuggestionsModel
       const span = spanFor(suggestion);
       const gap = spanOf(suggestion.gap);
       const can = (a: Adjustment) => adjustBlock(span, gap, a, now) !== undefined;
+      const why = (a: Adjustment) => adjustBlockedReason(span, gap, a, now);
       return {
         suggestion, span, adjusted: isAdjusted(span, spanOf(suggestion)), pending: pending[suggestion.id],
         canAdjust: { earlier: can('earlier'), later: can('later'), shorter: can('shorter'), longer: can('longer') },
+        adjustReasons: { earlier: why('earlier'), later: why('later'), shorter: why('shorter'), longer: why('longer') },
       };
     });
   const days = groupByDate(cards);
 
   const confirming: BookedModel[] = (data?.suggestions ?? []).flatMap((s) => {
     const p = pending[s.id];
-    return p?.status === 'running' && p.action === 'accept' ? [{ id: s.id, kind: s.kind, span: p.span, confirming: true }] : [];
+    return p?.status === 'running' && p.action === 'accept' && s.kind !== 'quiet-time' ? [{ id: s.id, kind: s.kind, span: p.span, confirming: true, undoFailed: false }] : [];
   });
-  const booked = [...(data?.booked ?? []).map((b) => ({ id: b.id, kind: b.kind, span: spanOf(b), confirming: false })), ...confirming]
+  const booked = [...(data?.booked ?? []).filter((b) => pending[b.id]?.status !== 'running' || pending[b.id]?.action !== 'undo')
+    .map((b) => ({ id: b.id, kind: b.kind, span: spanOf(b), confirming: false, undoFailed: pending[b.id]?.status === 'failed' && pending[b.id]?.action === 'undo' })), ...confirming]
     .sort((a, b) => a.span.start - b.span.start);
 
-  return { state, clock, days, booked, announcement, accept, dismiss, adjust, resetAdjustment, reload };
+  return { state, clock, days, booked, announcement, accept, turnOnQuiet, undo, dismiss, adjust, resetAdjustment, reload };
 }
 
 function withBooked(data: SuggestionsResponse, booked: BookedBlock): SuggestionsResponse {

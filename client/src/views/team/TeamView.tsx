@@ -99,16 +99,25 @@ function TeamBalance({ model }: { model: TeamModel }) {
 
 function TeamFigures({ data, locale }: { data: TeamBalanceResponse; locale: string }) {
   const styles = useStyles();
+  const sharing = (
+    <Text as="p" className={styles.text} data-figure="team-sharing">
+      {`Sharing now: ${data.members} of the ${data.minimum} members needed${data.members >= data.minimum ? ' — enough for team figures' : ` — ${data.minimum - data.members} more needed`}.`}
+    </Text>
+  );
   if (data.status === 'not-enough-members') {
     return (
+      <>
+      {sharing}
       <EmptyState title={`Not enough people have opted in yet (${data.members} of ${data.minimum}).`}>
         {`Team figures appear once at least ${data.minimum} members share theirs for the week, so that nobody's own numbers can be picked out. Ask your teammates to opt in here.`}
       </EmptyState>
+      </>
     );
   }
   const hours = (minutes: number) => formatHours(minutes, locale);
   return (
     <>
+      {sharing}
       <Text as="p" size={400} weight="semibold" className={styles.text}>
         {data.balanceRatio === null
           ? `${data.members} members shared their figures.`

@@ -84,14 +84,16 @@ describe('quiet time around a night shift (22:00–06:00, Monday to Friday)', ()
 
   it('calls it off-shift rest in suggestions and warnings, and keeps Monday 08:00 inside the rest (the person is off until 22:00)', () => {
     const standUp = timed(berlin, '2026-03-16 08:00', '2026-03-16 08:15', { id: 'stand-up' });
-    const r = suggest({ person: nights, events: [standUp], preferences: { ...DEFAULT_PREFERENCES, dailyDisconnectTargetMinutes: 0 }, quietTime: DEFAULT_QUIET_TIME, now: at(berlin, '2026-03-13 12:00'), days: 2 });
+    const input = { person: nights, events: [standUp], preferences: { ...DEFAULT_PREFERENCES, dailyDisconnectTargetMinutes: 0 }, quietTime: DEFAULT_QUIET_TIME, now: at(berlin, '2026-03-13 12:00'), days: 2 };
+    const r = suggest(input);
     const quiet = r.suggestions.filter((s) => s.kind === 'quiet-time');
     expect(quiet.map((s) => [inBerlin({ ...s, kind: s.reason as QuietWindow['kind'] }), s.explanation])).toEqual([
       ['weekend 2026-03-14 06:30 → 2026-03-16 22:00', 'Your days off: rest 30 min after your last shift until your next shift starts.'],
       ['evening 2026-03-17 06:30 → 2026-03-17 22:00', 'Off-shift rest, 30 min after your shift until the next one starts.'],
     ]);
     for (const s of r.suggestions) expect(s.explanation).not.toMatch(/evening/i);
-    expect(r.warnings.map((w) => [w.eventId, w.explanation])).toEqual([['stand-up', 'A meeting takes 15 min of your days-off rest.']]);
+    const on = suggest({ ...input, quietChoices: [{ id: 'every-weekend', repeat: 'every', kind: 'weekend', start: input.now, end: null }] });
+    expect(on.warnings.map((w) => [w.eventId, w.explanation])).toEqual([['stand-up', 'A meeting takes 15 min of your days-off rest.']]);
   });
 
   it('keeps day-shift words for day shifts', () => {

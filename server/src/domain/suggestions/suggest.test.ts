@@ -161,17 +161,32 @@ describe('recovery', () => {
 describe('quiet time', () => {
   const person = makePerson(berlinRef);
 
-  it('suggests evening and weekend windows and warns about meetings inside them', () => {
+  it('suggests evening and weekend windows; warns only about meetings inside windows that are on', () => {
     const events = [timed(berlin, '2026-03-12 19:00', '2026-03-12 19:45', { id: 'late-call' })]; // under the recovery threshold
-    const r = suggest({ person, events, preferences: prefs({ dailyDisconnectTargetMinutes: 0 }), quietTime: DEFAULT_QUIET_TIME, now: at(berlin, '2026-03-12 07:00'), days: 2 });
+    const input = { person, events, preferences: prefs({ dailyDisconnectTargetMinutes: 0 }), quietTime: DEFAULT_QUIET_TIME, now: at(berlin, '2026-03-12 07:00'), days: 2 };
+    const r = suggest(input);
     expect(r.suggestions.map((s) => [s.kind, `${local(berlin, s)} → ${toLocalDateTime(s.end, berlin).date}`, s.reason, s.explanation])).toEqual([
       // A window, not a calendar block: the evening call inside it is a warning, not a cut.
       ['quiet-time', '2026-03-12 17:30–09:00 → 2026-03-13', 'evening', 'An evening offline, from 30 min after work until you start again.'],
       ['quiet-time', '2026-03-13 17:30–09:00 → 2026-03-16', 'weekend', 'Your days off, offline from the end of your last working day until you start again.'],
     ]);
-    expect(r.warnings.map((w) => [w.eventId, w.overlapMinutes, w.explanation, w.window.kind])).toEqual([
+    expect(r.warnings).toEqual([]);
+    expect(r.quietWindowsOn).toEqual([]);
+
+    // Every evening turned on: evenings are no longer suggested, they are on, and they warn.
+    const everyEvening = suggest({ ...input, quietChoices: [{ id: 'every-evening', repeat: 'every', kind: 'evening', start: at(berlin, '2026-03-01 00:00'), end: null }] });
+    expect(everyEvening.suggestions.map((s) => s.reason)).toEqual(['weekend']);
+    expect(everyEvening.quietWindowsOn.map((w) => w.kind)).toEqual(['evening', 'evening']); // this morning's end of last evening, and tonight
+    expect(everyEvening.warnings.map((w) => [w.eventId, w.overlapMinutes, w.explanation, w.window.kind])).toEqual([
       ['late-call', 45, 'A meeting takes 45 min of your evening quiet time.', 'evening'],
     ]);
+
+    // The weekend turned on once: only that window.
+    const weekend = r.suggestions[1] as Suggestion;
+    const once = suggest({ ...input, quietChoices: [{ id: weekend.id, repeat: 'once', kind: 'weekend', start: weekend.start, end: weekend.end }] });
+    expect(once.suggestions.map((s) => s.reason)).toEqual(['evening']);
+    expect(once.quietWindowsOn).toEqual([{ start: weekend.start, end: weekend.end, kind: 'weekend', choiceId: weekend.id }]);
+    expect(once.warnings).toEqual([]);
   });
 
   it('suggests none, and warns of none, when quiet time is off', () => {

@@ -22,6 +22,7 @@ import { QUARTER_HOUR_MS, candidatesIn, compareCandidates } from './place-block'
 import { isNightShift, quietTimeWarningsFor, quietWindowsForDays } from './quiet-time';
 import { stableIds } from './stable-id';
 import type { QuietTimeWarning, Suggestion, SuggestionKind, SuggestionReason } from './suggestion-types';
+import { isTurnedOn, windowsTurnedOn, type QuietChoice, type QuietWindowOn } from './quiet-choices';
 
 /** After this much meeting time outside working hours, the next working day gets a recovery suggestion. */
 export const RECOVERY_AFTER_HOURS_MS = 60 * MINUTE_MS;
@@ -51,13 +52,17 @@ export interface SuggestInput {
   zone?: Zone;
   /** The zone and calendar already read by `prepareCalendar` (then `events`, `blocks` and `zone` are not read again). */
   prepared?: PreparedCalendar;
+  /** The quiet windows the person turned on (none when absent): they are not suggested again, and only they raise warnings. */
+  quietChoices?: readonly QuietChoice[];
 }
 
 export interface SuggestResult {
   /** Ordered by start. */
   suggestions: Suggestion[];
-  /** Meetings inside quiet time from `now` to the end of the planned days (only when quiet time is enabled). */
+  /** Meetings inside quiet windows that are on, from `now` to the end of the planned days (only when quiet time is enabled). */
   warnings: QuietTimeWarning[];
+  /** The quiet windows that are on, from `now` to the end of the planned days (only when quiet time is enabled). */
+  quietWindowsOn: QuietWindowOn[];
   timeZone: ZoneUsed;
 }
 
@@ -289,7 +294,7 @@ export function suggest(input: SuggestInput): SuggestResult {
   const shifts = new ShiftCalendar(compileWorkingHours(input.person.workingHours), zone);
   const days = Number.isFinite(input.days) ? Math.min(MAX_PLANNED_DAYS, Math.max(0, Math.floor(input.days))) : 0;
   const workDays = nextWorkingEpochDays(input.now, shifts, zone, days);
-  if (workDays.length === 0) return { suggestions: [], warnings: [], timeZone };
+  if (workDays.length === 0) return { suggestions: [], warnings: [], quietWindowsOn: [], timeZone };
   const plan = planOf(input, zone, reading);
   const first = workDays[0] as number;
   const last = workDays[workDays.length - 1] as number;
@@ -323,15 +328,17 @@ export function suggest(input: SuggestInput): SuggestResult {
     planDisconnectBlocks(plan, frame, free, taken, recovery ? recovery.end - recovery.start : 0);
   }
   let warnings: QuietTimeWarning[] = [];
+  let quietWindowsOn: QuietWindowOn[] = [];
   if (input.quietTime.enabled) {
     // Quiet time up to and including the evening after the last planned day.
     const horizonEnd = (shifts.shift(last) as Interval).end + Math.max(0, input.quietTime.eveningBufferMinutes) * MINUTE_MS + 1;
     // Three days either side is enough to see any evening or weekend around the planned days whole.
     const windows = quietWindowsForDays(shifts, input.quietTime, first, last + 1, 3);
     const nightShift = isNightShift(input.person.workingHours);
-    planQuietTime(plan, windows, horizonEnd, nightShift);
-    warnings = quietTimeWarningsFor(input.person, plan.calendar, windows.filter((w) => w.end > input.now && w.start < horizonEnd), input.now, nightShift);
+    quietWindowsOn = windowsTurnedOn(windows, input.quietChoices ?? []).filter((w) => w.end > input.now && w.start < horizonEnd);
+    planQuietTime(plan, windows.filter((w) => !isTurnedOn(w, quietWindowsOn)), horizonEnd, nightShift);
+    warnings = quietTimeWarningsFor(input.person, plan.calendar, quietWindowsOn, input.now, nightShift);
   }
   plan.out.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { suggestions: plan.out, warnings, timeZone };
+  return { suggestions: plan.out, warnings, quietWindowsOn, timeZone };
 }

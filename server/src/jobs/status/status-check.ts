@@ -3,6 +3,8 @@ import { decideEnd, decideStart, statusStep, type StatusStep } from '../../domai
 import { statusMessageText } from '../../domain/status/status-message';
 import { statusWindows } from '../../domain/status/status-windows';
 import { quietWindows } from '../../domain/suggestions/quiet-time';
+import { windowsTurnedOn } from '../../domain/suggestions/quiet-choices';
+import { quietWindowRepository } from '../../store/repositories/quiet-window-repository';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../domain/time/local-date';
 import { zoneOrUtc } from '../../domain/time/resolve-time-zone';
 import type { Interval, QuietTimePreferences, WorkingHours } from '../../domain/types';
@@ -62,11 +64,12 @@ export async function checkStatuses(deps: JobDeps, job: StatusCheckJob): Promise
   const now = deps.now();
   const t = now.getTime();
   const around: Interval = { start: t - LOOK_BEHIND_MS, end: t + LOOK_AHEAD_MS };
-  const [people, blocks, latest, hours] = await Promise.all([
+  const [people, blocks, latest, hours, choices] = await Promise.all([
     repo.find(job.tenantId, job.userIds),
     repo.acceptedBlocks(job.tenantId, job.userIds, around),
     repo.latest(job.tenantId, job.userIds),
     repo.workingHours(job.tenantId, job.userIds),
+    quietWindowRepository(deps.store.db).listFor(job.tenantId, job.userIds),
   ]);
 
   const due: Due[] = [];
@@ -75,10 +78,13 @@ export async function checkStatuses(deps: JobDeps, job: StatusCheckJob): Promise
     const quietTime: QuietTimePreferences = { ...policy.quietTimeDefaults, ...(person.quietTime as Partial<QuietTimePreferences>) };
     const on = policy.features.autoStatus && quietTime.autoStatus;
     const personBlocks = on ? blocks.get(person.userId) ?? [] : [];
-    const needsHours = on && (quietTime.enabled || personBlocks.some((b) => b.start <= t && t < b.end));
+    // Only quiet windows the person turned on (once, or every such evening/weekend) set the status.
+    const personChoices = choices.get(person.userId) ?? [];
+    const quietOn = on && quietTime.enabled && personChoices.length > 0;
+    const needsHours = on && (quietOn || personBlocks.some((b) => b.start <= t && t < b.end));
     const workingHours = needsHours ? workingHoursOf(deps, person, hours.get(person.userId)) : undefined;
     if (needsHours && !workingHours) continue; // none stored yet: the next tab open saves them
-    const quiet = on && quietTime.enabled && workingHours ? quietWindows({ workingHours }, quietTime, around) : [];
+    const quiet = quietOn && workingHours ? windowsTurnedOn(quietWindows({ workingHours }, quietTime, around), personChoices) : [];
     const step = statusStep(statusWindows(personBlocks, quiet), latest.get(person.userId), t);
     if (step.step !== 'idle') due.push({ person, step, quietTime, workingHours });
   }

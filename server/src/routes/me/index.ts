@@ -6,6 +6,7 @@ import { profileRoute } from './profile';
 import { privacyRoutes } from './privacy';
 import { settingsRoutes } from './settings';
 import { suggestionRoutes } from './suggestions';
+import { trendRoute } from './trend';
 
 /** `/api/me/*`: the caller's own data, and only theirs. */
 export async function meRoutes(app: FastifyInstance, { ports, cache, booking }: ApiContext): Promise<void> {
@@ -13,6 +14,7 @@ export async function meRoutes(app: FastifyInstance, { ports, cache, booking }: 
   await app.register(accessRoute);
   await app.register(profileRoute, context);
   await app.register(balanceRoute, context);
+  await app.register(trendRoute, context);
   await app.register(suggestionRoutes, context);
   await app.register(settingsRoutes, context);
   await app.register(privacyRoutes, context);

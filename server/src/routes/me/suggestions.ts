@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { requestAuth } from '../../auth/bearer';
 import { AppError } from '../../plugins/errors';
 import { listSuggestions } from '../../services/suggestions-service';
+import type { QuietChoice } from '../../domain/suggestions/quiet-choices';
 import type { ApiContext } from '../api';
 import { errorResponses, InstantString, LocalDateString } from '../api/schemas';
 
@@ -30,10 +31,25 @@ const WarningSchema = Type.Object({
 });
 
 const SuggestionId = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false });
+const Repeat = Type.Union([Type.Literal('once'), Type.Literal('every')], { description: 'Quiet time only: turn on this one window, or every such evening/weekend' });
 const AcceptBody = Type.Union([
   Type.Null(),
   Type.Object({ start: InstantString, end: InstantString }, { additionalProperties: false }),
+  Type.Object({ repeat: Repeat }, { additionalProperties: false }),
 ]);
+
+const QuietWindowSchema = Type.Object({
+  kind: Type.String({ description: 'evening or weekend' }), start: InstantString, end: InstantString,
+  choiceId: Type.String({ description: 'The choice that turned it on (turn it off with DELETE /api/me/quiet-windows/{choiceId})' }),
+});
+const QuietChoiceSchema = Type.Object({
+  id: Type.String(), kind: Type.String(), repeat: Repeat, start: InstantString, end: Type.Union([InstantString, Type.Null()]),
+});
+const QuietWindowAccepted = Type.Object({ quietWindow: QuietChoiceSchema, suggestion: Type.Object({ id: Type.String(), kind: Type.String(), start: InstantString, end: InstantString }) });
+const BlockAccepted = Type.Object({ eventId: Type.String(), suggestion: BookedSchema });
+const ChoiceParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false });
+
+const choiceJson = (c: QuietChoice) => ({ id: c.id, kind: c.kind, repeat: c.repeat, start: iso(c.start), end: c.end === null ? null : iso(c.end) });
 
 /** Suggestions: list, accept (books a calendar event, exactly once), dismiss. */
 export async function suggestionRoutes(app: FastifyInstance, { ports, cache, booking }: ApiContext): Promise<void> {
@@ -44,7 +60,14 @@ export async function suggestionRoutes(app: FastifyInstance, { ports, cache, boo
       summary: 'Suggested disconnect blocks, recovery and quiet time for the next working days',
       tags: ['me'], security: [{ teamsSso: [] }],
       querystring: Type.Object({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 5 })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ timeZone: Type.String(), suggestions: Type.Array(SuggestionSchema), booked: Type.Array(BookedSchema), warnings: Type.Array(WarningSchema) }), ...errorResponses() },
+      response: {
+        200: Type.Object({
+          timeZone: Type.String(), suggestions: Type.Array(SuggestionSchema), booked: Type.Array(BookedSchema), warnings: Type.Array(WarningSchema),
+          quietWindows: Type.Array(QuietWindowSchema, { description: 'Quiet windows that are on over the planned days (they drive the status and the warnings)' }),
+          quietChoices: Type.Array(QuietChoiceSchema, { description: 'What the person turned on: single windows and every evening/weekend' }),
+        }),
+        ...errorResponses(),
+      },
     },
   }, async (request) => {
     const list = await listSuggestions(ports, cache, requestAuth(request), request.query.days ?? 5);
@@ -53,30 +76,59 @@ export async function suggestionRoutes(app: FastifyInstance, { ports, cache, boo
       suggestions: list.suggestions.map((s) => ({ ...s, start: iso(s.start), end: iso(s.end), gap: { start: iso(s.gap.start), end: iso(s.gap.end) } })),
       booked: list.booked.map((b) => ({ id: b.suggestionId, kind: b.kind, start: iso(b.start), end: iso(b.end), eventId: b.eventId ?? '' })),
       warnings: list.warnings.map((w) => ({ ...w, start: iso(w.start), end: iso(w.end), window: { kind: w.window.kind, start: iso(w.window.start), end: iso(w.window.end) } })),
+      quietWindows: list.quietWindowsOn.map((w) => ({ kind: w.kind, start: iso(w.start), end: iso(w.end), choiceId: w.choiceId })),
+      quietChoices: list.quietChoices.map(choiceJson),
     };
   });
 
   api.post('/suggestions/:id/accept', {
     schema: {
-      summary: 'Book a suggestion as a calendar event (201 the first time, 200 with the same event on any repeat)',
+      summary: 'Book a block as a calendar event (201 the first time, 200 with the same event on any repeat); quiet time is turned on as a window instead, with no event',
       tags: ['me'], security: [{ teamsSso: [] }], params: SuggestionId, body: Type.Optional(AcceptBody),
       response: {
-        200: Type.Object({ eventId: Type.String(), suggestion: BookedSchema }),
-        201: Type.Object({ eventId: Type.String(), suggestion: BookedSchema }),
+        200: Type.Union([BlockAccepted, QuietWindowAccepted]),
+        201: Type.Union([BlockAccepted, QuietWindowAccepted]),
         ...errorResponses(404, 409),
       },
     },
   }, async (request, reply) => {
-    const adjust = request.body ? { start: new Date(request.body.start), end: new Date(request.body.end) } : undefined;
+    const body = request.body ?? null;
+    const repeat = body && 'repeat' in body ? body.repeat : undefined;
+    const adjust = body && 'start' in body ? { start: new Date(body.start), end: new Date(body.end) } : undefined;
     if (adjust && (Number.isNaN(adjust.start.getTime()) || Number.isNaN(adjust.end.getTime()))) {
       throw new AppError(400, 'invalid_adjustment', '"start" and "end" must be ISO 8601 instants.');
     }
-    const outcome = await booking.accept(requestAuth(request), request.params.id, adjust);
+    const outcome = await booking.accept(requestAuth(request), request.params.id, adjust, repeat);
     const { suggestion } = outcome;
+    if ('choice' in outcome) {
+      return reply.code(outcome.created ? 201 : 200).send({
+        quietWindow: choiceJson(outcome.choice),
+        suggestion: { id: suggestion.id, kind: suggestion.kind, start: iso(suggestion.start), end: iso(suggestion.end) },
+      });
+    }
     return reply.code(outcome.created ? 201 : 200).send({
       eventId: outcome.eventId,
       suggestion: { id: suggestion.id, kind: suggestion.kind, start: iso(suggestion.start), end: iso(suggestion.end), eventId: outcome.eventId },
     });
+  });
+
+  api.post('/suggestions/:id/undo', {
+    schema: {
+      summary: 'Undo an accept: delete the calendar event Unplug booked for it (only that event); the suggestion is open again',
+      tags: ['me'], security: [{ teamsSso: [] }], params: SuggestionId,
+      response: { 200: Type.Object({ eventDeleted: Type.Boolean({ description: 'false when the event was already gone from the calendar' }) }), ...errorResponses(404, 409) },
+    },
+  }, async (request) => booking.undo(requestAuth(request), request.params.id));
+
+  api.delete('/quiet-windows/:id', {
+    schema: {
+      summary: 'Turn a quiet window off (one window, or every-evening / every-weekend)',
+      tags: ['me'], security: [{ teamsSso: [] }], params: ChoiceParams,
+      response: { 204: Type.Null(), ...errorResponses(404) },
+    },
+  }, async (request, reply) => {
+    await booking.turnOffQuietWindow(requestAuth(request), request.params.id);
+    return reply.code(204).send(null);
   });
 
   api.post('/suggestions/:id/dismiss', {

@@ -18,6 +18,7 @@ export const PERSONAL_TABLES = {
   presence_notification: 'user_id',
   status_assignment: 'user_id',
   person_working_hours: 'user_id',
+  quiet_window: 'user_id',
 } as const satisfies Partial<Record<keyof Database, string>>;
 
 /** Tables with no personal rows (checked by the same test). */

@@ -68,6 +68,15 @@ export function suggestionStateRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Forgets an accepted block whose event was deleted (undo): the suggestion is open again. `false` if it was not accepted. */
+    async forgetAccepted(person: PersonKey, suggestionId: string, eventId: string): Promise<boolean> {
+      const result = await db.deleteFrom('suggestion_state')
+        .where('tenant_id', '=', person.tenantId).where('user_id', '=', person.userId)
+        .where('suggestion_id', '=', suggestionId).where('state', '=', 'accepted').where('event_id', '=', eventId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
     /** Dismisses a suggestion; an accepted one stays accepted. */
     async dismiss(person: PersonKey, claim: BookingClaim, now: Date): Promise<SuggestionStatus> {
       await db.insertInto('suggestion_state')
