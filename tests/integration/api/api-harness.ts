@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppDependencies } from '../../../server/src/app';
 import { loadConfig } from '../../../server/src/config';
 import { selfBaseUrl } from '../../../server/src/plugins/self-url';
+import { testClock } from '../../test-clock';
 
 export interface DemoPerson {
   id: string;
@@ -32,7 +33,9 @@ export interface ApiHarness {
 }
 
 export async function startApiHarness(deps: AppDependencies = {}, env: Record<string, string> = {}): Promise<ApiHarness> {
-  const app = await buildApp(loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...env }), deps);
+  // A fixed start for the server and its demo tenant: what the API suggests never depends on the hour.
+  const clock = testClock();
+  const app = await buildApp(loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...env }), { now: clock.now, demoClock: clock.ms, ...deps });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = selfBaseUrl(app);
   const json = async (res: Response) => (res.headers.get('content-type')?.includes('json') ? res.json() : res.text());

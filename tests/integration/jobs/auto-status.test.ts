@@ -21,11 +21,11 @@ const writes: { kind: string; personId: string; content?: string }[] = [];
 let ownMessage: (person: DemoPerson, content: string) => void;
 
 const writesFor = (personId: string, kind?: string) => writes.filter((w) => w.personId === personId && (!kind || w.kind === kind));
-const shown = (person: DemoPerson) => h.tenant.presence.at(person, Date.now()).statusMessage?.content;
-const availability = (person: DemoPerson) => h.tenant.presence.at(person, Date.now()).availability;
+const shown = (person: DemoPerson) => h.tenant.presence.at(person, h.tenant.clock()).statusMessage?.content;
+const availability = (person: DemoPerson) => h.tenant.presence.at(person, h.tenant.clock()).availability;
 
 async function autoStatus(person: DemoPerson, quietTime: Record<string, unknown>): Promise<void> {
-  await peopleRepository(h.store.db).saveQuietTime({ tenantId: h.tenant.org.tenantId, userId: person.id }, { autoStatus: true, statusMessage: TEMPLATE, ...quietTime }, new Date());
+  await peopleRepository(h.store.db).saveQuietTime({ tenantId: h.tenant.org.tenantId, userId: person.id }, { autoStatus: true, statusMessage: TEMPLATE, ...quietTime }, new Date(h.tenant.clock()));
 }
 
 async function acceptedBlock(person: DemoPerson, start: number, end: number): Promise<void> {
@@ -41,7 +41,7 @@ beforeAll(async () => {
   const setMessage = presence.setStatusMessage.bind(presence);
   const setPreferred = presence.setPreferredPresence.bind(presence);
   const clearPreferred = presence.clearPreferredPresence.bind(presence);
-  ownMessage = (person, content) => setMessage(person, { content, contentType: 'text', expiresAt: undefined, expiryTimeZone: 'UTC', publishedAt: Date.now() });
+  ownMessage = (person, content) => setMessage(person, { content, contentType: 'text', expiresAt: undefined, expiryTimeZone: 'UTC', publishedAt: h.tenant.clock() });
   presence.setStatusMessage = (person, message) => {
     writes.push({ kind: message ? 'setStatusMessage' : 'clearStatusMessage', personId: person.id, ...(message ? { content: message.content } : {}) });
     setMessage(person, message);
@@ -69,7 +69,7 @@ describe('automatic status for an accepted block', () => {
     const expected = statusMessageText(TEMPLATE, end, new IanaZone('Asia/Kolkata'), h.now());
     expect(expected).toMatch(/^Unplugged until \d\d:\d\d — urgent\? call me$/);
     expect(shown(priya)).toBe(expected);
-    expect(h.tenant.presence.at(priya, Date.now()).statusMessage?.expiresAt).toBe(Math.floor(end / 1000) * 1000);
+    expect(h.tenant.presence.at(priya, h.tenant.clock()).statusMessage?.expiresAt).toBe(Math.floor(end / 1000) * 1000);
     expect(writesFor(priya.id).map((w) => w.kind)).toEqual(['setStatusMessage', 'setPreferredPresence:DoNotDisturb']);
 
     const status = await h.api(priya.id, 'GET', '/api/me/status');
@@ -136,10 +136,10 @@ describe('without the application permission', () => {
     try {
       other.tenant.consent.setApplicationConsent(false);
       const person = other.tenant.org.people.find((p) => p.givenName === 'Mateo')!;
-      await peopleRepository(other.store.db).saveQuietTime({ tenantId: other.tenant.org.tenantId, userId: person.id }, { autoStatus: true, enabled: false }, new Date());
+      await peopleRepository(other.store.db).saveQuietTime({ tenantId: other.tenant.org.tenantId, userId: person.id }, { autoStatus: true, enabled: false }, new Date(other.tenant.clock()));
       await other.store.db.insertInto('suggestion_state').values({
         tenant_id: other.tenant.org.tenantId, user_id: person.id, suggestion_id: 'sg_x', state: 'accepted', kind: 'disconnect-block',
-        start_at: new Date(Date.now() - MINUTE), end_at: new Date(Date.now() + 30 * MINUTE), event_id: 'e',
+        start_at: new Date(other.tenant.clock() - MINUTE), end_at: new Date(other.tenant.clock() + 30 * MINUTE), event_id: 'e',
       }).execute();
       const status = await other.api(person.id, 'GET', '/api/me/status');
       expect(status.body).toMatchObject({ enabled: true, available: false, reason: { code: 'admin_consent_required' }, current: null });
@@ -149,7 +149,7 @@ describe('without the application permission', () => {
       await other.runNow(PERIODIC.status);
       await other.runNow(PERIODIC.sampling);
       expect(other.tenant.stats().graphRequests).toBe(0);
-      expect(other.tenant.presence.at(person, Date.now()).statusMessage).toBeUndefined();
+      expect(other.tenant.presence.at(person, other.tenant.clock()).statusMessage).toBeUndefined();
     } finally {
       await other.close();
     }

@@ -24,7 +24,7 @@ const getPresenceCalls = () => h.tenant.stats().graphRequests;
 beforeAll(async () => {
   h = await startJobsHarness({ notifications: true });
   people = h.tenant.org.people.filter((p) => !p.consentRequired).slice(0, 3);
-  for (const p of people) await presenceRepository(h.store.db).optIn({ tenantId: h.tenant.org.tenantId, userId: p.id }, new Date());
+  for (const p of people) await presenceRepository(h.store.db).optIn({ tenantId: h.tenant.org.tenantId, userId: p.id }, new Date(h.tenant.clock()));
 });
 afterAll(() => h?.close());
 
@@ -63,14 +63,14 @@ describe('presence subscriptions', () => {
   it('takes a change notification: clientState checked, stored, 202 within 3 s, then applied', async () => {
     const person = people[0]!;
     const was = await currentOf(person.id);
-    h.tenant.presence.setStatusMessage(person, { content: 'brb', contentType: 'text', expiresAt: undefined, expiryTimeZone: 'UTC', publishedAt: Date.now() });
-    h.tenant.presence.setPreferredPresence(person, { availability: 'Busy', activity: 'Busy', expiresAt: Date.now() + 3_600_000 });
+    h.tenant.presence.setStatusMessage(person, { content: 'brb', contentType: 'text', expiresAt: undefined, expiryTimeZone: 'UTC', publishedAt: h.tenant.clock() });
+    h.tenant.presence.setPreferredPresence(person, { availability: 'Busy', activity: 'Busy', expiresAt: h.tenant.clock() + 3_600_000 });
     await h.tenant.subscriptions.sweep();
     const changes = h.tenant.subscriptions.deliveries.filter((d) => d.kind === 'change');
     expect(changes.length).toBeGreaterThan(0);
     expect(changes.every((d) => d.status === 202 && d.ms < 3000)).toBe(true);
 
-    const shows = h.tenant.presence.at(person, Date.now());
+    const shows = h.tenant.presence.at(person, h.tenant.clock());
     const now = await waitFor(async () => {
       const current = await currentOf(person.id);
       return current && current.availability === shows.availability && current.activity === shows.activity && current;
@@ -123,7 +123,7 @@ describe('presence subscriptions', () => {
     const [sub] = h.tenant.subscriptions.list();
     const calls = getPresenceCalls();
     sub!.notificationUrl = `${h.base}/nowhere`;
-    h.tenant.presence.setStatusMessage(people[2]!, { content: 'lunch', contentType: 'text', expiresAt: undefined, expiryTimeZone: 'UTC', publishedAt: Date.now() });
+    h.tenant.presence.setStatusMessage(people[2]!, { content: 'lunch', contentType: 'text', expiresAt: undefined, expiryTimeZone: 'UTC', publishedAt: h.tenant.clock() });
     await h.tenant.subscriptions.sweep();
     expect(h.tenant.subscriptions.deliveries.some((d) => d.kind === 'change' && d.status === 404 && d.detail.includes(people[2]!.id))).toBe(true);
     sub!.notificationUrl = `${h.base}/notifications/graph`;
@@ -133,7 +133,7 @@ describe('presence subscriptions', () => {
   });
 
   it('ends a subscription when its people opt out, and polling takes over for whoever is left', async () => {
-    for (const p of people.slice(1)) await presenceRepository(h.store.db).optOut({ tenantId: h.tenant.org.tenantId, userId: p.id }, new Date());
+    for (const p of people.slice(1)) await presenceRepository(h.store.db).optOut({ tenantId: h.tenant.org.tenantId, userId: p.id }, new Date(h.tenant.clock()));
     await h.runNow(PERIODIC.subscriptions);
     const [only] = h.tenant.subscriptions.list();
     expect(h.tenant.subscriptions.list()).toHaveLength(1);
