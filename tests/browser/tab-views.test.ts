@@ -116,7 +116,7 @@ describe('Balance', () => {
 
 /** An open disconnect block well in the future whose gap leaves room to move it 15 minutes later. */
 function movableBlock(list: SuggestionsResponse, skip: string[] = []): Suggestion {
-  const soon = Date.now() + 3 * 3_600_000;
+  const soon = server.clock.ms() + 3 * 3_600_000;
   const found = list.suggestions.find((s) => s.kind === 'disconnect-block' && !skip.includes(s.id)
     && Date.parse(s.start) > soon && Date.parse(s.gap.end) >= Date.parse(s.end) + 15 * 60_000);
   if (!found) throw new Error(`no movable block among ${list.suggestions.length} suggestions`);
@@ -145,7 +145,7 @@ describe('Suggestions', () => {
 
     const start = new Date(Date.parse(block.start) + 15 * 60_000).toISOString();
     const end = new Date(Date.parse(block.end) + 15 * 60_000).toISOString();
-    const events = await demo.calendarView(mateo.id, new Date(Date.now() - 86_400_000), new Date(Date.now() + 14 * 86_400_000));
+    const events = await demo.calendarView(mateo.id, new Date(server.clock.ms() - 86_400_000), new Date(server.clock.ms() + 14 * 86_400_000));
     const unplugged = events.filter((e) => e.categories?.includes('Unplug'));
     expect(unplugged.map((e) => ({ start: e.start, end: e.end }))).toContainEqual({ start, end });
     const { body: after } = await demo.api<SuggestionsResponse>(mateo.id, 'GET', '/api/me/suggestions');
@@ -198,6 +198,48 @@ describe('Suggestions', () => {
     expect(list.suggestions.map((s) => s.id)).not.toContain(id);
     const { status } = await demo.api(mateo.id, 'POST', `/api/me/suggestions/${id}/accept`);
     expect(status).toBe(409);
+  });
+});
+
+describe('Suggestions after a booking', () => {
+  // At the suites' fixed start (tests/test-clock.ts), booking Maya's first disconnect block plans
+  // her days again and one of the other suggestions goes: the tab must follow the server.
+  it('fetches the list again after an accept, and a card no longer open is dismissed without an error', async () => {
+    const maya = demo.person('Maya Thompson');
+    const tab = await openAs(maya.id, { tab: '/tab/suggestions' });
+    await expect.poll(visible(tab, '[data-suggestion-id]'), { timeout: 15_000 }).toBe(true);
+    const onScreen = () => tab.locator('[data-suggestion-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-suggestion-id')).sort());
+    const { body: before } = await demo.api<SuggestionsResponse>(maya.id, 'GET', '/api/me/suggestions');
+    const block = before.suggestions.find((s) => s.kind === 'disconnect-block')!;
+
+    // Hold the tab's next fetch of the list, as a slow network would, so the cards it had stay.
+    const held: (() => Promise<void>)[] = [];
+    let fetchedAgain = 0;
+    await page.route('**/api/me/suggestions?**', async (route) => {
+      if (route.request().method() !== 'GET') return route.fallback();
+      fetchedAgain += 1;
+      held.push(() => route.fallback());
+    });
+    await tab.locator(`[data-suggestion-id="${block.id}"]`).getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => tab.locator(`[data-booked-id="${block.id}"]`).getByText('Booked', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => fetchedAgain, { timeout: 10_000 }).toBe(1);
+
+    const { body: after } = await demo.api<SuggestionsResponse>(maya.id, 'GET', '/api/me/suggestions');
+    const gone = before.suggestions.filter((s) => s.id !== block.id && !after.suggestions.some((a) => a.id === s.id));
+    expect(gone.length, 'the booking re-planned a suggestion away').toBeGreaterThan(0);
+    const stale = tab.locator(`[data-suggestion-id="${gone[0]!.id}"]`);
+    expect(await stale.isVisible()).toBe(true);
+
+    allowedErrors = [/404/];
+    await stale.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => tab.getByRole('status').filter({ hasText: /is no longer suggested: the list is up to date\.$/ }).isVisible()).toBe(true);
+    await expect.poll(() => stale.count()).toBe(0);
+    expect(await tab.getByText(/No open suggestion/).count()).toBe(0);
+
+    // The held fetches go through: the tab shows exactly what the server now suggests.
+    await page.unroute('**/api/me/suggestions?**');
+    for (const release of held) await release();
+    await expect.poll(onScreen, { timeout: 15_000 }).toEqual(after.suggestions.map((s) => s.id).sort());
   });
 });
 

@@ -18,6 +18,8 @@ export interface ApiHarness {
   app: FastifyInstance;
   base: string;
   people: DemoPerson[];
+  /** The server's clock (a fixed start, then real time; tests/test-clock.ts). */
+  now(): number;
   /** A Teams-like SSO token for a demo person. */
   tokenFor(userId: string): Promise<string>;
   /** A delegated Graph token for a demo person (to look at their calendar as Outlook would). */
@@ -51,6 +53,7 @@ export async function startApiHarness(deps: AppDependencies = {}, env: Record<st
     app,
     base,
     people,
+    now: () => (deps.now ?? clock.now)().getTime(),
     tokenFor: async (userId) => (await post('/demo/identity/token', { userId })).access_token,
     graphTokenFor: async (userId) => (await post('/demo/identity/token', { userId, resource: 'https://graph.microsoft.com' })).access_token,
     async api(token, method, path, body) {
@@ -66,8 +69,9 @@ export async function startApiHarness(deps: AppDependencies = {}, env: Record<st
     },
     async unplugEvents(userId) {
       const token = await harness.graphTokenFor(userId);
-      const start = new Date(Date.now() - 8 * 86_400_000).toISOString();
-      const end = new Date(Date.now() + 20 * 86_400_000).toISOString();
+      const now = harness.now();
+      const start = new Date(now - 8 * 86_400_000).toISOString();
+      const end = new Date(now + 20 * 86_400_000).toISOString();
       let url: string | undefined = `${base}/demo/graph/v1.0/me/calendarView?startDateTime=${start}&endDateTime=${end}&$select=id,start,end,categories&$top=1000`;
       const found: { id: string; start: string; end: string }[] = [];
       while (url) {
