@@ -14,6 +14,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine,
+          // where these files (servers, databases, waits) leave the CPU idle much of the time.
+          maxWorkers: 2,
         },
       },
       {

@@ -21,6 +21,11 @@ export interface AppDependencies {
   store?: Store;
   /** The clock (tests pin it). */
   now?: () => Date;
+  /**
+   * The in-process demo tenant's clock (tests pin it, usually to the same instant as `now`): its
+   * calendars, presence and token times, and the clock demo tokens are checked against.
+   */
+  demoClock?: () => number;
   /** Replaces parts of the platform (tests). */
   platform?: Partial<Platform>;
   /** API tuning (tests). */
@@ -65,9 +70,10 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await app.register(legalRoutes);
   await app.register(modeRoute, { mode: config.entra ? 'microsoft365' : 'demo' });
   // Demo mode: the demo tenant lives on this server, unless another process serves it (DEMO_TENANT_URL).
-  if (!config.entra && !config.demoTenantUrl) await registerDemoTenant(app, config);
+  const demoClock = deps.demoClock;
+  if (!config.entra && !config.demoTenantUrl) await registerDemoTenant(app, config, demoClock ? { clock: demoClock } : {});
 
-  const platform = { ...createPlatform(app, config), ...deps.platform };
+  const platform = { ...createPlatform(app, config, demoClock && (() => new Date(demoClock()))), ...deps.platform };
   const ports: ApiPorts = {
     store,
     graph: platform.graph,

@@ -22,9 +22,9 @@ export interface Platform {
  * Microsoft 365 (Entra + Graph) when configured, otherwise the demo tenant — reached over real
  * HTTP through the same validator, MSAL and gateway; only the URLs and issuers differ. The demo
  * tenant is this server's own `/demo`, or another process's (`DEMO_TENANT_URL`) when several
- * servers must share one organisation.
+ * servers must share one organisation. `now` (tests) is the clock demo tokens are checked against.
  */
-export function createPlatform(app: FastifyInstance, config: Config): Platform {
+export function createPlatform(app: FastifyInstance, config: Config, now?: () => Date): Platform {
   if (config.entra) {
     const entra = config.entra;
     return {
@@ -36,7 +36,7 @@ export function createPlatform(app: FastifyInstance, config: Config): Platform {
   }
   const base = config.demoTenantUrl ? ((url: string) => () => url)(config.demoTenantUrl) : () => selfBaseUrl(app);
   return {
-    validator: createTokenValidator(demoTokenValidatorOptions(demoIdentitySettings(base))),
+    validator: createTokenValidator({ ...demoTokenValidatorOptions(demoIdentitySettings(base)), ...(now ? { now } : {}) }),
     tokens: createGraphTokens(demoGraphTokensOptions(base)),
     graph: createGraphGateway({ root: demoGraphRoot(base) }),
     background: createBackgroundGraph({ root: demoGraphRoot(base), appId: DEMO_CLIENT_ID }),

@@ -152,7 +152,7 @@ describe('Balance', () => {
 
 /** An open disconnect block well in the future whose gap leaves room to move it 15 minutes later. */
 function movableBlock(list: SuggestionsResponse, skip: string[] = []): Suggestion {
-  const soon = Date.now() + 3 * 3_600_000;
+  const soon = server.clock.ms() + 3 * 3_600_000;
   const found = list.suggestions.find((s) => s.kind === 'disconnect-block' && !skip.includes(s.id)
     && Date.parse(s.start) > soon && Date.parse(s.gap.end) >= Date.parse(s.end) + 15 * 60_000);
   if (!found) throw new Error(`no movable block among ${list.suggestions.length} suggestions`);
@@ -181,7 +181,7 @@ describe('Suggestions', () => {
 
     const start = new Date(Date.parse(block.start) + 15 * 60_000).toISOString();
     const end = new Date(Date.parse(block.end) + 15 * 60_000).toISOString();
-    const events = await demo.calendarView(mateo.id, new Date(Date.now() - 86_400_000), new Date(Date.now() + 14 * 86_400_000));
+    const events = await demo.calendarView(mateo.id, new Date(server.clock.ms() - 86_400_000), new Date(server.clock.ms() + 14 * 86_400_000));
     const unplugged = events.filter((e) => e.categories?.includes('Unplug'));
     expect(unplugged.map((e) => ({ start: e.start, end: e.end }))).toContainEqual({ start, end });
     const { body: after } = await demo.api<SuggestionsResponse>(mateo.id, 'GET', '/api/me/suggestions');
@@ -266,7 +266,7 @@ describe('Issue 15: undo, reasons, quiet windows', () => {
     const tab = await openAs(hannah.id, { tab: '/tab/suggestions' });
     await expect.poll(visible(tab, '[data-suggestion-id]'), { timeout: 15_000 }).toBe(true);
     const { body: list } = await demo.api<SuggestionsResponse>(hannah.id, 'GET', '/api/me/suggestions');
-    const block = list.suggestions.find((s) => s.kind === 'disconnect-block' && Date.parse(s.start) > Date.now() + 3_600_000);
+    const block = list.suggestions.find((s) => s.kind === 'disconnect-block' && Date.parse(s.start) > server.clock.ms() + 3_600_000);
     if (!block) throw new Error('no block to book');
     await tab.locator(`[data-suggestion-id="${block.id}"]`).getByRole('button', { name: 'Accept' }).click();
     const booked = tab.locator(`[data-booked-id="${block.id}"]`);
@@ -277,7 +277,7 @@ describe('Issue 15: undo, reasons, quiet windows', () => {
     await booked.getByRole('button', { name: /^Undo: cancel/ }).click();
     await expect.poll(() => tab.getByRole('status').filter({ hasText: /^Cancelled .* the suggestion is open again\.$/ }).isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => tab.locator(`[data-suggestion-id="${block.id}"]`).isVisible(), { timeout: 15_000 }).toBe(true);
-    const events = await demo.calendarView(hannah.id, new Date(Date.now() - 86_400_000), new Date(Date.now() + 14 * 86_400_000));
+    const events = await demo.calendarView(hannah.id, new Date(server.clock.ms() - 86_400_000), new Date(server.clock.ms() + 14 * 86_400_000));
     expect(events.map((e) => e.id)).not.toContain(eventId);
   });
 
@@ -304,7 +304,7 @@ describe('Issue 15: undo, reasons, quiet windows', () => {
     const { body: list } = await demo.api<SuggestionsResponse>(mateo.id, 'GET', '/api/me/suggestions');
     const quiet = list.suggestions.find((s) => s.kind === 'quiet-time');
     if (!quiet) throw new Error('no quiet-time suggestion');
-    const range = [new Date(Date.now() - 86_400_000), new Date(Date.now() + 14 * 86_400_000)] as const;
+    const range = [new Date(server.clock.ms() - 86_400_000), new Date(server.clock.ms() + 14 * 86_400_000)] as const;
     const before = (await demo.calendarView(mateo.id, ...range)).length;
     await tab.locator(`[data-suggestion-id="${quiet.id}"]`).getByRole('button', { name: 'Turn on this once' }).click();
     await expect.poll(() => tab.getByRole('status').filter({ hasText: /No calendar event was created\.$/ }).isVisible(), { timeout: 15_000 }).toBe(true);
@@ -317,6 +317,48 @@ describe('Issue 15: undo, reasons, quiet windows', () => {
     expect(await section.innerText()).toMatch(/Teams status/);
     await section.getByRole('button', { name: /^Turn off/ }).first().click();
     await expect.poll(() => section.locator(`[data-quiet-window="${quiet.id}"]`).count(), { timeout: 15_000 }).toBe(0);
+  });
+});
+
+describe('Suggestions after a booking', () => {
+  // At the suites' fixed start (tests/test-clock.ts), booking Maya's first disconnect block plans
+  // her days again and one of the other suggestions goes: the tab must follow the server.
+  it('fetches the list again after an accept, and a card no longer open is dismissed without an error', async () => {
+    const maya = demo.person('Maya Thompson');
+    const tab = await openAs(maya.id, { tab: '/tab/suggestions' });
+    await expect.poll(visible(tab, '[data-suggestion-id]'), { timeout: 15_000 }).toBe(true);
+    const onScreen = () => tab.locator('[data-suggestion-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-suggestion-id')).sort());
+    const { body: before } = await demo.api<SuggestionsResponse>(maya.id, 'GET', '/api/me/suggestions');
+    const block = before.suggestions.find((s) => s.kind === 'disconnect-block')!;
+
+    // Hold the tab's next fetch of the list, as a slow network would, so the cards it had stay.
+    const held: (() => Promise<void>)[] = [];
+    let fetchedAgain = 0;
+    await page.route('**/api/me/suggestions?**', async (route) => {
+      if (route.request().method() !== 'GET') return route.fallback();
+      fetchedAgain += 1;
+      held.push(() => route.fallback());
+    });
+    await tab.locator(`[data-suggestion-id="${block.id}"]`).getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => tab.locator(`[data-booked-id="${block.id}"]`).getByText('Booked', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => fetchedAgain, { timeout: 10_000 }).toBe(1);
+
+    const { body: after } = await demo.api<SuggestionsResponse>(maya.id, 'GET', '/api/me/suggestions');
+    const gone = before.suggestions.filter((s) => s.id !== block.id && !after.suggestions.some((a) => a.id === s.id));
+    expect(gone.length, 'the booking re-planned a suggestion away').toBeGreaterThan(0);
+    const stale = tab.locator(`[data-suggestion-id="${gone[0]!.id}"]`);
+    expect(await stale.isVisible()).toBe(true);
+
+    allowedErrors = [/404/];
+    await stale.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => tab.getByRole('status').filter({ hasText: /is no longer suggested: the list is up to date\.$/ }).isVisible()).toBe(true);
+    await expect.poll(() => stale.count()).toBe(0);
+    expect(await tab.getByText(/No open suggestion/).count()).toBe(0);
+
+    // The held fetches go through: the tab shows exactly what the server now suggests.
+    await page.unroute('**/api/me/suggestions?**');
+    for (const release of held) await release();
+    await expect.poll(onScreen, { timeout: 15_000 }).toEqual(after.suggestions.map((s) => s.id).sort());
   });
 });
 

@@ -25,6 +25,8 @@ export interface BrowserSuite {
 export async function openBrowserSuite(options: { server?: TabServerOptions; context?: BrowserContextOptions } = {}): Promise<BrowserSuite> {
   const [server, browser] = await Promise.all([startTabServer(options.server), launchBrowser()]);
   const context = await newTestContext(browser, options.context);
+  // The tab's clock starts where the server's is (a fixed instant) and then runs normally.
+  await context.clock.install({ time: server.clock.ms() });
   const page = await context.newPage();
   return {
     server, browser, context, page,

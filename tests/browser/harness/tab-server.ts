@@ -5,12 +5,15 @@ import { loadConfig } from '../../../server/src/config';
 import { ensureClientBuilt } from './client-build';
 import { hostScriptJs } from './host-script-build';
 import { startHttpsFront } from './https-front';
+import { testClock, type TestClock } from '../../test-clock';
 
 export interface TabServer {
   /** Where the browser opens the tab: `http://127.0.0.1:<port>` (or https with the `https` option), no trailing slash. */
   url: string;
   /** The server itself over plain http, for calls from the tests (Node does not trust the test certificate). */
   httpUrl: string;
+  /** The server's (and its demo tenant's) clock. */
+  clock: TestClock;
   app: FastifyInstance;
   close(): Promise<void>;
 }
@@ -53,9 +56,12 @@ const HOST_PAGE = `<!doctype html>
  * plus the test Teams host page on the same origin as the tab.
  */
 export async function startTabServer(options: TabServerOptions = {}): Promise<TabServer> {
+  const clock = testClock();
   const [script] = await Promise.all([hostScriptJs(), ensureClientBuilt()]);
   const config = loadConfig({ DATA_DIR: 'memory://', PORT: '0', LOG_LEVEL: 'silent', ...options.env });
-  const app = await buildApp(config);
+  // A fixed start for the server and its demo tenant (the browser's clock is set to it too, see
+  // browser-suite.ts): what the tab shows never depends on the hour the suite runs at.
+  const app = await buildApp(config, { now: clock.now, demoClock: clock.ms });
   try {
     app.get(HOST_PAGE_PATH, { schema: { hide: true } }, (_request, reply) =>
       reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(HOST_PAGE));
@@ -69,12 +75,12 @@ export async function startTabServer(options: TabServerOptions = {}): Promise<Ta
   }
   const { port } = app.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  if (!options.https) return { url, httpUrl: url, app, close: () => app.close() };
+  if (!options.https) return { url, httpUrl: url, clock, app, close: () => app.close() };
   const front = await startHttpsFront(url).catch(async (error: unknown) => {
     await app.close();
     throw error;
   });
-  return { url: front.url, httpUrl: url, app, close: async () => {
+  return { url: front.url, httpUrl: url, clock, app, close: async () => {
     await front.close();
     await app.close();
   } };

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppDependencies } from '../../../server/src/app';
 import { loadConfig } from '../../../server/src/config';
 import { selfBaseUrl } from '../../../server/src/plugins/self-url';
+import { testClock } from '../../test-clock';
 
 export interface DemoPerson {
   id: string;
@@ -17,6 +18,8 @@ export interface ApiHarness {
   app: FastifyInstance;
   base: string;
   people: DemoPerson[];
+  /** The server's clock (a fixed start, then real time; tests/test-clock.ts). */
+  now(): number;
   /** A Teams-like SSO token for a demo person. */
   tokenFor(userId: string): Promise<string>;
   /** A delegated Graph token for a demo person (to look at their calendar as Outlook would). */
@@ -32,7 +35,9 @@ export interface ApiHarness {
 }
 
 export async function startApiHarness(deps: AppDependencies = {}, env: Record<string, string> = {}): Promise<ApiHarness> {
-  const app = await buildApp(loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...env }), deps);
+  // A fixed start for the server and its demo tenant: what the API suggests never depends on the hour.
+  const clock = testClock();
+  const app = await buildApp(loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...env }), { now: clock.now, demoClock: clock.ms, ...deps });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = selfBaseUrl(app);
   const json = async (res: Response) => (res.headers.get('content-type')?.includes('json') ? res.json() : res.text());
@@ -48,6 +53,7 @@ export async function startApiHarness(deps: AppDependencies = {}, env: Record<st
     app,
     base,
     people,
+    now: () => (deps.now ?? clock.now)().getTime(),
     tokenFor: async (userId) => (await post('/demo/identity/token', { userId })).access_token,
     graphTokenFor: async (userId) => (await post('/demo/identity/token', { userId, resource: 'https://graph.microsoft.com' })).access_token,
     async api(token, method, path, body) {
@@ -63,8 +69,9 @@ export async function startApiHarness(deps: AppDependencies = {}, env: Record<st
     },
     async unplugEvents(userId) {
       const token = await harness.graphTokenFor(userId);
-      const start = new Date(Date.now() - 8 * 86_400_000).toISOString();
-      const end = new Date(Date.now() + 20 * 86_400_000).toISOString();
+      const now = harness.now();
+      const start = new Date(now - 8 * 86_400_000).toISOString();
+      const end = new Date(now + 20 * 86_400_000).toISOString();
       let url: string | undefined = `${base}/demo/graph/v1.0/me/calendarView?startDateTime=${start}&endDateTime=${end}&$select=id,start,end,categories&$top=1000`;
       const found: { id: string; start: string; end: string }[] = [];
       while (url) {

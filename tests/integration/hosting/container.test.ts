@@ -7,7 +7,7 @@
  * It uses the build `npm test` makes before vitest (`npm run build`): the image's build stage runs
  * the same command.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,6 +146,8 @@ describe("the image's final stage, replayed in a clean folder", () => {
       const sources = step.args.slice(0, -1).map((s) => (step.flags.from ? path.posix.relative(workdir, s) : s));
       copyFromRepo(folder, sources.map((s) => s.replace(/\/+$/, '')));
     }
+    // `npm start` needs its pre-start check too (the image runs node directly, not npm start).
+    copyFromRepo(folder, ['scripts/ensure-built.mjs']);
     // The stage's own `npm ci` line, from the npm cache the clone's `npm ci` filled.
     const ci = runCommands(final).find((c) => c.startsWith('npm ci'))!;
     const started = Date.now();
@@ -198,4 +200,35 @@ describe("the image's final stage, replayed in a clean folder", () => {
     const check = execForm(final.steps.find((s) => s.keyword === 'HEALTHCHECK')!);
     expect(run(process.execPath, check.slice(1), { cwd: folder, env: { PORT: '9' } }).status).not.toBe(0);
   }, 120_000);
+
+  // The same folder is a production install of a built tree (`npm ci --omit=dev`): `npm start`
+  // must start it with no build tool and no dev dependency.
+  it('`npm start` starts the built server without building', async () => {
+    const server = await startAndWaitForBanner(npm, ['start'], { cwd: folder, env: { PORT: '0', DATA_DIR: 'memory://', LOG_LEVEL: 'warn' }, timeoutMs: 120_000 });
+    try {
+      expect((await fetch(`${server.base}/healthz`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+    expect(server.output()).not.toContain('Building');
+  }, 150_000);
+
+  it('`npm start` with sources newer than the build and no build tools: warns and starts what is built', () => {
+    mkdirSync(path.join(folder, 'server', 'src'), { recursive: true });
+    const source = path.join(folder, 'server', 'src', 'server.ts');
+    writeFileSync(source, '// newer than the build\n');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(source, later, later);
+    const result = run(process.execPath, ['scripts/ensure-built.mjs'], { cwd: folder });
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toContain('the sources are newer than the build');
+  });
+
+  it('`npm start` with no build and no build tools: stops and says what to run', () => {
+    rmSync(path.join(folder, 'client', 'dist'), { recursive: true });
+    const result = run(npm, ['start'], { cwd: folder, env: { PORT: '0', DATA_DIR: 'memory://' } });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('client/dist/index.html missing');
+    expect(result.output).toContain('npm ci && npm run build');
+  });
 });

@@ -26,12 +26,12 @@ let ownMessage: (person: DemoPerson, content: string) => void;
 let ownPresence: (person: DemoPerson, availability: string) => void;
 
 const writesFor = (personId: string, kind?: string) => writes.filter((w) => w.personId === personId && (!kind || w.kind === kind));
-const shown = (person: DemoPerson) => h.tenant.presence.at(person, Date.now()).statusMessage?.content;
+const shown = (person: DemoPerson) => h.tenant.presence.at(person, h.tenant.clock()).statusMessage?.content;
 
 /** As in the tab: the person opens it (which stores their working hours), then turns it on. */
 async function autoStatus(person: DemoPerson, quietTime: Record<string, unknown>): Promise<void> {
   expect((await h.api(person.id, 'GET', '/api/me/balance')).status).toBe(200);
-  await peopleRepository(h.store.db).saveQuietTime({ tenantId: h.tenant.org.tenantId, userId: person.id }, { autoStatus: true, statusMessage: TEMPLATE, ...quietTime }, new Date());
+  await peopleRepository(h.store.db).saveQuietTime({ tenantId: h.tenant.org.tenantId, userId: person.id }, { autoStatus: true, statusMessage: TEMPLATE, ...quietTime }, new Date(h.tenant.clock()));
 }
 
 async function acceptedBlock(person: DemoPerson, start: number, end: number): Promise<void> {
@@ -49,8 +49,8 @@ beforeAll(async () => {
   const clearPreferred = presence.clearPreferredPresence.bind(presence);
   const setSession = presence.setAppSession.bind(presence);
   const clearSession = presence.clearAppSession.bind(presence);
-  ownMessage = (person, content) => setMessage(person, { content, contentType: 'text', expiresAt: undefined, expiryTimeZone: 'UTC', publishedAt: Date.now() });
-  ownPresence = (person, availability) => setPreferred(person, { availability, activity: availability, expiresAt: Date.now() + 86_400_000 });
+  ownMessage = (person, content) => setMessage(person, { content, contentType: 'text', expiresAt: undefined, expiryTimeZone: 'UTC', publishedAt: h.tenant.clock() });
+  ownPresence = (person, availability) => setPreferred(person, { availability, activity: availability, expiresAt: h.tenant.clock() + 86_400_000 });
   presence.setAppSession = (person, sessionId, session) => {
     writes.push({ kind: `setAppSession:${session.availability}`, personId: person.id });
     setSession(person, sessionId, session);
@@ -86,10 +86,10 @@ describe('automatic status for an accepted block', () => {
     const expected = statusMessageText(TEMPLATE, end, new IanaZone('Asia/Kolkata'), h.now());
     expect(expected).toMatch(/^Unplugged until \d\d:\d\d — urgent\? call me$/);
     expect(shown(priya)).toBe(expected);
-    expect(h.tenant.presence.at(priya, Date.now()).statusMessage?.expiresAt).toBe(Math.floor(end / 1000) * 1000);
+    expect(h.tenant.presence.at(priya, h.tenant.clock()).statusMessage?.expiresAt).toBe(Math.floor(end / 1000) * 1000);
     // Unplug's own presence session, not Priya's preferred presence.
     expect(writesFor(priya.id).map((w) => w.kind)).toEqual(['setStatusMessage', 'setAppSession:DoNotDisturb']);
-    expect(h.tenant.presence.at(priya, Date.now())).toMatchObject({ availability: 'DoNotDisturb', activity: 'Presenting' });
+    expect(h.tenant.presence.at(priya, h.tenant.clock())).toMatchObject({ availability: 'DoNotDisturb', activity: 'Presenting' });
 
     const status = await h.api(priya.id, 'GET', '/api/me/status');
     expect(status.body).toEqual({ enabled: true, available: true, reason: null, current: { kind: 'block', until: new Date(end).toISOString(), message: expected, state: 'set' } });
@@ -105,7 +105,7 @@ describe('automatic status for an accepted block', () => {
     expect(shown(priya)).toBeUndefined();
     // Our presence session is removed (Graph's 404 if it had expired on time is no failure).
     expect(writesFor(priya.id).map((w) => w.kind).slice(2)).toEqual(['clearStatusMessage', 'clearAppSession']);
-    expect(h.tenant.presence.appSessionsAt(priya, Date.now())).toEqual([]);
+    expect(h.tenant.presence.appSessionsAt(priya, h.tenant.clock())).toEqual([]);
   });
 
   it("never overwrites a status message the person set themselves, before or during the block", async () => {
@@ -139,7 +139,7 @@ describe("the automatic status and the person's own presence", () => {
     await h.runNow(PERIODIC.status);
     expect(writesFor(sofia.id).map((w) => w.kind)).toEqual(['setStatusMessage', 'setAppSession:Away']);
     // Hers shows over ours (and our session counts as one, so it shows even if she is signed out).
-    expect(h.tenant.presence.at(sofia, Date.now())).toMatchObject({ availability: 'DoNotDisturb', activity: 'DoNotDisturb' });
+    expect(h.tenant.presence.at(sofia, h.tenant.clock())).toMatchObject({ availability: 'DoNotDisturb', activity: 'DoNotDisturb' });
 
     h.advance(50 * MINUTE);
     await h.runNow(PERIODIC.status);
@@ -155,12 +155,12 @@ describe("the automatic status and the person's own presence", () => {
     await autoStatus(mateo, { enabled: false, preferredPresence: 'DoNotDisturb' });
     await acceptedBlock(mateo, h.now() - MINUTE, h.now() + 30 * MINUTE);
     await h.runNow(PERIODIC.status);
-    expect(h.tenant.presence.at(mateo, Date.now())).toMatchObject({ availability: 'DoNotDisturb', activity: 'Presenting' });
-    expect(h.tenant.presence.appSessionsAt(mateo, Date.now())).toHaveLength(1);
+    expect(h.tenant.presence.at(mateo, h.tenant.clock())).toMatchObject({ availability: 'DoNotDisturb', activity: 'Presenting' });
+    expect(h.tenant.presence.appSessionsAt(mateo, h.tenant.clock())).toHaveLength(1);
 
     h.advance(35 * MINUTE);
     await h.runNow(PERIODIC.status);
-    expect(h.tenant.presence.appSessionsAt(mateo, Date.now())).toEqual([]);
+    expect(h.tenant.presence.appSessionsAt(mateo, h.tenant.clock())).toEqual([]);
     expect(h.tenant.presence.preferredOf(mateo)).toBeUndefined();
     expect(writesFor(mateo.id).map((w) => w.kind)).toEqual(['setStatusMessage', 'setAppSession:DoNotDisturb', 'clearStatusMessage', 'clearAppSession']);
   });
@@ -170,8 +170,8 @@ describe("the automatic status and the person's own presence", () => {
     await autoStatus(maya, { enabled: false, preferredPresence: 'Busy' });
     await acceptedBlock(maya, h.now() - MINUTE, h.now() + 6 * 60 * MINUTE);
     await h.runNow(PERIODIC.status);
-    const [first] = h.tenant.presence.appSessionsAt(maya, Date.now());
-    expect(first!.expiresAt - Date.now()).toBeLessThanOrEqual(4 * 60 * MINUTE);
+    const [first] = h.tenant.presence.appSessionsAt(maya, h.tenant.clock());
+    expect(first!.expiresAt - h.tenant.clock()).toBeLessThanOrEqual(4 * 60 * MINUTE);
     h.advance(3 * 60 * MINUTE);
     await h.runNow(PERIODIC.status);
     expect(writesFor(maya.id, 'setAppSession:Busy')).toHaveLength(1);
@@ -179,13 +179,13 @@ describe("the automatic status and the person's own presence", () => {
     await h.runNow(PERIODIC.status);
     expect(writesFor(maya.id, 'setAppSession:Busy')).toHaveLength(2);
     // Renewed for the rest of the block (the demo tenant keeps real time, the server's clock moved on).
-    const [renewed] = h.tenant.presence.appSessionsAt(maya, Date.now());
+    const [renewed] = h.tenant.presence.appSessionsAt(maya, h.tenant.clock());
     expect(renewed).not.toBe(first);
     expect((renewed!.expiresAt - renewed!.setAt) / MINUTE).toBeGreaterThanOrEqual(125);
     expect((renewed!.expiresAt - renewed!.setAt) / MINUTE).toBeLessThanOrEqual(135);
     h.advance(3 * 60 * MINUTE);
     await h.runNow(PERIODIC.status);
-    expect(h.tenant.presence.appSessionsAt(maya, Date.now())).toEqual([]);
+    expect(h.tenant.presence.appSessionsAt(maya, h.tenant.clock())).toEqual([]);
   });
 });
 
@@ -209,7 +209,7 @@ describe('automatic status in quiet time', () => {
     await h.runNow(PERIODIC.status);
     expect(shown(person)).toBeUndefined();
 
-    await quietWindowRepository(h.store.db).turnOn(key, { id: `every-${window.kind}`, repeat: 'every', kind: window.kind, start: window.start, end: null }, new Date());
+    await quietWindowRepository(h.store.db).turnOn(key, { id: `every-${window.kind}`, repeat: 'every', kind: window.kind, start: window.start, end: null }, new Date(h.tenant.clock()));
     h.advance(MINUTE);
     await h.runNow(PERIODIC.status);
     expect(shown(person)).toBe(statusMessageText(TEMPLATE, window.end, zone, h.now()));
@@ -224,10 +224,10 @@ describe('without the application permission', () => {
       // As in Entra: client credentials still succeed, with a token that grants nothing.
       other.tenant.consent.setApplicationConsent(false);
       const person = other.tenant.org.people.find((p) => p.givenName === 'Mateo')!;
-      await peopleRepository(other.store.db).saveQuietTime({ tenantId: other.tenant.org.tenantId, userId: person.id }, { autoStatus: true, enabled: false }, new Date());
+      await peopleRepository(other.store.db).saveQuietTime({ tenantId: other.tenant.org.tenantId, userId: person.id }, { autoStatus: true, enabled: false }, new Date(other.tenant.clock()));
       await other.store.db.insertInto('suggestion_state').values({
         tenant_id: other.tenant.org.tenantId, user_id: person.id, suggestion_id: 'sg_x', state: 'accepted', kind: 'disconnect-block',
-        start_at: new Date(Date.now() - MINUTE), end_at: new Date(Date.now() + 30 * MINUTE), event_id: 'e',
+        start_at: new Date(other.tenant.clock() - MINUTE), end_at: new Date(other.tenant.clock() + 30 * MINUTE), event_id: 'e',
       }).execute();
       // Nothing tells yet: the first status check asks Graph, which refuses with its permission 403.
       expect((await other.api(person.id, 'GET', '/api/me/status')).body).toMatchObject({ available: true });
@@ -240,7 +240,7 @@ describe('without the application permission', () => {
       await other.runNow(PERIODIC.status);
       await other.runNow(PERIODIC.sampling);
       expect(other.tenant.stats().graphRequests).toBe(0);
-      expect(other.tenant.presence.at(person, Date.now()).statusMessage).toBeUndefined();
+      expect(other.tenant.presence.at(person, other.tenant.clock()).statusMessage).toBeUndefined();
     } finally {
       await other.close();
     }
@@ -257,7 +257,7 @@ describe('working hours for the automatic status', () => {
     expect((await refused.json() as { error: { code: string } }).error.code).toBe('ErrorAccessDenied');
 
     // Turned on without the tab ever loading (no stored hours): nothing is set, and nothing breaks.
-    await peopleRepository(h.store.db).saveQuietTime({ tenantId: h.tenant.org.tenantId, userId: person.id }, { autoStatus: true, statusMessage: TEMPLATE, enabled: false }, new Date());
+    await peopleRepository(h.store.db).saveQuietTime({ tenantId: h.tenant.org.tenantId, userId: person.id }, { autoStatus: true, statusMessage: TEMPLATE, enabled: false }, new Date(h.tenant.clock()));
     await acceptedBlock(person, h.now() - MINUTE, h.now() + 20 * MINUTE);
     await h.runNow(PERIODIC.status);
     expect(writesFor(person.id)).toEqual([]);

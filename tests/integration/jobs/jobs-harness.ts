@@ -11,6 +11,7 @@ import type { DemoTenant } from '../../../server/src/demo/tenant';
 import type { Jobs } from '../../../server/src/jobs/runtime';
 import { jobRepository } from '../../../server/src/store/repositories/job-repository';
 import { openStore, type Store } from '../../../server/src/store/store';
+import { testClock } from '../../test-clock';
 
 export interface JobsHarness {
   app: FastifyInstance;
@@ -20,7 +21,7 @@ export interface JobsHarness {
   jobs: Jobs;
   /** The server's clock. */
   now(): number;
-  /** Moves the server's clock forward (the demo tenant keeps real time). */
+  /** Moves the server's clock forward (the demo tenant's clock, `tenant.clock()`, keeps going). */
   advance(ms: number): void;
   tokenFor(userId: string): Promise<string>;
   api(userId: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
@@ -50,11 +51,15 @@ export async function startJobsHarness(options: JobsHarnessOptions = {}): Promis
   const store = await openStore({ dataDir: 'memory://' });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  // A fixed start (the hour of day never depends on when the suite runs); advance() moves the
+  // server's clock only, the demo tenant's keeps going from the same start.
+  const clock = testClock();
   let offset = 0;
-  const now = () => new Date(Date.now() + offset);
+  const now = () => new Date(clock.ms() + offset);
   const app = await buildApp(loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...options.env }), {
     store,
     now,
+    demoClock: clock.ms,
     ...options.deps,
     jobs: { schedulerPollMs: 60_000, ...options.deps?.jobs },
   });

@@ -48,11 +48,11 @@ describe('presence timeline', () => {
     expect(await intervals(ada)).toEqual(first);
 
     // A change (ada sets Do not disturb from another app): the open interval closes, the next opens.
-    h.tenant.presence.setPreferredPresence(h.tenant.person(ada), { availability: 'DoNotDisturb', activity: 'DoNotDisturb', expiresAt: Date.now() + 3_600_000 });
+    h.tenant.presence.setPreferredPresence(h.tenant.person(ada), { availability: 'DoNotDisturb', activity: 'DoNotDisturb', expiresAt: h.tenant.clock() + 3_600_000 });
     h.advance(60_000);
     await h.runNow(PERIODIC.sampling);
     const after = await intervals(ada);
-    const current = h.tenant.presence.at(h.tenant.person(ada), Date.now());
+    const current = h.tenant.presence.at(h.tenant.person(ada), h.tenant.clock());
     expect(after.at(-1)).toMatchObject({ availability: current.availability, activity: current.activity, end_at: null });
     if (current.availability !== first[0]!.availability || current.activity !== first[0]!.activity) {
       expect(after).toHaveLength(2);
@@ -67,7 +67,7 @@ describe('presence timeline', () => {
     await h.runNow(PERIODIC.sampling);
     expect(h.tenant.stats().graphRequests).toBe(0);
 
-    const old = new Date(Date.now() - 40 * 86_400_000);
+    const old = new Date(h.tenant.clock() - 40 * 86_400_000);
     await h.store.db.insertInto('presence_interval').values({ tenant_id: h.tenant.org.tenantId, user_id: ada, availability: 'Away', activity: 'Away', start_at: old, end_at: new Date(old.getTime() + 60_000) }).execute();
     await h.runNow(PERIODIC.retention);
     expect((await intervals(ada)).some((i) => i.start_at.getTime() === old.getTime())).toBe(false);
@@ -75,11 +75,11 @@ describe('presence timeline', () => {
   });
 
   it('cannot be turned on where the organisation turned it off', async () => {
-    await orgPolicyRepository(h.store.db).save(h.tenant.org.tenantId, { features: { presenceTimeline: false } }, { actorUserId: 'admin', action: 'policy.update', detail: {}, at: new Date() });
+    await orgPolicyRepository(h.store.db).save(h.tenant.org.tenantId, { features: { presenceTimeline: false } }, { actorUserId: 'admin', action: 'policy.update', detail: {}, at: new Date(h.tenant.clock()) });
     const refused = await h.api(bob, 'PUT', '/api/me/presence-timeline', { enabled: true });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('feature_disabled');
     expect((await h.api(bob, 'GET', '/api/me/presence-timeline')).body).toMatchObject({ available: false, reason: { code: 'feature_disabled' } });
-    await orgPolicyRepository(h.store.db).save(h.tenant.org.tenantId, {}, { actorUserId: 'admin', action: 'policy.update', detail: {}, at: new Date() });
+    await orgPolicyRepository(h.store.db).save(h.tenant.org.tenantId, {}, { actorUserId: 'admin', action: 'policy.update', detail: {}, at: new Date(h.tenant.clock()) });
   });
 });

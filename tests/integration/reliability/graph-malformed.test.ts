@@ -9,11 +9,12 @@ import { startFakeGraph, type FakeAnswer, type FakeGraph } from '../../../server
 import { createGraphGateway } from '../../../server/src/graph/gateway';
 import { batchAnswer } from '../../../server/src/graph/test-graph';
 import { startApiHarness, type ApiHarness } from '../api/api-harness';
+import { TEST_START } from '../../test-clock';
 
 const TAB_ROUTES = ['/api/me', '/api/me/balance', '/api/me/suggestions'];
 
 const day = (offsetDays: number, time: string) => {
-  const d = new Date(Date.now() + offsetDays * 86_400_000);
+  const d = new Date(TEST_START + offsetDays * 86_400_000);
   return `${d.toISOString().slice(0, 10)}T${time}.0000000`;
 };
 const meeting = {

@@ -97,6 +97,9 @@ export function useSuggestions(nowMs: () => number = Date.now): SuggestionsModel
         }
         update((d) => withBooked(d, answer.suggestion));
         setAnnouncement(`Booked ${describe(spanOf(answer.suggestion))} in your calendar.`);
+        // The booked block changes the day: the server plans the other suggestions again, so
+        // cards still on screen may be gone or moved. Fetch the list as it now is.
+        reload();
       },
       (e: unknown) => {
         const error = asApiError(e);
@@ -163,6 +166,15 @@ export function useSuggestions(nowMs: () => number = Date.now): SuggestionsModel
       },
       (e: unknown) => {
         const error = asApiError(e);
+        if (error.code === 'suggestion_not_found') {
+          // Not open any more (the day was planned again after a booking, or the time passed):
+          // there is nothing left to dismiss, so the card goes and the list is fetched anew.
+          update((d) => ({ ...d, suggestions: d.suggestions.filter((s) => s.id !== id) }));
+          settle(id, undefined);
+          setAnnouncement(`${describe(span)} is no longer suggested: the list is up to date.`);
+          reload();
+          return;
+        }
         settle(id, { action: 'dismiss', status: 'failed', error });
         setAnnouncement(`Could not dismiss ${describe(span)}: ${error.message}`);
         if (error.code === 'suggestion_booked') reload();
