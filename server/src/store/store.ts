@@ -107,9 +107,14 @@ async function migratedTemplateFolder(): Promise<string> {
     await client.close();
   }
   await writeFile(path.join(partial, TEMPLATE_MARK), '');
-  // Another process may have made it meanwhile: theirs is as good.
-  await rm(folder, { recursive: true, force: true });
-  await rename(partial, folder).catch(() => rm(partial, { recursive: true, force: true }));
+  // A folder appears whole (renamed after its mark is written). If another process made it
+  // meanwhile, the rename fails and theirs, as good, is used: never replace one in use.
+  try {
+    await rename(partial, folder);
+  } catch {
+    await rm(partial, { recursive: true, force: true });
+    if (!await access(complete).then(() => true, () => false)) throw new Error(`The embedded store's template folder ${folder} is incomplete: delete it and start again.`);
+  }
   return folder;
 }
 
