@@ -39,6 +39,17 @@ describe('the app shell', () => {
     expect(res.json()).toEqual({ error: { code: 'not_found', message: 'No route for GET /api/nothing-here' } });
   });
 
+  it('sends the security headers with every answer: routes, errors, refusals', async () => {
+    for (const res of [await app.inject('/healthz'), await app.inject('/api/nothing-here'), await app.inject('/api/me')]) {
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self' https://teams.microsoft.com");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-site');
+      expect(res.headers['cross-origin-opener-policy']).toBeUndefined();
+    }
+  });
+
   it('reports not-ready when the store stops answering', async () => {
     const broken = await buildApp(loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent' }), {
       store: { kind: 'postgres', db: undefined as never, ping: () => Promise.reject(new Error('down')), close: async () => {} },

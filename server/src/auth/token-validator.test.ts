@@ -91,6 +91,22 @@ describe('createTokenValidator', () => {
     await expect(validator.validate(tampered)).rejects.toBeInstanceOf(AuthError);
   });
 
+  it('checks a token sent with several requests at once only once; a bad one is refused to each of them', async () => {
+    let keyLookups = 0;
+    const local = createLocalJWKSet(issuer.jwks);
+    const validator = createTokenValidator({ ...options, jwks: { getKey: (header, token) => { keyLookups += 1; return local(header, token); } } });
+    const token = await issuer.sign(v2Claims());
+    const callers = await Promise.all([1, 2, 3].map(() => validator.validate(token)));
+    expect(callers.map((c) => c.userId)).toEqual([OID, OID, OID]);
+    expect(keyLookups).toBe(1);
+    const foreign = await issuer.sign(v2Claims({ tid: OTHER_TENANT, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }));
+    const outcomes = await Promise.allSettled([1, 2, 3].map(() => validator.validate(foreign)));
+    expect(outcomes.map((o) => o.status === 'rejected' && (o.reason as AuthError).code)).toEqual(['tenant_not_allowed', 'tenant_not_allowed', 'tenant_not_allowed']);
+    // Not remembered as valid: asked again, it is checked again and refused again.
+    await expect(validator.validate(foreign)).rejects.toMatchObject({ code: 'tenant_not_allowed' });
+    expect(keyLookups).toBe(3);
+  });
+
   it.each<[string, JWTPayload, AuthErrorCode, number]>([
     ['expired beyond the skew', { exp: nowSeconds - 120 }, 'token_expired', 401],
     ['not valid yet', { nbf: nowSeconds + 600 }, 'token_not_yet_valid', 401],

@@ -75,6 +75,27 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
   // A tab sends the same token with every request for up to an hour: its signature and claims are
   // checked once, then only its lifetime, so a warm request does no RSA work.
   const validated = new Map<string, { caller: Caller; notBeforeMs: number; expiresMs: number }>();
+  // A tab's first paint sends its new token with three requests at once: one signature check serves them all.
+  const checking = new Map<string, Promise<Caller>>();
+
+  const check = async (token: string): Promise<Caller> => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, getKey, {
+        algorithms: ['RS256'],
+        audience: [...options.audiences],
+        clockTolerance: tolerance,
+        currentDate: now(),
+        requiredClaims: ['exp', 'iss', 'aud'],
+      }));
+    } catch (error) {
+      throw toAuthError(error);
+    }
+    const caller = callerFrom(payload, options, allowed, requiredScope);
+    if (validated.size >= MAX_REMEMBERED_TOKENS) validated.clear();
+    validated.set(token, { caller, notBeforeMs: (payload.nbf ?? 0) * 1000, expiresMs: (payload.exp ?? 0) * 1000 });
+    return caller;
+  };
 
   return {
     async validate(token: string): Promise<Caller> {
@@ -91,22 +112,12 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
         if (at < known.notBeforeMs - tolerance * 1000) throw new AuthError('token_not_yet_valid', 'The token is not valid yet.');
         return known.caller;
       }
-      let payload: JWTPayload;
-      try {
-        ({ payload } = await jwtVerify(token, getKey, {
-          algorithms: ['RS256'],
-          audience: [...options.audiences],
-          clockTolerance: tolerance,
-          currentDate: now(),
-          requiredClaims: ['exp', 'iss', 'aud'],
-        }));
-      } catch (error) {
-        throw toAuthError(error);
+      let pending = checking.get(token);
+      if (!pending) {
+        pending = check(token).finally(() => checking.delete(token));
+        checking.set(token, pending);
       }
-      const caller = callerFrom(payload, options, allowed, requiredScope);
-      if (validated.size >= MAX_REMEMBERED_TOKENS) validated.clear();
-      validated.set(token, { caller, notBeforeMs: (payload.nbf ?? 0) * 1000, expiresMs: (payload.exp ?? 0) * 1000 });
-      return caller;
+      return pending;
     },
   };
 }

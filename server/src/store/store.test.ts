@@ -1,6 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, type Store } from './store';
+import { migrate, openStore, type Store } from './store';
 import { testBackends } from './test-backends';
 
 describe.each(testBackends)('store on $name', (backend) => {
@@ -71,4 +74,41 @@ describe.each(testBackends)('store on $name', (backend) => {
     const all = await store.db.selectFrom('org_policy').select('tenant_id').execute();
     expect(all.map((r) => r.tenant_id)).toEqual(['kept']);
   });
+});
+
+describe('embedded store in a data folder', () => {
+  const folders: string[] = [];
+  afterAll(async () => {
+    for (const f of folders) await rm(f, { recursive: true, force: true });
+  });
+  const newFolder = async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'unplug-store-test-'));
+    folders.push(dir);
+    return dir;
+  };
+
+  it('starts a new folder migrated (from the template), keeps it apart from other folders, and resumes it', async () => {
+    const [a, b] = [await newFolder(), await newFolder()];
+    const first = await openStore({ dataDir: a });
+    const second = await openStore({ dataDir: b });
+    try {
+      const tables = (await first.db.introspection.getTables()).map((t) => t.name);
+      expect(tables).toEqual(expect.arrayContaining(['preferences', 'suggestion_state', 'audit_log']));
+      await sql`create table probe (n int)`.execute(first.db);
+      await sql`insert into probe values (7)`.execute(first.db);
+      await expect(sql`select n from probe`.execute(second.db)).rejects.toThrow(/probe/);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+    const again = await openStore({ dataDir: a });
+    try {
+      const rows = await sql<{ n: number }>`select n from probe`.execute(again.db);
+      expect(rows.rows).toEqual([{ n: 7 }]);
+      const buffers = await sql<{ v: string }>`select current_setting('shared_buffers') as v`.execute(again.db);
+      expect(buffers.rows[0]?.v).toBe('8MB');
+    } finally {
+      await again.close();
+    }
+  }, 120_000); // the first start on a machine makes the template (initdb), slow on a loaded machine
 });

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -58,7 +58,7 @@ function openPostgres(connectionString: string, max: number): Store {
 async function openPGlite(dataDir: string): Promise<Store> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) await mkdir(dataDir, { recursive: true });
-  const client = inMemory ? await openMemoryFromTemplate() : await PGlite.create(dataDir);
+  const client = inMemory ? await openMemoryFromTemplate() : await openOnDisk(dataDir);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   return {
     kind: 'pglite',
@@ -66,6 +66,61 @@ async function openPGlite(dataDir: string): Promise<Store> {
     ping: async () => { await sql`select 1`.execute(db); },
     close: () => db.destroy(),
   };
+}
+
+/**
+ * PostgreSQL's defaults size its shared memory for a server of its own: 128 MB of shared buffers
+ * alone, all of it inside PGlite's WebAssembly memory, most of it touched at start (measured:
+ * 286 MB RSS for an opened PGlite with the defaults, 167 MB with 8 MB of buffers). Unplug's store
+ * is small (settings, states, weekly snapshots, presence intervals), and the operating system
+ * caches the data folder's files anyway.
+ */
+const PGLITE_SETTINGS = ['shared_buffers = 8MB', 'wal_buffers = 256kB', 'temp_buffers = 1MB'];
+
+/**
+ * A data folder of its own: resumed when it holds a database; otherwise a copy of the migrated
+ * template folder, instead of initdb + migrations (about 5 s, and inside PGlite a second
+ * PostgreSQL instance and a tar of the data folder in memory, which stay in the process until the
+ * garbage collector happens to run; an idle server may not run it for a long time).
+ */
+async function openOnDisk(dataDir: string): Promise<PGlite> {
+  if (!await holdsDatabase(dataDir)) {
+    await cp(await migratedTemplateFolder(), dataDir, { recursive: true, filter: (source) => path.basename(source) !== TEMPLATE_MARK });
+  }
+  return PGlite.create(dataDir, { postgresqlconf: PGLITE_SETTINGS });
+}
+
+const TEMPLATE_MARK = 'unplug-template-complete';
+const holdsDatabase = (dir: string) => access(path.join(dir, 'PG_VERSION')).then(() => true, () => false);
+
+/** The migrated template as a data folder in the temp folder, made (initdb + migrations) by the first start on this machine. */
+async function migratedTemplateFolder(): Promise<string> {
+  const folder = path.join(os.tmpdir(), `unplug-pglite-template-${await migrationsKey()}`);
+  const complete = path.join(folder, TEMPLATE_MARK);
+  if (await access(complete).then(() => true, () => false)) return folder;
+  const partial = `${folder}.${process.pid}.tmp`;
+  await rm(partial, { recursive: true, force: true });
+  const client = await PGlite.create(partial, { postgresqlconf: PGLITE_SETTINGS });
+  try {
+    await migrate(new Kysely<Database>({ dialect: new PGliteDialect(client) }));
+  } finally {
+    await client.close();
+  }
+  await writeFile(path.join(partial, TEMPLATE_MARK), '');
+  // A folder appears whole (renamed after its mark is written). If another process made it
+  // meanwhile, the rename fails and theirs, as good, is used: never replace one in use.
+  try {
+    await rename(partial, folder);
+  } catch {
+    await rm(partial, { recursive: true, force: true });
+    if (!await access(complete).then(() => true, () => false)) throw new Error(`The embedded store's template folder ${folder} is incomplete: delete it and start again.`);
+  }
+  return folder;
+}
+
+async function migrationsKey(): Promise<string> {
+  const names = Object.keys(await migrationProvider.getMigrations()).sort().join(',');
+  return Buffer.from(names).toString('base64url').slice(-40);
 }
 
 export async function migrate(db: Kysely<Database>): Promise<void> {
@@ -83,18 +138,16 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
  * and keyed by the migrations it holds, so a new migration makes a new template.
  */
 export async function openMemoryFromTemplate(): Promise<PGlite> {
-  const names = Object.keys(await migrationProvider.getMigrations()).sort().join(',');
-  const key = Buffer.from(names).toString('base64url').slice(-40);
-  const file = path.join(os.tmpdir(), `unplug-pglite-template-${key}.tar`);
+  const file = path.join(os.tmpdir(), `unplug-pglite-template-${await migrationsKey()}.tar`);
   const saved = await readFile(file).catch(() => undefined);
   if (saved) {
     try {
-      return await PGlite.create('memory://', { loadDataDir: new Blob([saved]) });
+      return await PGlite.create('memory://', { loadDataDir: new Blob([saved]), postgresqlconf: PGLITE_SETTINGS });
     } catch {
       // A damaged template: fall through and make a new one.
     }
   }
-  const client = await PGlite.create('memory://');
+  const client = await PGlite.create('memory://', { postgresqlconf: PGLITE_SETTINGS });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   await migrate(db);
   const dump = await client.dumpDataDir('none');
