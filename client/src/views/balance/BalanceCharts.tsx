@@ -43,6 +43,8 @@ interface BalanceChartsProps {
   presence: boolean;
 }
 
+// hideTickOverlap off: a week has seven short day names, which fit even at 320 px; the chart's
+// own overlap rule (10 px between labels) would drop some of them on a phone.
 export default function BalanceCharts({ days, locale, presence }: BalanceChartsProps) {
   const styles = useStyles();
   const colours = useThemeName() === 'contrast' ? CONTRAST_COLOURS : COLOURS;
@@ -76,14 +78,14 @@ export default function BalanceCharts({ days, locale, presence }: BalanceChartsP
     <div className={styles.root}>
       <figure className={styles.figure}>
         <Text as="h3" weight="semibold" size={400}>Connected and disconnected, hours a day</Text>
-        <VerticalStackedBarChart data={balance} height={280} yAxisTitle="Hours" culture={locale} barWidth="auto" maxBarWidth={40}
+        <VerticalStackedBarChart data={balance} height={280} yAxisTitle="Hours" culture={locale} barWidth="auto" maxBarWidth={40} hideTickOverlap={false}
           chartTitle="Connected and disconnected hours per day, with the disconnect target" roundCorners enabledLegendsWrapLines />
         <Text as="p" size={200} className={styles.caption}>The line is your daily disconnect target; the table below has every figure.</Text>
       </figure>
       <figure className={styles.figure}>
         <Text as="h3" weight="semibold" size={400}>Protected time{presence ? ' and how much was honoured' : ''}</Text>
         {anyProtected ? (
-          <GroupedVerticalBarChart data={protection} height={280} yAxisTitle="Hours" culture={locale} barWidth="auto" maxBarWidth={24}
+          <GroupedVerticalBarChart data={protection} height={280} yAxisTitle="Hours" culture={locale} barWidth="auto" maxBarWidth={24} hideTickOverlap={false}
             chartTitle={presence ? 'Protected and honoured hours per day' : 'Protected hours per day'} roundCorners enabledLegendsWrapLines />
         ) : (
           <Text as="p" className={styles.caption}>No Unplug blocks were booked in these days. Accept a suggestion to protect time.</Text>

@@ -1,9 +1,9 @@
 import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { BalanceDay, BalanceFigures, BalanceResponse } from '../../api/types';
 import { formatDate, formatHours } from '../../format/format';
+import { ScrollRegion } from '../../layout/ScrollRegion';
 
 const useStyles = makeStyles({
-  wrap: { overflowX: 'auto' },
   table: { minWidth: '44rem' },
   day: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   total: { fontWeight: tokens.fontWeightSemibold },
@@ -24,7 +24,7 @@ export function BalanceTable({ balance, locale }: BalanceTableProps) {
   const honoured = (figures: BalanceFigures) => (balance.sources.presence ? hours(figures.honouredMinutes) : <span className={styles.muted} title="Needs Teams presence">not measured</span>);
 
   return (
-    <div className={styles.wrap}>
+    <ScrollRegion label="Balance table, scrolls sideways" stickyFirstColumn>
       <Table className={styles.table} size="small" aria-label="Balance day by day">
         <TableHeader>
           <TableRow>
@@ -56,7 +56,7 @@ export function BalanceTable({ balance, locale }: BalanceTableProps) {
           </TableRow>
         </TableBody>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 
