@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isMobileHostClient, touchSized } from './narrow';
+import { isMobileHostClient } from '../host/host';
+import { touchSized } from './narrow';
 
 describe('isMobileHostClient', () => {
   it.each([

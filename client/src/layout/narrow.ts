@@ -1,3 +1,5 @@
+import { isMobileHostClient } from '../host/host';
+
 /**
  * Narrow layouts: a phone (Teams mobile, 320–430 px) or a Teams side panel (about 320–400 px).
  * One breakpoint for the whole tab, so the shell, views and touch sizes switch together.
@@ -18,13 +20,6 @@ export const COARSE_POINTER_QUERY = '(pointer: coarse)';
 /** Smallest touch target, in CSS pixels (WCAG 2.5.5, Apple and Microsoft guidance): 44 × 44. */
 export const TOUCH_TARGET_PX = 44;
 
-/** Teams host clients that run on phones and tablets (teams-js `HostClientType`). */
-const MOBILE_HOST_CLIENTS: ReadonlySet<string> = new Set(['android', 'ios', 'ipados']);
-
-/** Whether the Teams host is a mobile client (touch, full-screen pop-ups, in-app web view). */
-export function isMobileHostClient(hostClientType: string | undefined): boolean {
-  return hostClientType !== undefined && MOBILE_HOST_CLIENTS.has(hostClientType);
-}
 
 /**
  * Whether controls get touch sizes: on a mobile Teams client at any width, and anywhere the
