@@ -135,8 +135,13 @@ async function expectUsable(frame: Frame, where: string): Promise<void> {
   expect(await accessibilityProblems(frame), `${where}: axe`).toEqual([]);
 }
 
-/** The balance chart's day labels are all there and none overlaps another. */
-async function expectReadableDayLabels(frame: Frame): Promise<void> {
+/**
+ * The balance chart's day labels are all there and none overlaps another, and its plot is as
+ * tall as on a wide screen (the legend, one entry a line on a phone, takes its share of the box).
+ */
+async function expectReadableChart(frame: Frame): Promise<void> {
+  const plotHeight = await frame.evaluate(() => document.querySelector('figure svg')?.getBoundingClientRect().height ?? 0);
+  expect(plotHeight).toBeGreaterThanOrEqual(240);
   const labels = await frame.evaluate(() => {
     const axis = document.querySelector('figure svg');
     return [...(axis?.querySelectorAll('.tick text') ?? [])]
@@ -188,7 +193,7 @@ describe('in the Teams host, at 320, 360 and 400 px', () => {
       await expectUsable(tab, where);
       expect(await tab.evaluate(() => document.documentElement.dataset['touch']), where).toBe('true');
       if (name === 'balance') {
-        await expectReadableDayLabels(tab);
+        await expectReadableChart(tab);
         await expectDayTableScrollsWithDayFixed(tab);
       }
       await saveTabScreenshot(page, tab, `narrow-${name}-${width}-${theme}`);

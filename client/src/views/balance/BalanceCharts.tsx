@@ -2,10 +2,11 @@
  * The balance as charts (@fluentui/react-charts). Loaded lazily: the charts library is the
  * heaviest part of the tab, and the table beside it shows the same figures at once.
  */
-import { GroupedVerticalBarChart, VerticalStackedBarChart, type GroupedVerticalBarChartData, type VerticalStackedChartProps } from '@fluentui/react-charts';
+import { GroupedVerticalBarChart, ResponsiveContainer, VerticalStackedBarChart, type GroupedVerticalBarChartData, type VerticalStackedChartProps } from '@fluentui/react-charts';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { BalanceDay } from '../../api/types';
 import { formatDate, formatHours, hoursOf } from '../../format/format';
+import { useNarrow } from '../../layout/use-narrow';
 import { useThemeName } from '../../theme/theme-name';
 
 const useStyles = makeStyles({
@@ -48,6 +49,9 @@ interface BalanceChartsProps {
 export default function BalanceCharts({ days, locale, presence }: BalanceChartsProps) {
   const styles = useStyles();
   const colours = useThemeName() === 'contrast' ? CONTRAST_COLOURS : COLOURS;
+  // Fluent's ResponsiveContainer sizes the chart to its box, legend included. On a phone the
+  // legend wraps to one entry a line, so the box is taller there to keep the bars as tall.
+  const height = useNarrow() ? 480 : 350;
   const label = (day: BalanceDay) => formatDate(day.date, locale, 'weekday');
   const point = (day: BalanceDay, legend: string, minutes: number, color: string) => ({
     legend, data: hoursOf(minutes), color, yAxisCalloutData: formatHours(minutes, locale), xAxisCalloutData: formatDate(day.date, locale, 'long'),
@@ -78,15 +82,19 @@ export default function BalanceCharts({ days, locale, presence }: BalanceChartsP
     <div className={styles.root}>
       <figure className={styles.figure}>
         <Text as="h3" weight="semibold" size={400}>Connected and disconnected, hours a day</Text>
-        <VerticalStackedBarChart data={balance} height={280} yAxisTitle="Hours" culture={locale} barWidth="auto" maxBarWidth={40} hideTickOverlap={false}
-          chartTitle="Connected and disconnected hours per day, with the disconnect target" roundCorners enabledLegendsWrapLines />
+        <ResponsiveContainer height={height}>
+          <VerticalStackedBarChart data={balance} yAxisTitle="Hours" culture={locale} barWidth="auto" maxBarWidth={40} hideTickOverlap={false}
+            chartTitle="Connected and disconnected hours per day, with the disconnect target" roundCorners enabledLegendsWrapLines />
+        </ResponsiveContainer>
         <Text as="p" size={200} className={styles.caption}>The line is your daily disconnect target; the table below has every figure.</Text>
       </figure>
       <figure className={styles.figure}>
         <Text as="h3" weight="semibold" size={400}>Protected time{presence ? ' and how much was honoured' : ''}</Text>
         {anyProtected ? (
-          <GroupedVerticalBarChart data={protection} height={280} yAxisTitle="Hours" culture={locale} barWidth="auto" maxBarWidth={24} hideTickOverlap={false}
-            chartTitle={presence ? 'Protected and honoured hours per day' : 'Protected hours per day'} roundCorners enabledLegendsWrapLines />
+          <ResponsiveContainer height={height}>
+            <GroupedVerticalBarChart data={protection} yAxisTitle="Hours" culture={locale} barWidth="auto" maxBarWidth={24} hideTickOverlap={false}
+              chartTitle={presence ? 'Protected and honoured hours per day' : 'Protected hours per day'} roundCorners enabledLegendsWrapLines />
+          </ResponsiveContainer>
         ) : (
           <Text as="p" className={styles.caption}>No Unplug blocks were booked in these days. Accept a suggestion to protect time.</Text>
         )}
