@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
@@ -34,10 +34,28 @@ interface ScrollRegionProps {
  */
 export function ScrollRegion({ label, stickyFirstColumn = false, children }: ScrollRegionProps) {
   const styles = useStyles();
+  const scrollable = useScrollsSideways<HTMLDivElement>();
   return (
-    // tabIndex: a scrollable region must be reachable by keyboard.
-    <div role="region" aria-label={label} tabIndex={0} className={mergeClasses(styles.region, stickyFirstColumn && styles.stickyFirstColumn)}>
+    // A tab stop only while it scrolls: then it must be reachable by keyboard (arrow keys scroll it).
+    <div ref={scrollable.ref} role="region" aria-label={label} tabIndex={scrollable.sideways ? 0 : undefined} className={mergeClasses(styles.region, stickyFirstColumn && styles.stickyFirstColumn)}>
       {children}
     </div>
   );
+}
+
+/** Whether the element's content is wider than the element, following resizes of either. */
+function useScrollsSideways<T extends HTMLElement>(): { ref: RefObject<T>; sideways: boolean } {
+  const ref = useRef<T>(null);
+  const [sideways, setSideways] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const check = () => setSideways(element.scrollWidth > element.clientWidth);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(element);
+    for (const child of element.children) observer.observe(child);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, sideways };
 }
