@@ -232,6 +232,23 @@ describe('in the Teams host, at 320, 360 and 400 px', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('fits the delete confirmation dialog on a phone', async () => {
+    const avery = demo.person('Avery Quinn');
+    await page.setViewportSize({ width: 320, height: 720 });
+    const { tab } = await openInHost(page, server, { hostClientType: 'android', theme: 'dark', demoUserId: avery.id, userObjectId: avery.id, tab: '/tab/privacy' });
+    await VIEWS[3]?.ready(tab);
+    await tab.getByRole('button', { name: 'Delete my data…' }).click();
+    const dialog = tab.getByRole('alertdialog');
+    await shown(dialog);
+    const box = await dialog.boundingBox();
+    expect(box?.x).toBeGreaterThanOrEqual(0);
+    expect((box?.x ?? 0) + (box?.width ?? 999)).toBeLessThanOrEqual(320);
+    await expectUsable(tab, 'the delete dialog at 320 px');
+    await saveTabScreenshot(page, tab, 'narrow-privacy-dialog-320-dark');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
   it('shows every tab, without More, when they fit', async () => {
     const avery = demo.person('Avery Quinn');
     await page.setViewportSize({ width: 1024, height: 720 });
