@@ -1,8 +1,10 @@
 import { Select, makeStyles, tokens } from '@fluentui/react-components';
+import { NARROW } from '../layout/narrow';
 import type { DemoPerson } from './demo-identity';
 
 const useStyles = makeStyles({
-  select: { minWidth: '14rem', marginLeft: tokens.spacingHorizontalS },
+  // As wide as it needs up to the screen's width; the browser shortens a long name in the box.
+  select: { flexGrow: 1, minWidth: 'min(14rem, 100%)', maxWidth: '100%', marginLeft: tokens.spacingHorizontalS, [NARROW]: { marginLeft: 0 } },
 });
 
 interface PersonSwitcherProps {

@@ -12,6 +12,14 @@ export function isThemeName(value: unknown): value is ThemeName {
   return typeof value === 'string' && (THEME_NAMES as readonly string[]).includes(value);
 }
 
+/** Teams host clients that run on phones and tablets (teams-js `HostClientType`). */
+const MOBILE_HOST_CLIENTS: ReadonlySet<string> = new Set(['android', 'ios', 'ipados']);
+
+/** Whether the Teams host is a mobile client: touch, an in-app web view, full-screen pop-ups. */
+export function isMobileHostClient(hostClientType: string | undefined): boolean {
+  return hostClientType !== undefined && MOBILE_HOST_CLIENTS.has(hostClientType);
+}
+
 /** Where the tab was opened: `content` for a tab, `settings` for a channel tab's configuration page. */
 export type FrameContext = 'content' | 'settings' | 'remove' | 'sidePanel' | 'meetingStage' | 'task' | 'authentication' | (string & {});
 

@@ -5,7 +5,7 @@
 import { app, authentication, pages } from '@microsoft/teams-js';
 import type { ServerMode } from '../boot/server-mode';
 import { createDemoHost } from './demo-host';
-import { isThemeName, type HostContext, type SaveRequest, type TabHost, type TeamsHost, type ThemeName } from './host';
+import { isMobileHostClient, isThemeName, type HostContext, type SaveRequest, type TabHost, type TeamsHost, type ThemeName } from './host';
 
 /** How long to wait for a host to answer `initialize` before running in demo mode. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 3000;
@@ -118,7 +118,9 @@ function createTeamsHost(context: HostContext): TeamsHost {
     },
     // AuthTokenRequestParameters.claims is string[]: each a claims request from a claims challenge.
     getAuthToken: (request) => (request?.claims?.length ? authentication.getAuthToken({ claims: request.claims }) : authentication.getAuthToken()),
-    authenticate: ({ url, width, height }) => authentication.authenticate({ url, width, height }),
+    // Mobile clients show the pop-up full screen (an in-app browser), so no desktop size is asked for
+    // there; Teams may ignore the size anyway: https://learn.microsoft.com/en-us/javascript/api/@microsoft/teams-js/authentication.authenticatepopupparameters
+    authenticate: ({ url, width, height }) => authentication.authenticate(isMobileHostClient(context.hostClientType) ? { url } : { url, width, height }),
     finishAuthentication(outcome) {
       if (outcome.ok) authentication.notifySuccess(outcome.result);
       else authentication.notifyFailure(outcome.reason);

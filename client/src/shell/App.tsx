@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import type { TabHost } from '../host/host';
+import { useTouchLayout } from '../layout/use-touch-layout';
 import { FLUENT_THEMES } from '../theme/themes';
 import { ThemeNameContext } from '../theme/theme-name';
 import { useHostTheme } from '../theme/use-host-theme';
@@ -9,12 +10,14 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { TeamsSession } from './TeamsSession';
 
 const useStyles = makeStyles({
-  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
+  // minWidth 0 / overflowWrap: a long word (an address, a setting's name) wraps instead of widening the page.
+  root: { minHeight: '100vh', minWidth: 0, overflowWrap: 'break-word', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
 });
 
 export function App({ host }: { host: TabHost }) {
   const styles = useStyles();
   const theme = useHostTheme(host);
+  useTouchLayout(host);
   const locale = host.kind === 'teams' ? host.context.locale : host.locale;
 
   // On the document too, so the page around the provider (and tests) see the theme and language.

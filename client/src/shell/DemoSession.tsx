@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles } from '@fluentui/react-components';
 import { createApiClient } from '../api/api-client';
 import { grantDemoConsent } from '../demo/demo-identity';
 import { PersonSwitcher } from '../demo/PersonSwitcher';
@@ -8,8 +8,14 @@ import type { DemoHost } from '../host/host';
 import { useIsAdmin } from '../session/use-is-admin';
 import { Shell } from './Shell';
 
+const useStyles = makeStyles({
+  // One line: a wrapped badge would draw its two lines over each other (its height is fixed).
+  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
+});
+
 /** Outside Teams: the demo tenant's people, one at a time, chosen with the person switcher. */
 export function DemoSession({ host }: { host: DemoHost }) {
+  const styles = useStyles();
   const { state, selectPerson, getToken } = useDemoIdentity();
   const ready = state.status === 'ready';
   const api = useMemo(() => createApiClient({ getToken }), [getToken]);
@@ -23,7 +29,7 @@ export function DemoSession({ host }: { host: DemoHost }) {
 
   const mode = (
     <>
-      <Badge appearance="tint" color="informative">Demo mode</Badge>
+      <Badge className={styles.badge} appearance="tint" color="informative">Demo mode</Badge>
       {state.status === 'loading' && <Spinner size="extra-tiny" label="Loading demo people…" />}
       {state.status === 'ready' && <PersonSwitcher people={state.people} personId={state.person.id} onSelect={selectPerson} />}
     </>

@@ -5,16 +5,21 @@ import { ConsentPage } from '../consent/ConsentPage';
 import { useRoute } from '../routing/use-route';
 import { availableViews, resolveView } from '../routing/views';
 import { SessionContext, type Session } from '../session/session';
+import { NARROW } from '../layout/narrow';
 import { ErrorBoundary } from './ErrorBoundary';
 import { VIEW_COMPONENTS } from './view-components';
 import { ViewNav, panelIdOf, tabIdOf } from './ViewNav';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
-  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
+  root: {
+    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
+    [NARROW]: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
+  },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
   title: { margin: 0 },
-  mode: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
-  panel: { paddingTop: tokens.spacingVerticalS },
+  // Wraps under the title when both do not fit (the demo badge and person switcher on a phone).
+  mode: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0, maxWidth: '100%', color: tokens.colorNeutralForeground2 },
+  panel: { paddingTop: tokens.spacingVerticalS, minWidth: 0 },
 });
 
 interface ShellProps {

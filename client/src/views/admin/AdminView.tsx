@@ -5,6 +5,7 @@ import { LoadingState } from '../../common/LoadingState';
 import { ProblemMessage } from '../../common/ProblemMessage';
 import { ViewFrame } from '../../common/ViewFrame';
 import { safeLocale } from '../../format/format';
+import { ScrollRegion } from '../../layout/ScrollRegion';
 import { useSession } from '../../session/session';
 import { NumberField, SwitchField } from '../../settings/fields';
 import { PreferencesFields } from '../../settings/PreferencesFields';
@@ -18,7 +19,7 @@ const useStyles = makeStyles({
   part: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   heading: { margin: 0 },
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
-  grid: { display: 'grid', alignItems: 'start', gridTemplateColumns: 'repeat(auto-fill, minmax(16rem, 1fr))', gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
+  grid: { display: 'grid', alignItems: 'start', gridTemplateColumns: 'repeat(auto-fill, minmax(min(16rem, 100%), 1fr))', gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
 });
 
 export function AdminView() {
@@ -90,6 +91,7 @@ function AuditTrail({ audit, updatedAt, locale }: { audit: AuditEntry[]; updated
       <Text as="h3" id="admin-audit" size={400} weight="semibold" className={styles.heading}>Recent changes</Text>
       <Text as="p" className={styles.note}>{updatedAt ? `Last changed ${when(updatedAt)}.` : 'The organisation still uses the built-in defaults.'}</Text>
       {audit.length > 0 && (
+        <ScrollRegion label="Recent changes table, scrolls sideways">
         <Table size="small" aria-label="Recent changes">
           <TableHeader>
             <TableRow>
@@ -108,6 +110,7 @@ function AuditTrail({ audit, updatedAt, locale }: { audit: AuditEntry[]; updated
             ))}
           </TableBody>
         </Table>
+        </ScrollRegion>
       )}
     </section>
   );

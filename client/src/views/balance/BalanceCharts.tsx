@@ -6,10 +6,11 @@
  * two compare directly. Planned days are a forecast and get their own colour and legend. Axes
  * step by half or whole hours (`niceHourAxis`).
  */
-import { GroupedVerticalBarChart, VerticalBarChart, type GroupedVerticalBarChartData, type VerticalBarChartDataPoint } from '@fluentui/react-charts';
+import { GroupedVerticalBarChart, ResponsiveContainer, VerticalBarChart, type GroupedVerticalBarChartData, type VerticalBarChartDataPoint } from '@fluentui/react-charts';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { BalanceDay } from '../../api/types';
 import { formatDate, formatHours, hoursOf } from '../../format/format';
+import { useNarrow } from '../../layout/use-narrow';
 import { useThemeName } from '../../theme/theme-name';
 import { niceHourAxis } from './balance-figures';
 
@@ -56,9 +57,14 @@ const LEGEND = {
   planned: 'Free in the calendar (planned, a forecast)',
 } as const;
 
+// hideTickOverlap off: a week has seven short day names, which fit even at 320 px; the chart's
+// own overlap rule (10 px between labels) would drop some of them on a phone.
 export default function BalanceCharts({ days, locale, presence }: BalanceChartsProps) {
   const styles = useStyles();
   const colours = useThemeName() === 'contrast' ? CONTRAST_COLOURS : COLOURS;
+  // Fluent's ResponsiveContainer sizes the chart to its box, legend included. On a phone the
+  // legend wraps to one entry a line, so the box is taller there to keep the bars as tall.
+  const height = useNarrow() ? 400 : 320;
   const label = (day: BalanceDay) => formatDate(day.date, locale, 'weekday');
   const hoursText = (day: BalanceDay, minutes: number) => `${formatHours(minutes, locale)}${day.state === 'planned' ? ' (forecast)' : ''}`;
 
@@ -97,10 +103,12 @@ export default function BalanceCharts({ days, locale, presence }: BalanceChartsP
     <div className={styles.root}>
       <figure className={styles.figure} data-chart="disconnected">
         <Text as="h3" weight="semibold" size={400}>Disconnected hours a day, against your target</Text>
-        <VerticalBarChart data={disconnected} height={260} yAxisTitle="Hours" culture={locale} barWidth="auto" maxBarWidth={40}
-          yMaxValue={disconnectedAxis.max} yAxisTickCount={disconnectedAxis.count}
-          lineLegendText="Disconnect target" lineLegendColor={colours.target}
-          chartTitle="Disconnected hours per day, with the daily disconnect target" roundCorners enabledLegendsWrapLines />
+        <ResponsiveContainer height={height}>
+          <VerticalBarChart data={disconnected} yAxisTitle="Hours" culture={locale} barWidth="auto" maxBarWidth={40}
+            yMaxValue={disconnectedAxis.max} yAxisTickCount={disconnectedAxis.count}
+            lineLegendText="Disconnect target" lineLegendColor={colours.target}
+            chartTitle="Disconnected hours per day, with the daily disconnect target" hideTickOverlap={false} roundCorners enabledLegendsWrapLines />
+        </ResponsiveContainer>
         <Text as="p" size={200} className={styles.caption}>
           The line is your daily disconnect target; only stretches of uninterrupted free time count.
           {anyPlanned ? ' Grey bars are days still to come: what your calendar leaves free so far.' : ''}
@@ -108,16 +116,20 @@ export default function BalanceCharts({ days, locale, presence }: BalanceChartsP
       </figure>
       <figure className={styles.figure} data-chart="connected">
         <Text as="h3" weight="semibold" size={400}>Connected hours, in and after working hours</Text>
-        <GroupedVerticalBarChart data={connected} height={260} yAxisTitle="Hours" culture={locale} barWidth="auto" maxBarWidth={24}
-          yMaxValue={connectedAxis.max} yAxisTickCount={connectedAxis.count}
-          chartTitle="Connected hours per day, in working hours and after hours" roundCorners enabledLegendsWrapLines />
+        <ResponsiveContainer height={height}>
+          <GroupedVerticalBarChart data={connected} yAxisTitle="Hours" culture={locale} barWidth="auto" maxBarWidth={24}
+            yMaxValue={connectedAxis.max} yAxisTickCount={connectedAxis.count}
+            chartTitle="Connected hours per day, in working hours and after hours" hideTickOverlap={false} roundCorners enabledLegendsWrapLines />
+        </ResponsiveContainer>
       </figure>
       <figure className={styles.figure} data-chart="protected">
         <Text as="h3" weight="semibold" size={400}>Protected time{presence ? ' and how much was honoured' : ''}</Text>
         {anyProtected ? (
-          <GroupedVerticalBarChart data={protection} height={260} yAxisTitle="Hours" culture={locale} barWidth="auto" maxBarWidth={24}
-            yMaxValue={protectionAxis.max} yAxisTickCount={protectionAxis.count}
-            chartTitle={presence ? 'Protected and honoured hours per day' : 'Protected hours per day'} roundCorners enabledLegendsWrapLines />
+          <ResponsiveContainer height={height}>
+            <GroupedVerticalBarChart data={protection} yAxisTitle="Hours" culture={locale} barWidth="auto" maxBarWidth={24}
+              yMaxValue={protectionAxis.max} yAxisTickCount={protectionAxis.count}
+              chartTitle={presence ? 'Protected and honoured hours per day' : 'Protected hours per day'} hideTickOverlap={false} roundCorners enabledLegendsWrapLines />
+          </ResponsiveContainer>
         ) : (
           <Text as="p" className={styles.caption}>No Unplug blocks were booked in these days. Accept a suggestion to protect time.</Text>
         )}

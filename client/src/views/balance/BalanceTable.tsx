@@ -2,9 +2,10 @@ import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, Table
 import type { BalanceDay, BalanceResponse } from '../../api/types';
 import { formatDate, formatHours } from '../../format/format';
 import { rowsThatAddUp } from './balance-figures';
+import { ScrollRegion } from '../../layout/ScrollRegion';
 
 const useStyles = makeStyles({
-  wrap: { overflowX: 'auto', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  wrap: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   table: { minWidth: '48rem' },
   day: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   total: { fontWeight: tokens.fontWeightSemibold },
@@ -55,6 +56,7 @@ export function BalanceTable({ balance, locale }: BalanceTableProps) {
 
   return (
     <div className={styles.wrap}>
+      <ScrollRegion label="Balance table, scrolls sideways" stickyFirstColumn>
       <Table className={styles.table} size="small" aria-label="Balance day by day">
         <TableHeader>
           <TableRow>
@@ -78,6 +80,7 @@ export function BalanceTable({ balance, locale }: BalanceTableProps) {
           </TableRow>
         </TableBody>
       </Table>
+      </ScrollRegion>
       <Text as="p" size={200} className={styles.note} data-figure="table-note">
         {tableNote(balance)}
       </Text>

@@ -13,7 +13,7 @@ import { SUGGESTION_DAYS, useSuggestions } from './use-suggestions';
 
 const useStyles = makeStyles({
   day: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  cards: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(18rem, 1fr))', gap: tokens.spacingHorizontalM },
+  cards: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(18rem, 100%), 1fr))', gap: tokens.spacingHorizontalM },
   heading: { margin: 0 },
   status: { margin: 0, minHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2 },
 });

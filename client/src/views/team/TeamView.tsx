@@ -6,6 +6,7 @@ import { LoadingState } from '../../common/LoadingState';
 import { ProblemMessage } from '../../common/ProblemMessage';
 import { ViewFrame } from '../../common/ViewFrame';
 import { addDays, formatDateRange, formatHours, formatPercent } from '../../format/format';
+import { ScrollRegion } from '../../layout/ScrollRegion';
 import { useSession } from '../../session/session';
 import { useTeam, type TeamModel } from './use-team';
 
@@ -123,6 +124,7 @@ function TeamFigures({ data, locale }: { data: TeamBalanceResponse; locale: stri
           ? `${data.members} members shared their figures.`
           : `${data.members} members shared their figures: together they were disconnected for ${formatPercent(data.balanceRatio, locale)} of their working time.`}
       </Text>
+      <ScrollRegion label="Team figures table, scrolls sideways" stickyFirstColumn>
       <Table className={styles.table} size="small" aria-label="Team figures">
         <TableHeader>
           <TableRow>
@@ -141,6 +143,7 @@ function TeamFigures({ data, locale }: { data: TeamBalanceResponse; locale: stri
           ))}
         </TableBody>
       </Table>
+      </ScrollRegion>
       <Text as="p" size={200} className={styles.note}>
         {`Totals are rounded to ${hours(data.roundingMinutes)}, so that comparing weeks or teams cannot reveal one person's figures.`}
       </Text>
