@@ -24,7 +24,7 @@ export function BalanceTable({ balance, locale }: BalanceTableProps) {
   const honoured = (figures: BalanceFigures) => (balance.sources.presence ? hours(figures.honouredMinutes) : <span className={styles.muted} title="Needs Teams presence">not measured</span>);
 
   return (
-    <ScrollRegion label="Balance table, scrolls sideways" stickyFirstColumn>
+    <ScrollRegion label="Balance table" stickyFirstColumn>
       <Table className={styles.table} size="small" aria-label="Balance day by day">
         <TableHeader>
           <TableRow>
