@@ -128,7 +128,15 @@ async function resize(frame: Frame, width: number): Promise<void> {
   await page.waitForTimeout(250);
 }
 
+/** Waits for running transitions (a dialog or menu opening scales in) to end; endless ones (spinners) do not count. */
+function settled(frame: Frame): Promise<unknown> {
+  return frame.evaluate(() => Promise.all(document.getAnimations()
+    .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+    .map((animation) => animation.finished.catch(() => undefined))));
+}
+
 async function expectUsable(frame: Frame, where: string): Promise<void> {
+  await settled(frame);
   const findings = await layoutFindings(frame);
   expect(findings.scrollWidth, `${where}: the page scrolls sideways`).toBeLessThanOrEqual(findings.innerWidth);
   expect(findings.smallTargets, `${where}: touch targets under ${TOUCH_TARGET_PX} px`).toEqual([]);

@@ -91,7 +91,7 @@ function AuditTrail({ audit, updatedAt, locale }: { audit: AuditEntry[]; updated
       <Text as="h3" id="admin-audit" size={400} weight="semibold" className={styles.heading}>Recent changes</Text>
       <Text as="p" className={styles.note}>{updatedAt ? `Last changed ${when(updatedAt)}.` : 'The organisation still uses the built-in defaults.'}</Text>
       {audit.length > 0 && (
-        <ScrollRegion label="Recent changes table, scrolls sideways">
+        <ScrollRegion label="Recent changes table">
         <Table size="small" aria-label="Recent changes">
           <TableHeader>
             <TableRow>

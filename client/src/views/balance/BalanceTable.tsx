@@ -56,7 +56,7 @@ export function BalanceTable({ balance, locale }: BalanceTableProps) {
 
   return (
     <div className={styles.wrap}>
-      <ScrollRegion label="Balance table, scrolls sideways" stickyFirstColumn>
+      <ScrollRegion label="Balance table" stickyFirstColumn>
       <Table className={styles.table} size="small" aria-label="Balance day by day">
         <TableHeader>
           <TableRow>

@@ -124,7 +124,7 @@ function TeamFigures({ data, locale }: { data: TeamBalanceResponse; locale: stri
           ? `${data.members} members shared their figures.`
           : `${data.members} members shared their figures: together they were disconnected for ${formatPercent(data.balanceRatio, locale)} of their working time.`}
       </Text>
-      <ScrollRegion label="Team figures table, scrolls sideways" stickyFirstColumn>
+      <ScrollRegion label="Team figures table" stickyFirstColumn>
       <Table className={styles.table} size="small" aria-label="Team figures">
         <TableHeader>
           <TableRow>
