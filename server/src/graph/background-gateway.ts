@@ -1,4 +1,5 @@
 import type { PreferredPresence, WorkingHours } from '../domain/types';
+import { sendActivityNotification, type ActivityNotification } from './activity-feed';
 import { getWorkingHours } from './app-mailbox';
 import { createGraphHttp, type AppContext, type GraphClientOptions } from './graph-client';
 import type { UserPresence } from './map-presence';
@@ -8,7 +9,7 @@ import { createPresenceSubscription, deleteSubscription, renewSubscription, type
 
 /**
  * What background jobs ask of Graph, always as the app (application permissions): presence of
- * many people, the status they show, working hours, status writes and presence subscriptions.
+ * many people, the status they show, working hours, status writes, presence subscriptions and activity-feed nudges.
  * Jobs depend on the slice they use, e.g. `Pick<BackgroundGraph, 'getPresencesByUserId'>`.
  */
 export interface BackgroundGraph {
@@ -22,6 +23,7 @@ export interface BackgroundGraph {
   createPresenceSubscription(context: AppContext, input: PresenceSubscriptionInput): Promise<CreatedSubscription>;
   renewSubscription(context: AppContext, id: string, expiresAt: number): Promise<CreatedSubscription>;
   deleteSubscription(context: AppContext, id: string): Promise<void>;
+  sendActivityNotification(context: AppContext, userId: string, notification: ActivityNotification): Promise<void>;
 }
 
 export function createBackgroundGraph(options: GraphClientOptions): BackgroundGraph {
@@ -40,5 +42,6 @@ export function createBackgroundGraph(options: GraphClientOptions): BackgroundGr
     createPresenceSubscription: (context, input) => createPresenceSubscription(http(context), input),
     renewSubscription: (context, id, expiresAt) => renewSubscription(http(context), id, expiresAt),
     deleteSubscription: (context, id) => deleteSubscription(http(context), id),
+    sendActivityNotification: (context, userId, notification) => sendActivityNotification(http(context), userId, notification),
   };
 }

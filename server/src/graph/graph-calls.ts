@@ -129,4 +129,11 @@ export const GRAPH_CALLS: readonly GraphCall[] = [
     delegated: ['Presence.Read.All'], application: 'not-supported', usedWith: ['delegated'],
     docs: 'https://learn.microsoft.com/en-us/graph/api/subscription-delete',
   },
+  {
+    name: 'sendActivityNotification',
+    method: 'POST', path: '/users/{id}/teamwork/sendActivityNotification',
+    delegated: ['TeamsActivity.Send'], application: ['TeamsActivity.Send'], usedWith: ['application'],
+    docs: 'https://learn.microsoft.com/en-us/graph/api/userteamwork-sendactivitynotification',
+    notes: 'The least privileged application permission is TeamsActivity.Send.User, a resource-specific (RSC) permission each person grants by installing the app; Unplug asks the tenant-wide TeamsActivity.Send instead, consented once by an admin. activityType must be declared in the app manifest (or be systemDefault); topic source text needs a webUrl; the app must be installed for the recipient (https://learn.microsoft.com/en-us/graph/teams-send-activityfeednotifications). 204 No Content. 5 requests per second per app per tenant (https://learn.microsoft.com/en-us/graph/throttling-limits#microsoft-teams-service-limits).',
+  },
 ];
