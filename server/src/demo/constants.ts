@@ -51,6 +51,7 @@ export const APPLICATION_GRAPH_ROLES = [
   'Calendars.ReadWrite',
   'MailboxSettings.Read',
   'Presence.ReadWrite.All',
+  'TeamsActivity.Send',
   'User.Read.All',
 ] as const;
 

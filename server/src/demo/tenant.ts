@@ -1,3 +1,4 @@
+import { ActivityFeedStore } from './activity-feed';
 import { CalendarStore, type CalendarStoreOptions } from './calendar-store';
 import { FaultInjector, type DemoFaultSettings } from './faults';
 import { ConsentState, type ConsentOptions } from './identity/consent';
@@ -37,6 +38,8 @@ export interface DemoTenant {
   readonly presence: PresenceStore;
   /** Presence change-notification subscriptions, delivered over HTTP. */
   readonly subscriptions: SubscriptionStore;
+  /** Each person's Teams activity feed (what sendActivityNotification delivered). */
+  readonly activity: ActivityFeedStore;
   readonly identity: DemoIdentity;
   readonly consent: ConsentState;
   readonly clock: () => number;
@@ -65,6 +68,7 @@ export async function createDemoTenant(options: DemoTenantOptions = {}): Promise
   const subscriptions = new SubscriptionStore({ org, presence, clock, ...(options.subscriptionSweepMs !== undefined ? { sweepMs: options.subscriptionSweepMs } : {}) });
   const identity = new DemoIdentity(await createSigningKey(), org, clock);
   const consent = new ConsentState(options.consent);
+  const activity = new ActivityFeedStore();
   const faults = new FaultInjector(options.faults, options.faultSeed);
   const stats = new StatsCounter();
   const person = (idOrUpn: string) => {
@@ -73,7 +77,7 @@ export async function createDemoTenant(options: DemoTenantOptions = {}): Promise
     return found;
   };
   return {
-    org, calendars, presence, subscriptions, identity, consent, clock,
+    org, calendars, presence, subscriptions, activity, identity, consent, clock,
     person,
     setFaults: (changes) => faults.set(changes),
     faults: () => faults.current,

@@ -1,4 +1,6 @@
+import type { ActivityFeedStore } from '../activity-feed';
 import type { CalendarStore } from '../calendar-store';
+import type { ConsentState } from '../identity/consent';
 import type { DemoOrg, DemoPerson } from '../org';
 import type { PresenceStore } from '../presence-store';
 import type { SubscriptionStore } from '../subscriptions';
@@ -12,6 +14,12 @@ export interface GraphContext {
   presence: PresenceStore;
   /** Presence change-notification subscriptions (absent: `/subscriptions` answers 501). */
   subscriptions?: SubscriptionStore;
+  /** Teams activity feeds (absent: sendActivityNotification answers 501). */
+  activity?: ActivityFeedStore;
+  /** Who consented: the demo treats the Teams app as installed for them. Absent: installed for everyone. */
+  consent?: ConsentState;
+  /** The Entra app id named in refusals. */
+  appId?: string;
 }
 
 export interface RouteParams {

@@ -1,3 +1,4 @@
+import { activityRoutes } from './activity';
 import { calendarViewRoutes } from './calendar-view';
 import { GraphError, graphError, type GraphAnswer } from './answer';
 import type { GraphCall } from './call';
@@ -7,7 +8,7 @@ import { presenceRoutes } from './presence';
 import { subscriptionRoutes } from './subscriptions';
 import { userRoutes } from './users';
 
-export const GRAPH_ROUTES: readonly GraphRoute[] = [...userRoutes, ...calendarViewRoutes, ...eventRoutes, ...presenceRoutes, ...subscriptionRoutes];
+export const GRAPH_ROUTES: readonly GraphRoute[] = [...userRoutes, ...calendarViewRoutes, ...eventRoutes, ...presenceRoutes, ...subscriptionRoutes, ...activityRoutes];
 
 const COMPILED = GRAPH_ROUTES.map((route) => ({ route, parts: route.pattern.split('/') }));
 
