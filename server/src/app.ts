@@ -73,7 +73,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     personContext: (auth) => personContext(platform.tokens, auth.caller.tenantId, auth.token),
     now: deps.now ?? (() => new Date()),
   };
-  await app.register(apiRoutes, { prefix: '/api', ports, validator: platform.validator, tokens: platform.tokens, ...deps.api });
+  await app.register(apiRoutes, { prefix: '/api', ports, validator: platform.validator, tokens: platform.tokens, teamsAppId: config.teamsAppId, ...deps.api });
   if (config.jobs.enabled) await registerJobs(app, config, store, platform, ports.now, deps.jobs);
   await app.register(clientFiles, { clientDir: config.clientDir });
 

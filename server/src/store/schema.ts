@@ -21,6 +21,8 @@ export interface Database {
   presence_notification: PresenceNotificationTable;
   status_assignment: StatusAssignmentTable;
   person_working_hours: PersonWorkingHoursTable;
+  nudge_preference: NudgePreferenceTable;
+  nudge_sent: NudgeSentTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -178,4 +180,26 @@ export interface PersonWorkingHoursTable {
   user_id: string;
   working_hours: JSONColumnType<Record<string, unknown>>;
   fetched_at: Timestamp;
+}
+
+/** Which activity-feed nudges a person turned on (all off until they do). */
+export interface NudgePreferenceTable {
+  tenant_id: string;
+  user_id: string;
+  starting_soon: boolean;
+  long_day: boolean;
+  weekly_summary: boolean;
+  updated_at: DefaultedTimestamp;
+}
+
+/** A nudge claimed (`sending`), delivered (`sent`) or refused by Graph, per person, kind and local date. */
+export interface NudgeSentTable {
+  tenant_id: string;
+  user_id: string;
+  kind: 'starting-soon' | 'long-day' | 'weekly-summary';
+  local_date: string;
+  state: 'sending' | 'sent' | 'refused';
+  claimed_at: Timestamp;
+  sent_at: Timestamp | null;
+  reason: string | null;
 }
