@@ -88,7 +88,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
 async function registerJobs(app: FastifyInstance, config: Config, store: Store, platform: Platform, now: () => Date, tuning: AppDependencies['jobs'] = {}): Promise<Jobs> {
   const jobs = createJobs({
     config: config.jobs, store, databaseUrl: config.databaseUrl, graph: platform.background, tokens: platform.tokens,
-    log: app.log, now, notificationBaseUrl: config.publicBaseUrl, ...tuning,
+    log: app.log, now, notificationBaseUrl: config.publicBaseUrl, teamsAppId: config.teamsAppId, ...tuning,
   });
   app.decorate(JOBS_DECORATOR, jobs);
   app.addHook('onListen', async () => { await jobs.start(); });

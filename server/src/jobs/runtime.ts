@@ -14,6 +14,7 @@ import { planSamplingCycle, sampleChunk, SAMPLE_QUEUE, type SampleChunkJob } fro
 import { handleLifecycle, LIFECYCLE_QUEUE, maintainSubscriptions, type LifecycleJob } from './presence/subscriptions';
 import type { JobLog, JobQueue } from './queue';
 import { Scheduler, type PeriodicJob } from './scheduler';
+import { checkNudges, NUDGE_QUEUE, planNudgeCheck, type NudgeCheckJob } from './nudges/nudge-check';
 import { checkStatuses, planStatusCheck, STATUS_QUEUE, type StatusCheckJob } from './status/status-check';
 
 export interface JobsOptions {
@@ -31,6 +32,8 @@ export interface JobsOptions {
   schedulerPollMs?: number;
   /** pg-boss: how often idle workers look for jobs. Default 2 s. */
   queuePollingSeconds?: number;
+  /** The Teams app id nudges deep-link to; without it no nudge is sent. */
+  teamsAppId?: string | undefined;
 }
 
 /** The periodic jobs' names in the store's schedule. */
@@ -39,6 +42,7 @@ export const PERIODIC = {
   subscriptions: 'presence-subscriptions',
   retention: 'presence-retention',
   status: 'status-check',
+  nudges: 'nudge-check',
 } as const;
 
 /** The background side of one server instance. */
@@ -82,12 +86,15 @@ export function createJobs(options: JobsOptions): Jobs {
   const concurrency = options.config.concurrency;
   queue.work<SampleChunkJob>(SAMPLE_QUEUE, (job) => sampleChunk(deps, job), { concurrency });
   queue.work<StatusCheckJob>(STATUS_QUEUE, (job) => checkStatuses(deps, job), { concurrency });
+  queue.work<NudgeCheckJob>(NUDGE_QUEUE, (job) => checkNudges(deps, options.teamsAppId, job), { concurrency });
   queue.work<object>(NOTIFICATIONS_QUEUE, async () => { await drainNotifications(deps); });
   queue.work<LifecycleJob>(LIFECYCLE_QUEUE, (job) => handleLifecycle(deps, job));
 
   const periodic: PeriodicJob[] = [
     { name: PERIODIC.sampling, everyMs: options.config.presenceSampleMinutes * MINUTE_MS, run: async (runId) => { await planSamplingCycle(deps, runId); } },
     { name: PERIODIC.status, everyMs: options.config.statusCheckSeconds * 1000, run: async (runId) => { await planStatusCheck(deps, runId); } },
+    // Nudges look as often as the status, and at least every minute: "starts in 5 minutes" needs it.
+    { name: PERIODIC.nudges, everyMs: Math.min(options.config.statusCheckSeconds, 60) * 1000, run: async (runId) => { await planNudgeCheck(deps, runId); } },
     { name: PERIODIC.retention, everyMs: HOUR_MS, run: async () => { await applyRetention(deps); } },
   ];
   if (options.notificationBaseUrl) {

@@ -59,3 +59,6 @@ export interface WeekFigures {
   targetDays: number;
   targetDaysMet: number;
 }
+
+/** Graph: `sendActivityNotification` to a user, 5 requests per second per app per tenant. */
+export const ACTIVITY_RATE_LIMIT = { requests: 5, perMs: 1000 } as const;

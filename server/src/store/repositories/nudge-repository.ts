@@ -41,15 +41,16 @@ export function nudgeRepository(db: Kysely<Database>) {
         .onConflict((oc) => oc.columns(['tenant_id', 'user_id']).doUpdateSet(values)).execute();
     },
 
-    /** Everyone with at least one nudge on, with what the job needs to decide. */
-    async roster(): Promise<NudgePerson[]> {
-      const rows = await db.selectFrom('nudge_preference as n')
+    /** Everyone with at least one nudge on (of one tenant's `userIds`, when given), with what the job needs to decide. */
+    async roster(only?: { tenantId: string; userIds: readonly string[] }): Promise<NudgePerson[]> {
+      if (only && only.userIds.length === 0) return [];
+      let query = db.selectFrom('nudge_preference as n')
         .leftJoin('preferences as p', (join) => join.onRef('p.tenant_id', '=', 'n.tenant_id').onRef('p.user_id', '=', 'n.user_id'))
         .leftJoin('org_policy as o', 'o.tenant_id', 'n.tenant_id')
         .select(['n.tenant_id', 'n.user_id', 'n.starting_soon', 'n.long_day', 'n.weekly_summary', 'p.quiet_time', 'p.preferences', 'o.policy'])
-        .where((eb) => eb.or([eb('n.starting_soon', '=', true), eb('n.long_day', '=', true), eb('n.weekly_summary', '=', true)]))
-        .orderBy('n.tenant_id').orderBy('n.user_id')
-        .execute();
+        .where((eb) => eb.or([eb('n.starting_soon', '=', true), eb('n.long_day', '=', true), eb('n.weekly_summary', '=', true)]));
+      if (only) query = query.where('n.tenant_id', '=', only.tenantId).where('n.user_id', 'in', [...only.userIds]);
+      const rows = await query.orderBy('n.tenant_id').orderBy('n.user_id').execute();
       return rows.map((r) => ({
         tenantId: r.tenant_id, userId: r.user_id,
         nudges: { startingSoon: r.starting_soon, longDay: r.long_day, weeklySummary: r.weekly_summary },
