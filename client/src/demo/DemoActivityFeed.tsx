@@ -1,4 +1,5 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { safeLocale } from '../format/format';
 import { pathOf, type ViewId } from '../routing/route';
 import { useDemoActivity } from './use-demo-activity';
 
@@ -25,7 +26,7 @@ export function DemoActivityFeed({ userId, locale }: { userId: string; locale: s
   const styles = useStyles();
   const { state, reload } = useDemoActivity(userId);
   const count = state.status === 'ready' ? state.items.length : undefined;
-  const time = new Intl.DateTimeFormat(locale, { weekday: 'short', hour: 'numeric', minute: '2-digit' });
+  const time = new Intl.DateTimeFormat(safeLocale(locale), { weekday: 'short', hour: 'numeric', minute: '2-digit' });
   return (
     <Accordion collapsible>
       <AccordionItem value="feed">
@@ -40,7 +41,7 @@ export function DemoActivityFeed({ userId, locale }: { userId: string; locale: s
             <ul className={styles.list} aria-label="Nudges received, newest first">
               {state.items.slice(0, SHOWN).map((item) => (
                 <li key={item.id} className={styles.item}>
-                  {item.view ? <Link onClick={() => openView(item.view!)}>{item.text}</Link> : <Text weight="semibold">{item.text}</Text>}
+                  {item.view ? <Link href={pathOf('personal', item.view)} onClick={(event) => { event.preventDefault(); openView(item.view!); }}>{item.text}</Link> : <Text weight="semibold">{item.text}</Text>}
                   {item.previewText && <Text size={200}>{item.previewText}</Text>}
                   <Text size={200} className={styles.muted}>{time.format(new Date(item.createdDateTime))}</Text>
                 </li>
