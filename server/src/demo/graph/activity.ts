@@ -18,12 +18,23 @@
  * follow Graph's conventions.
  */
 import { ACTIVITY_TYPES } from '../../graph/activity-feed';
+import { GRAPH_CALLS } from '../../graph/graph-calls';
 import { GraphError, badRequest, noContent } from './answer';
 import type { GraphCall } from './call';
 import type { GraphContext, GraphRoute } from './context';
 import type { DemoPerson } from '../org';
 
-const SEND_ACTIVITY = { delegated: ['TeamsActivity.Send'], application: ['TeamsActivity.Send'] };
+/** The permissions of the row in Unplug's Graph calls table (read from Microsoft's API reference). */
+const SEND_ACTIVITY = permissionsOf('sendActivityNotification');
+
+function permissionsOf(name: string): { delegated: readonly string[]; application: readonly string[] } {
+  const row = GRAPH_CALLS.find((c) => c.name === name);
+  if (!row) throw new Error(`No Graph calls table row named ${name}`);
+  return {
+    delegated: row.delegated === 'not-supported' ? [] : row.delegated,
+    application: row.application === 'not-supported' ? [] : row.application,
+  };
+}
 const PARAMETERS = ['topic', 'activityType', 'chainId', 'previewText', 'templateParameters', 'teamsAppId', 'iconId'];
 const SYSTEM_DEFAULT = 'systemDefault';
 /** The name the app-only `{actor}` takes: the Teams app's. */
