@@ -80,7 +80,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     personContext: (auth) => personContext(platform.tokens, auth.caller.tenantId, auth.token),
     now: deps.now ?? (() => new Date()),
   };
-  await app.register(apiRoutes, { prefix: '/api', ports, validator: platform.validator, tokens: platform.tokens, ...deps.api });
+  await app.register(apiRoutes, { prefix: '/api', ports, validator: platform.validator, tokens: platform.tokens, teamsAppId: config.teamsAppId, ...deps.api });
   if (config.jobs.enabled) await registerJobs(app, config, store, platform, ports.now, deps.jobs);
   await app.register(clientFiles, { clientDir: config.clientDir });
 
@@ -95,7 +95,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
 async function registerJobs(app: FastifyInstance, config: Config, store: Store, platform: Platform, now: () => Date, tuning: AppDependencies['jobs'] = {}): Promise<Jobs> {
   const jobs = createJobs({
     config: config.jobs, store, databaseUrl: config.databaseUrl, graph: platform.background, tokens: platform.tokens,
-    log: app.log, now, ...tuning,
+    log: app.log, now, teamsAppId: config.teamsAppId, ...tuning,
   });
   app.decorate(JOBS_DECORATOR, jobs);
   app.addHook('onListen', async () => { await jobs.start(); });

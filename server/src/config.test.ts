@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, redactUrl } from './config';
+import { ConfigError, DEMO_TEAMS_APP_ID, loadConfig, redactUrl } from './config';
 
 describe('loadConfig', () => {
   it('runs in demo mode with the embedded store when nothing is set', () => {
@@ -17,6 +17,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
     [{ DEMO_GRAPH_429_RATE: '1.5' }, /DEMO_GRAPH_429_RATE must be a number from 0 to 1/],
+    [{ TEAMS_APP_ID: 'unplug' }, /TEAMS_APP_ID must be a GUID/],
     [{ ENTRA_CLIENT_ID: '11111111-1111-1111-1111-111111111111' }, /ENTRA_CLIENT_SECRET, TAB_DOMAIN, ENTRA_TENANT_ID must be set too/],
     [{ ENTRA_CLIENT_ID: 'nope', ENTRA_CLIENT_SECRET: 's', TAB_DOMAIN: 'unplug.contoso.com', ENTRA_TENANT_IDS: '11111111-1111-1111-1111-111111111111' }, /ENTRA_CLIENT_ID must be a GUID/],
     [{ ENTRA_CLIENT_ID: '11111111-1111-1111-1111-111111111111', ENTRA_CLIENT_SECRET: 's', TAB_DOMAIN: 'https://unplug.contoso.com/', ENTRA_TENANT_IDS: '11111111-1111-1111-1111-111111111111' }, /TAB_DOMAIN must be a host name/],
@@ -50,6 +51,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...entra, ENTRA_TENANT_ID: 'contoso' })).toThrow(/ENTRA_TENANT_ID must be a tenant GUID/);
     expect(() => loadConfig({ ...entra, ENTRA_TENANT_ID: '22222222-2222-2222-2222-222222222222', ENTRA_TENANT_IDS: '33333333-3333-3333-3333-333333333333' }))
       .toThrow(/ENTRA_TENANT_ID and ENTRA_TENANT_IDS disagree/);
+  });
+
+  it('links nudges to the Teams app: TEAMS_APP_ID, or the demo app in demo mode', () => {
+    expect(loadConfig({ ...entra, ENTRA_TENANT_ID: '22222222-2222-2222-2222-222222222222' }).teamsAppId).toBeUndefined(); // nudges need TEAMS_APP_ID in Microsoft 365 mode
+    expect(loadConfig({}).teamsAppId).toBe(DEMO_TEAMS_APP_ID);
+    expect(loadConfig({ TEAMS_APP_ID: 'C6E16FBC-9B94-43FE-9DFF-9BC9CF4DB2EF' }).teamsAppId).toBe('C6E16FBC-9B94-43FE-9DFF-9BC9CF4DB2EF');
   });
 
   it('never shows a database password in a message', () => {

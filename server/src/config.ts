@@ -68,7 +68,16 @@ export interface Config {
    * server instances share one synthetic organisation; unset, this server serves its own.
    */
   demoTenantUrl: string | undefined;
+  /**
+   * The Teams app id (the manifest's `id`, `TEAMS_APP_ID`): activity-feed nudges deep-link into the
+   * app's personal tab with it. Unset in Microsoft 365 mode, nudges are unavailable; demo mode
+   * uses the demo app's id.
+   */
+  teamsAppId: string | undefined;
 }
+
+/** The Teams app id demo mode links to (no real app has it). */
+export const DEMO_TEAMS_APP_ID = 'd3e0f00d-0000-4000-8000-00000000feed';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -158,7 +167,11 @@ export function loadConfig(env: Env = process.env): Config {
       concurrency: int('JOBS_CONCURRENCY', 4, 1, 16),
     },
     demoTenantUrl: url('DEMO_TENANT_URL', ['http:', 'https:']),
+    teamsAppId: undefined,
   };
+  const teamsAppId = read('TEAMS_APP_ID');
+  if (teamsAppId !== undefined && !GUID.test(teamsAppId)) problems.push(`TEAMS_APP_ID must be a GUID: the id in the Teams app manifest (got "${teamsAppId}")`);
+  config.teamsAppId = teamsAppId ?? (config.entra ? undefined : DEMO_TEAMS_APP_ID);
   if (config.entra && config.demoTenantUrl) problems.push('DEMO_TENANT_URL is for demo mode only: unset it, or the ENTRA_* variables');
   config.mode = readMode(read, problems);
   if (problems.length > 0) throw new ConfigError(problems);

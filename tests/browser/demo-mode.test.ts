@@ -3,6 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   accessibilityProblems, hostMessages, newTestContext, openInHost, saveScreenshot, tabTheme, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite,
 } from './harness';
+import { DEMO_TENANT_DECORATOR } from '../../server/src/demo/plugin';
+import type { DemoTenant } from '../../server/src/demo/tenant';
 
 let suite: BrowserSuite;
 let server: TabServer;
@@ -74,6 +76,40 @@ describe('the tab outside any host', () => {
     }
     expect(await accessibilityProblems(page)).toEqual([]);
     await saveScreenshot(page, 'demo-mode');
+  });
+
+  it('shows the demo person\'s Teams activity feed, newest first, each nudge opening its view', async () => {
+    const tenant = server.app.getDecorator<DemoTenant>(DEMO_TENANT_DECORATOR);
+    const person = tenant.org.people[2]!;
+    const appToken = (await tenant.appToken()).token;
+    const link = (view: string) => `https://teams.microsoft.com/l/entity/d3e0f00d-0000-4000-8000-00000000feed/unplug?context=${encodeURIComponent(JSON.stringify({ subEntityId: view }))}`;
+    const notify = async (activityType: string, view: string, templateParameters: { name: string; value: string }[], preview: string) => {
+      const response = await server.app.inject({
+        method: 'POST', url: `/demo/graph/v1.0/users/${person.id}/teamwork/sendActivityNotification`, headers: { authorization: `Bearer ${appToken}` },
+        payload: { topic: { source: 'text', value: 'Unplug', webUrl: link(view) }, activityType, previewText: { content: preview }, templateParameters },
+      });
+      expect(response.statusCode, response.body).toBe(204);
+    };
+    await notify('weeklySummary', 'balance', [{ name: 'share', value: '30%' }, { name: 'trend', value: 'steady on the last 4 weeks' }], 'Keep the habit: book next week\'s blocks now.');
+    await notify('startingSoon', 'quiet-time', [{ name: 'what', value: 'Your quiet time' }, { name: 'time', value: '17:30' }], 'Your quiet time runs 17:30–09:00. Time to wrap up and unplug.');
+
+    await page.goto(`${server.url}/tab`);
+    const switcher = page.getByRole('combobox', { name: 'Demo person' });
+    await expect.poll(() => switcher.isVisible()).toBe(true);
+    await switcher.selectOption(person.id);
+    const header = page.getByRole('button', { name: 'Teams activity feed (demo): 2 nudges' });
+    await expect.poll(() => header.isVisible(), { timeout: 15_000 }).toBe(true);
+    await header.click();
+    const feed = page.getByRole('list', { name: 'Nudges received, newest first' });
+    await expect.poll(() => feed.getByRole('listitem').count()).toBe(2);
+    expect(await feed.getByRole('link').allTextContents()).toEqual(['Your quiet time starts at 17:30', 'Your week: 30% offline, steady on the last 4 weeks']);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await saveScreenshot(page, 'demo-activity-feed');
+
+    await feed.getByRole('link', { name: 'Your quiet time starts at 17:30' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Quiet time' }).getAttribute('aria-selected')).toBe('true');
+    expect(new URL(page.url()).pathname).toBe('/tab/quiet-time');
+    expect(unexpectedErrors()).toEqual([]);
   });
 
   it('says what to do when the server has no demo identity', async () => {

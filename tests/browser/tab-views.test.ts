@@ -5,7 +5,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BalanceResponse, QuietTime, Suggestion, SuggestionsResponse, TrendResponse } from '../../client/src/api/types';
+import type { BalanceResponse, Nudges as NudgesBody, QuietTime, Suggestion, SuggestionsResponse, TrendResponse } from '../../client/src/api/types';
 import {
   openInHost, saveTabScreenshot, type DemoTenantClient, type HostConfig, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite,
 } from './harness';
@@ -407,6 +407,30 @@ describe('Quiet time', () => {
     await expect.poll(() => form.getByRole('status').filter({ hasText: 'Saved.' }).isVisible()).toBe(true);
     const { body } = await demo.api<{ minBlockMinutes: number; maxBlockMinutes: number; dailyDisconnectTargetMinutes: number }>(mateo.id, 'GET', '/api/me/preferences');
     expect(body).toMatchObject({ minBlockMinutes: 120, maxBlockMinutes: 150, dailyDisconnectTargetMinutes: 120 });
+  });
+});
+
+describe('Nudges', () => {
+  it('turns a nudge on from Quiet time, saved at once through the API', async () => {
+    const mateo = demo.person('Mateo Silva');
+    const tab = await openAs(mateo.id, { tab: '/tab/quiet-time' });
+    const section = tab.getByRole('region', { name: 'Nudges in Teams' });
+    const weekly = section.getByRole('switch', { name: 'A weekly summary' });
+    await expect.poll(() => weekly.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await weekly.isChecked()).toBe(false); // every nudge is off until the person turns it on
+    await weekly.click();
+    await expect.poll(async () => (await demo.api<NudgesBody>(mateo.id, 'GET', '/api/me/nudges')).body.weeklySummary).toBe(true);
+    expect((await demo.api<NudgesBody>(mateo.id, 'GET', '/api/me/nudges')).body).toMatchObject({ startingSoon: false, longDay: false, weeklySummary: true, available: true });
+    await expect.poll(() => section.getByRole('switch', { name: 'A weekly summary' }).isEnabled()).toBe(true);
+    await weekly.click();
+    await expect.poll(async () => (await demo.api<NudgesBody>(mateo.id, 'GET', '/api/me/nudges')).body.weeklySummary).toBe(false);
+  });
+
+  it('a nudge\'s deep link opens the view it names (Teams passes it as the sub-entity)', async () => {
+    const mateo = demo.person('Mateo Silva');
+    const tab = await openAs(mateo.id, { tab: '/tab', subEntityId: 'quiet-time' });
+    await expect.poll(() => tab.getByRole('tabpanel', { name: 'Quiet time' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await tab.getByRole('tab', { name: 'Quiet time' }).getAttribute('aria-selected')).toBe('true');
   });
 });
 

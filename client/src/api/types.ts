@@ -240,3 +240,15 @@ export interface TrendResponse {
   weeks: TrendWeek[];
   streakWeeks: number;
 }
+
+/** `GET /api/me/nudges`: which activity-feed nudges are on, and whether they can be sent. */
+export interface NudgeSwitches {
+  startingSoon: boolean;
+  longDay: boolean;
+  weeklySummary: boolean;
+}
+
+export interface Nudges extends NudgeSwitches {
+  available: boolean;
+  reason: { code: string; message: string } | null;
+}

@@ -56,6 +56,8 @@ export interface HostContext {
   hostClientType: string;
   /** The tab's own id (`entityId`), when the host gives one. */
   pageId: string | undefined;
+  /** The sub-page a deep link asked for (its `subEntityId`), e.g. the view a nudge opens. */
+  subPageId: string | undefined;
   user: HostUser;
   team: HostTeam | undefined;
   channel: HostChannel | undefined;

@@ -86,6 +86,7 @@ function toHostContext(context: app.Context): HostContext {
     hostName: context.app.host.name,
     hostClientType: context.app.host.clientType,
     pageId: context.page.id || undefined,
+    subPageId: context.page.subPageId || undefined,
     user: {
       id: context.user?.id ?? '',
       displayName: context.user?.displayName,

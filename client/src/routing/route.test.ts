@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, pathOf, type Route } from './route';
+import { parseRoute, pathOf, type Route, deepLinkedPath } from './route';
 
 describe('parseRoute', () => {
   const cases: Array<[string, Route]> = [
@@ -25,5 +25,19 @@ describe('pathOf', () => {
       const { surface, view } = parseRoute(path);
       expect(pathOf(surface, view)).toBe(path);
     }
+  });
+});
+
+describe('deepLinkedPath (a nudge\'s deep link into the personal tab)', () => {
+  it.each([
+    ['/tab', 'quiet-time', '/tab/quiet-time'],
+    ['/', 'balance', '/tab/balance'],
+    ['/tab/suggestions', 'balance', undefined], // the address already names a view
+    ['/tab', 'nowhere', undefined],
+    ['/tab', undefined, undefined],
+    ['/team', 'balance', undefined], // only the personal tab
+    ['/config', 'balance', undefined],
+  ])('%s with sub-page %s → %s', (pathname, subPageId, expected) => {
+    expect(deepLinkedPath(pathname, subPageId)).toBe(expected);
   });
 });

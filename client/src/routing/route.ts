@@ -36,3 +36,14 @@ export function pathOf(surface: Surface, view: ViewId | undefined): string {
   const base = surface === 'team' ? '/team' : '/tab';
   return view === undefined ? base : `${base}/${view}`;
 }
+
+/**
+ * Where a Teams deep link into the personal tab leads: its sub-page (`subEntityId`) names a view,
+ * opened when the address names none. `undefined`: stay where the address says.
+ * @example deepLinkedPath('/tab', 'quiet-time') // '/tab/quiet-time'
+ */
+export function deepLinkedPath(pathname: string, subPageId: string | undefined): string | undefined {
+  const route = parseRoute(pathname);
+  if (route.surface !== 'personal' || route.view !== undefined || !isViewId(subPageId)) return undefined;
+  return pathOf('personal', subPageId);
+}

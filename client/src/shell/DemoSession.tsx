@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles } from '@fluentui/react-components';
 import { createApiClient } from '../api/api-client';
 import { grantDemoConsent } from '../demo/demo-identity';
+import { DemoActivityFeed } from '../demo/DemoActivityFeed';
 import { PersonSwitcher } from '../demo/PersonSwitcher';
 import { useDemoIdentity } from '../demo/use-demo-identity';
 import type { DemoHost } from '../host/host';
@@ -42,5 +43,6 @@ export function DemoSession({ host }: { host: DemoHost }) {
       </MessageBarBody>
     </MessageBar>
   );
-  return <Shell session={session} mode={mode} notice={notice} />;
+  const feed = personId !== undefined && <DemoActivityFeed key={personId} userId={personId} locale={host.locale} />;
+  return <Shell session={session} mode={mode} notice={<>{notice}{feed}</>} />;
 }

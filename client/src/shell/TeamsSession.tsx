@@ -1,13 +1,19 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Text } from '@fluentui/react-components';
 import { createApiClient } from '../api/api-client';
 import { consentPageUrl, consentRequestFrom } from '../consent/consent-url';
 import type { TeamsHost } from '../host/host';
+import { deepLinkedPath } from '../routing/route';
 import { useIsAdmin } from '../session/use-is-admin';
 import { Shell } from './Shell';
 
 /** Inside Teams: the person is whoever Teams signed in; tokens come from the host. */
 export function TeamsSession({ host }: { host: TeamsHost }) {
+  // A deep link (a nudge in the activity feed) names the view to open, before the shell reads the address.
+  useState(() => {
+    const path = deepLinkedPath(window.location.pathname, host.context.subPageId);
+    if (path) window.history.replaceState(null, '', path + window.location.search);
+  });
   const api = useMemo(() => createApiClient({ getToken: host.getAuthToken }), [host]);
   const isAdmin = useIsAdmin(api);
   const grantConsent = useCallback(async () => {

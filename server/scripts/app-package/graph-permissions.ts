@@ -57,4 +57,8 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
     name: 'Presence.ReadWrite.All', type: 'Role', id: '83cded22-8297-4ff6-a7fa-e97e9545a259',
     reason: 'Background jobs with no one signed in, only for people who opted in: set and clear the expiring status message and Unplug\'s own presence session at the start and end of quiet time and protected blocks (setStatusMessage, setPresence, clearPresence; never the person\'s own preferred presence, which always shows over it), and sample presence for the presence timeline (getPresencesByUserId, polled: Graph has no app-only presence subscriptions). getPresencesByUserId lists Presence.Read.All as least privileged and this one as higher privileged; the status writes need this one anyway, and adding Presence.Read.All would grant nothing it does not, so one permission is asked instead of two.',
   },
+  {
+    name: 'TeamsActivity.Send', type: 'Role', id: 'a267235f-af13-44dc-8385-c1dc93023186',
+    reason: 'Background jobs with no one signed in, only for people who turned on a nudge in the tab: post Unplug\'s own notices (a block or quiet time starts in 5 minutes, a long connected day, the weekly summary) to that person\'s Teams activity feed (sendActivityNotification). It sends notifications only; it reads nothing. The per-person alternative TeamsActivity.Send.User (resource-specific consent) would need every person to grant it when installing the app.',
+  },
 ];

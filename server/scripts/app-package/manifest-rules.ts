@@ -139,3 +139,27 @@ export function checkNoPlaceholders(manifestText: string): Problem[] {
   const names = [...new Set([...manifestText.matchAll(/\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g)].map((m) => m[1]!))];
   return names.map((name) => problem('placeholders', `manifest.json still contains the placeholder \${{${name}}}; build the package with \`npm run package -- --env <name>\`, which fills it from env/.env.<name>.`));
 }
+
+/**
+ * Activity-feed notifications (`activities.activityTypes`,
+ * https://learn.microsoft.com/en-us/graph/teams-send-activityfeednotifications): each type once,
+ * never the reserved `systemDefault`, and `webApplicationInfo` present, which Graph needs to find
+ * the app that sends.
+ */
+export function checkActivities(manifest: Json): Problem[] {
+  const activities = manifest.activities;
+  if (!isObject(activities) || !Array.isArray(activities.activityTypes)) return [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const [i, entry] of activities.activityTypes.entries()) {
+    const type = isObject(entry) ? entry.type : undefined;
+    if (typeof type !== 'string') continue; // the schema says so
+    if (type === 'systemDefault') problems.push(problem('activities', `activities.activityTypes[${i}] declares "systemDefault", a reserved activity type that must not be declared.`));
+    if (seen.has(type)) problems.push(problem('activities', `activities.activityTypes[${i}] declares ${shown(type)} again; each activity type must be unique.`));
+    seen.add(type);
+  }
+  if (activities.activityTypes.length > 0 && !isObject(manifest.webApplicationInfo)) {
+    problems.push(problem('activities', 'activities are declared but webApplicationInfo is missing; activity-feed notifications need the Entra app id there.'));
+  }
+  return problems;
+}

@@ -1,6 +1,6 @@
 import { checkValidDomains } from './domain-rules';
 import { checkColorIcon, checkOutlineIcon } from './icon-rules';
-import { checkIds, checkNames, checkNoPlaceholders, checkSsoAndTabDomains, checkUrls } from './manifest-rules';
+import { checkActivities, checkIds, checkNames, checkNoPlaceholders, checkSsoAndTabDomains, checkUrls } from './manifest-rules';
 import { problem, type Problem } from './problem';
 import { checkSchema } from './schema-check';
 import { readZip, ZipReadError } from './zip';
@@ -28,7 +28,7 @@ export function validatePackageFiles(files: ReadonlyMap<string, Buffer>): Proble
   const problems = [...checkNoPlaceholders(manifestText), ...checkSchema(manifest)];
   if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) return problems;
   const json = manifest as Record<string, unknown>;
-  problems.push(...checkIds(json), ...checkUrls(json), ...checkValidDomains(json.validDomains), ...checkSsoAndTabDomains(json), ...checkNames(json));
+  problems.push(...checkIds(json), ...checkUrls(json), ...checkValidDomains(json.validDomains), ...checkSsoAndTabDomains(json), ...checkNames(json), ...checkActivities(json));
   problems.push(...checkIcons(json, files));
   return problems;
 }

@@ -1,9 +1,10 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Config } from '../config';
-import { DEMO_PREFIX } from './constants';
+import { DEMO_CLIENT_ID, DEMO_PREFIX } from './constants';
 import { controlRoutes } from './control-routes';
 import { graphRoutes } from './graph/routes';
 import { identityRoutes } from './identity/routes';
+import { teamsRoutes } from './teams-routes';
 import { createDemoTenant, type DemoTenant, type DemoTenantOptions } from './tenant';
 
 /** The name the demo tenant is decorated under: `app.getDecorator<DemoTenant>(DEMO_TENANT_DECORATOR)`. */
@@ -11,7 +12,7 @@ export const DEMO_TENANT_DECORATOR = 'demoTenant';
 
 /**
  * The demo tenant's routes, mounted wherever this plugin is registered (`/demo` in the app):
- * `/identity/*`, `/graph/v1.0/*`, `/stats`, `/faults`.
+ * `/identity/*`, `/graph/v1.0/*`, `/stats`, `/faults`, `/teams/activity`.
  */
 export async function demoTenantRoutes(app: FastifyInstance, { tenant }: { tenant: DemoTenant }): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -24,10 +25,11 @@ export async function demoTenantRoutes(app: FastifyInstance, { tenant }: { tenan
   await app.register(identityRoutes, { prefix: '/identity', org: tenant.org, identity: tenant.identity, consent: tenant.consent, registration: tenant.registration, conditionalAccess: tenant.conditionalAccess, stats, clock: tenant.clock });
   await app.register(graphRoutes, {
     prefix: '/graph/v1.0',
-    ctx: { org: tenant.org, calendars: tenant.calendars, presence: tenant.presence, subscriptions: tenant.subscriptions, faults: tenant.internals.faults },
+    ctx: { org: tenant.org, calendars: tenant.calendars, presence: tenant.presence, subscriptions: tenant.subscriptions, faults: tenant.internals.faults, activity: tenant.activity, consent: tenant.consent, appId: DEMO_CLIENT_ID },
     identity: tenant.identity, faults, stats, clock: tenant.clock,
   });
   await app.register(controlRoutes, { tenant });
+  await app.register(teamsRoutes, { tenant });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ActivityFeedStore } from './activity-feed';
 import { CalendarStore, type CalendarStoreOptions } from './calendar-store';
 import { FaultInjector, type DemoFaultSettings } from './faults';
 import { ConditionalAccess } from './identity/conditional-access';
@@ -41,6 +42,8 @@ export interface DemoTenant {
   readonly presence: PresenceStore;
   /** Presence change-notification subscriptions, delivered over HTTP. */
   readonly subscriptions: SubscriptionStore;
+  /** Each person's Teams activity feed (what sendActivityNotification delivered). */
+  readonly activity: ActivityFeedStore;
   readonly identity: DemoIdentity;
   readonly consent: ConsentState;
   /** The permissions the registration (`aad.manifest.json`) asks for: the most a token carries. */
@@ -74,6 +77,7 @@ export async function createDemoTenant(options: DemoTenantOptions = {}): Promise
   const identity = new DemoIdentity(await createSigningKey(), org, clock, options.tokenClaims ?? readDemoRegistration());
   const consent = new ConsentState(options.consent);
   const conditionalAccess = new ConditionalAccess();
+  const activity = new ActivityFeedStore();
   const faults = new FaultInjector(options.faults, options.faultSeed);
   const stats = new StatsCounter();
   // Exactly what aad.manifest.json asks for: there is no option to grant more.
@@ -84,7 +88,7 @@ export async function createDemoTenant(options: DemoTenantOptions = {}): Promise
     return found;
   };
   return {
-    org, calendars, presence, subscriptions, identity, consent, registration, conditionalAccess, clock,
+    org, calendars, presence, subscriptions, activity, identity, consent, registration, conditionalAccess, clock,
     person,
     setFaults: (changes) => faults.set(changes),
     faults: () => faults.current,

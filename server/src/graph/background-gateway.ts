@@ -1,4 +1,5 @@
 import type { PreferredPresence } from '../domain/types';
+import { sendActivityNotification, type ActivityNotification } from './activity-feed';
 import { createGraphHttp, type AppContext, type GraphClientOptions } from './graph-client';
 import type { UserPresence } from './map-presence';
 import { clearAppPresence, getPresencesByUserId, setAppPresence, setStatusMessage, type StatusMessageInput } from './presence';
@@ -7,7 +8,7 @@ import { getPresenceStatuses, type PresenceStatus } from './presence-status';
 /**
  * What background jobs ask of Graph, always as the app (application permissions): presence of
  * many people, the status they show, and status writes. Never a mailbox (working hours come from
- * the tab) and never presence subscriptions (Graph supports them with delegated permissions only).
+ * the tab), never presence subscriptions (Graph supports them with delegated permissions only); and activity-feed nudges.
  * Jobs depend on the slice they use, e.g. `Pick<BackgroundGraph, 'getPresencesByUserId'>`.
  */
 export interface BackgroundGraph {
@@ -22,6 +23,7 @@ export interface BackgroundGraph {
   setAppPresence(context: AppContext, userId: string, presence: PreferredPresence, minutes: number): Promise<void>;
   /** Removes Unplug's presence session, and nothing the person set. */
   clearAppPresence(context: AppContext, userId: string): Promise<void>;
+  sendActivityNotification(context: AppContext, userId: string, notification: ActivityNotification): Promise<void>;
 }
 
 export interface BackgroundGraphOptions extends GraphClientOptions {
@@ -41,5 +43,6 @@ export function createBackgroundGraph(options: BackgroundGraphOptions): Backgrou
     },
     setAppPresence: (context, userId, presence, minutes) => setAppPresence(http(context), userId, options.appId, presence, minutes),
     clearAppPresence: (context, userId) => clearAppPresence(http(context), userId, options.appId),
+    sendActivityNotification: (context, userId, notification) => sendActivityNotification(http(context), userId, notification),
   };
 }

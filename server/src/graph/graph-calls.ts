@@ -20,7 +20,7 @@ export type PermissionList = readonly [string, ...string[]] | 'not-supported';
  * Which Microsoft 365 service answers the call: each answers a missing permission with its own
  * 403 (see `refusalFor`).
  */
-export type GraphWorkload = 'outlook' | 'presence' | 'directory' | 'subscriptions';
+export type GraphWorkload = 'outlook' | 'presence' | 'directory' | 'subscriptions' | 'teams';
 
 export interface GraphCall {
   /** A stable name for the call, used in tests and error messages. */
@@ -223,6 +223,13 @@ export const DEMO_ONLY_GRAPH_CALLS: readonly GraphCall[] = [
     delegated: ['Presence.Read.All'], application: 'not-supported', usedWith: [], workload: 'subscriptions',
     docs: 'https://learn.microsoft.com/en-us/graph/api/subscription-reauthorize', notes: SUBSCRIPTION_NOTE,
   },
+  {
+    name: 'sendActivityNotification',
+    method: 'POST', path: '/users/{id}/teamwork/sendActivityNotification',
+    delegated: ['TeamsActivity.Send'], application: ['TeamsActivity.Send'], usedWith: ['application'], workload: 'teams',
+    docs: 'https://learn.microsoft.com/en-us/graph/api/userteamwork-sendactivitynotification',
+    notes: 'The least privileged application permission is TeamsActivity.Send.User, a resource-specific (RSC) permission each person grants by installing the app; Unplug asks the tenant-wide TeamsActivity.Send instead, consented once by an admin. activityType must be declared in the app manifest (or be systemDefault); topic source text needs a webUrl; the app must be installed for the recipient (https://learn.microsoft.com/en-us/graph/teams-send-activityfeednotifications). 204 No Content. 5 requests per second per app per tenant (https://learn.microsoft.com/en-us/graph/throttling-limits#microsoft-teams-service-limits).',
+  },
 ];
 
 const BY_NAME = new Map([...GRAPH_CALLS, ...DEMO_ONLY_GRAPH_CALLS].map((c) => [c.name, c]));
@@ -263,6 +270,8 @@ export function findUnplugCall(method: string, path: string): GraphCall | undefi
  *   (osodevops/ms-teams-cli#80, "Graph sends Forbidden with an empty message string").
  * - Directory (users): `Authorization_RequestDenied` "Insufficient privileges to complete the
  *   operation."
+ * - Teams (activity feed): `Forbidden` "Missing role permissions on the request. API requires one of
+ *   '…'. Roles on the request '…'.", the Teams workload's wording for a token without the role.
  * - Subscriptions: `ExtensionError` "Operation: Create; Exception: [Status Code: Forbidden; Reason:
  *   The request is not authorized for this user or application.]" — what a presence subscription
  *   without a supported permission gets (microsoftgraph/nodejs-webhooks-sample#175; shape as in
@@ -274,5 +283,9 @@ export function refusalFor(row: GraphCall): { status: 403; code: string; message
     case 'presence': return { status: 403, code: 'Forbidden', message: '' };
     case 'directory': return { status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' };
     case 'subscriptions': return { status: 403, code: 'ExtensionError', message: 'Operation: Create; Exception: [Status Code: Forbidden; Reason: The request is not authorized for this user or application.]' };
+    case 'teams': {
+      const roles = row.application === 'not-supported' ? [] : row.application;
+      return { status: 403, code: 'Forbidden', message: `Missing role permissions on the request. API requires one of '${roles.join(', ')}'. Roles on the request ''.` };
+    }
   }
 }

@@ -34,3 +34,5 @@ export async function requirePermission(tokens: Pick<GraphTokens, 'appOnly'>, te
 export const STATUS_PERMISSIONS = ['Presence.ReadWrite.All'] as const;
 /** Reading everyone's presence (the timeline) needs one of these. */
 export const PRESENCE_READ_PERMISSIONS = ['Presence.Read.All', 'Presence.ReadWrite.All'] as const;
+/** Posting nudges to people's Teams activity feed needs this. */
+export const NUDGE_PERMISSIONS = ['TeamsActivity.Send'] as const;

@@ -13,6 +13,7 @@ import { applyRetention } from './presence/retention';
 import { planSamplingCycle, sampleChunk, SAMPLE_QUEUE, type SampleChunkJob } from './presence/sampling-cycle';
 import type { JobLog, JobQueue } from './queue';
 import { Scheduler, type PeriodicJob } from './scheduler';
+import { checkNudges, NUDGE_QUEUE, planNudgeCheck, type NudgeCheckJob } from './nudges/nudge-check';
 import { checkStatuses, planStatusCheck, STATUS_QUEUE, type StatusCheckJob } from './status/status-check';
 
 export interface JobsOptions {
@@ -29,6 +30,8 @@ export interface JobsOptions {
   schedulerPollMs?: number;
   /** pg-boss: how often idle workers look for jobs. Default 2 s. */
   queuePollingSeconds?: number;
+  /** The Teams app id nudges deep-link to; without it no nudge is sent. */
+  teamsAppId?: string | undefined;
 }
 
 /** The periodic jobs' names in the store's schedule. */
@@ -36,6 +39,7 @@ export const PERIODIC = {
   sampling: 'presence-sampling',
   retention: 'presence-retention',
   status: 'status-check',
+  nudges: 'nudge-check',
 } as const;
 
 /** The background side of one server instance. */
@@ -76,10 +80,13 @@ export function createJobs(options: JobsOptions): Jobs {
   const concurrency = options.config.concurrency;
   queue.work<SampleChunkJob>(SAMPLE_QUEUE, (job) => sampleChunk(deps, job), { concurrency });
   queue.work<StatusCheckJob>(STATUS_QUEUE, (job) => checkStatuses(deps, job), { concurrency });
+  queue.work<NudgeCheckJob>(NUDGE_QUEUE, (job) => checkNudges(deps, options.teamsAppId, job), { concurrency });
 
   const periodic: PeriodicJob[] = [
     { name: PERIODIC.sampling, everyMs: options.config.presenceSampleMinutes * MINUTE_MS, run: async (runId) => { await planSamplingCycle(deps, runId); } },
     { name: PERIODIC.status, everyMs: options.config.statusCheckSeconds * 1000, run: async (runId) => { await planStatusCheck(deps, runId); } },
+    // Nudges look as often as the status, and at least every minute: "starts in 5 minutes" needs it.
+    { name: PERIODIC.nudges, everyMs: Math.min(options.config.statusCheckSeconds, 60) * 1000, run: async (runId) => { await planNudgeCheck(deps, runId); } },
     { name: PERIODIC.retention, everyMs: HOUR_MS, run: async () => { await applyRetention(deps); } },
   ];
   const scheduler = new Scheduler({ store: options.store, jobs: periodic, instanceId, now: deps.now, log: options.log, ...(options.schedulerPollMs ? { pollMs: options.schedulerPollMs } : {}) });

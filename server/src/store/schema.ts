@@ -22,6 +22,8 @@ export interface Database {
   status_assignment: StatusAssignmentTable;
   person_working_hours: PersonWorkingHoursTable;
   quiet_window: QuietWindowTable;
+  nudge_preference: NudgePreferenceTable;
+  nudge_sent: NudgeSentTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -192,4 +194,26 @@ export interface QuietWindowTable {
   start_at: Timestamp;
   end_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   created_at: DefaultedTimestamp;
+}
+
+/** Which activity-feed nudges a person turned on (all off until they do). */
+export interface NudgePreferenceTable {
+  tenant_id: string;
+  user_id: string;
+  starting_soon: boolean;
+  long_day: boolean;
+  weekly_summary: boolean;
+  updated_at: DefaultedTimestamp;
+}
+
+/** A nudge claimed (`sending`), delivered (`sent`) or refused by Graph, per person, kind and local date. */
+export interface NudgeSentTable {
+  tenant_id: string;
+  user_id: string;
+  kind: 'starting-soon' | 'long-day' | 'weekly-summary';
+  local_date: string;
+  state: 'sending' | 'sent' | 'refused';
+  claimed_at: Timestamp;
+  sent_at: Timestamp | null;
+  reason: string | null;
 }

@@ -19,6 +19,8 @@ export interface HostConfig {
   userPrincipalName: string;
   userDisplayName?: string;
   entityId?: string;
+  /** A deep link's sub-page (`subEntityId`), e.g. the view an activity-feed nudge opens. */
+  subEntityId?: string;
   /** A channel tab: the team's thread id, the channel id and the team's Microsoft 365 group id. */
   teamId?: string;
   teamName?: string;

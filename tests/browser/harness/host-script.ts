@@ -179,6 +179,7 @@ function flatContext(): Record<string, unknown> {
     loginHint: config.userPrincipalName,
     userDisplayName: config.userDisplayName,
     entityId: config.entityId,
+    subEntityId: config.subEntityId,
     teamId: config.teamId,
     teamName: config.teamName,
     channelId: config.channelId,

@@ -117,12 +117,35 @@ describe('the caller’s own data', () => {
     expect((await h.api(token, 'PUT', '/api/me/quiet-time', { preferredPresence: 'Invisible' })).status).toBe(400);
   });
 
+  it('nudges: all off until turned on, changed one at a time, bad changes refused naming the field', async () => {
+    expect((await h.api(token, 'GET', '/api/me/nudges')).body).toEqual({ startingSoon: false, longDay: false, weeklySummary: false, available: true, reason: null });
+    const saved = await h.api(token, 'PUT', '/api/me/nudges', { longDay: true });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ startingSoon: false, longDay: true, weeklySummary: false, available: true });
+    expect((await h.api(token, 'PUT', '/api/me/nudges', { weeklySummary: true })).body).toMatchObject({ longDay: true, weeklySummary: true });
+    expect((await h.api(token, 'GET', '/api/me/nudges')).body).toMatchObject({ startingSoon: false, longDay: true, weeklySummary: true });
+
+    const notBoolean = await h.api(token, 'PUT', '/api/me/nudges', { startingSoon: 'yes' });
+    expect(notBoolean.status).toBe(400);
+    expect(JSON.stringify(notBoolean.body)).toMatch(/startingSoon/);
+    const unknown = await h.api(token, 'PUT', '/api/me/nudges', { daily: true });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/additional properties/);
+    expect((await h.api(token, 'PUT', '/api/me/nudges', [true])).status).toBe(400);
+
+    // Another person's choices are their own.
+    const other = await h.tokenFor(h.people[1]!.id);
+    expect((await h.api(other, 'GET', '/api/me/nudges')).body).toMatchObject({ startingSoon: false, longDay: false, weeklySummary: false });
+    expect((await h.api(token, 'GET', '/api/me/nudges')).body.longDay).toBe(true);
+  });
+
   it('export holds what is stored, and erase removes it', async () => {
     const exported = await h.api(token, 'GET', '/api/me/export');
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toContain('attachment');
     expect(exported.body.tables.preferences).toHaveLength(1);
     expect(exported.body.tables.balance_snapshot.length).toBeGreaterThan(0);
+    expect(exported.body.tables.nudge_preference).toMatchObject([{ long_day: true, weekly_summary: true }]);
     expect(JSON.stringify(exported.body)).not.toMatch(/subject"\s*:\s*"(?!Unplugged)/i);
 
     const erased = await h.api(token, 'DELETE', '/api/me/data');

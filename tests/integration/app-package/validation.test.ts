@@ -33,6 +33,10 @@ describe('the real package built from env/.env.dev', () => {
     expect(good.get('manifest.json')!.toString()).not.toContain('${{');
   });
 
+  it('declares the activity types of its nudges', () => {
+    expect(activityTypes(manifestOf(good)).map((a) => a.type)).toEqual(['startingSoon', 'longDay', 'weeklySummary']);
+  });
+
   it('has a personal tab, a configurable channel tab, SSO and the legal pages on the tab domain', () => {
     const m = manifestOf(good);
     const domain = m.validDomains[0]!;
@@ -47,6 +51,9 @@ describe('the real package built from env/.env.dev', () => {
     expect(good.get('outline.png')!.equals(readFileSync(path.join(repoRoot, 'appPackage/outline.png')))).toBe(true);
   });
 });
+
+type ActivityType = { type: string; description: string; templateText: string };
+const activityTypes = (m: Manifest) => (m.activities as { activityTypes: ActivityType[] }).activityTypes;
 
 type Case = [string, (m: Manifest) => void, Record<string, Buffer | undefined>, RegExp];
 const noEdit = () => undefined;
@@ -83,6 +90,10 @@ const cases: Case[] = [
   ['property the schema does not know', (m) => { m.colour = 'green'; }, {}, /has the property "colour", which this manifest version does not allow/],
   ['bad accent colour', (m) => { m.accentColor = 'green'; }, {}, /Schema 1\.30: accentColor is "green", which does not match the required pattern/],
   ['manifest version without a bundled schema', (m) => { m.manifestVersion = '1.99'; }, {}, /manifestVersion "1\.99" has no bundled schema/],
+  ['the reserved systemDefault activity type declared', (m) => { activityTypes(m).push({ type: 'systemDefault', description: 'Anything', templateText: '{text}' }); }, {}, /activities\.activityTypes\[3\] declares "systemDefault", a reserved activity type/],
+  ['an activity type declared twice', (m) => { activityTypes(m).push({ ...activityTypes(m)[0]! }); }, {}, /activities\.activityTypes\[3\] declares "startingSoon" again/],
+  ['activities without webApplicationInfo', (m) => { delete (m as Record<string, unknown>).webApplicationInfo; }, {}, /activities are declared but webApplicationInfo is missing/],
+  ['an activity template longer than the schema allows', (m) => { activityTypes(m)[0]!.templateText = 'x'.repeat(129); }, {}, /Schema 1\.30: activities\.activityTypes\[0\]\.templateText is 129 characters long; at most 128 allowed/],
   ['$schema of another version', (m) => { m.$schema = 'https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json'; }, {}, /\$schema .* does not name the schema of manifestVersion 1\.30/],
 ];
 

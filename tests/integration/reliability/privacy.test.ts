@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoPerson } from '../../../server/src/demo/org';
 import { PERIODIC } from '../../../server/src/jobs/runtime';
+import { nudgeRepository } from '../../../server/src/store/repositories/nudge-repository';
 import { statusRepository } from '../../../server/src/store/repositories/status-repository';
 import { subscriptionRepository } from '../../../server/src/store/repositories/subscription-repository';
 import { startJobsHarness, type JobsHarness } from '../jobs/jobs-harness';
@@ -68,6 +69,7 @@ async function useEverything(person: DemoPerson): Promise<void> {
   await ok('GET', '/api/me/balance');
   if (person.roles.includes('Unplug.Admin')) await ok('PUT', '/api/admin/policy', { presenceRetentionDays: 30 });
   await ok('PUT', '/api/me/presence-timeline', { enabled: true });
+  await ok('PUT', '/api/me/nudges', { longDay: true });
   await h.runNow(PERIODIC.sampling);
   // What presence subscriptions and the automatic status store, written as those jobs write it.
   const subscriptions = subscriptionRepository(h.store.db);
@@ -77,6 +79,7 @@ async function useEverything(person: DemoPerson): Promise<void> {
   const status = statusRepository(h.store.db);
   await status.claimStart(key, { kind: 'block', start: h.tenant.clock(), end: h.tenant.clock() + HOUR }, 'Unplugged until 16:00', null, new Date(h.tenant.clock()));
   await status.saveWorkingHours(key, { daysOfWeek: ['monday'], startTime: '09:00', endTime: '17:00', timeZone: { kind: 'iana', name: 'UTC' } }, new Date(h.tenant.clock()));
+  await nudgeRepository(h.store.db).claim(key, 'long-day', '2026-03-02', new Date(h.tenant.clock()));
 }
 
 describe('erasure', () => {

@@ -11,6 +11,7 @@ import { QuietTimeFields } from '../../settings/QuietTimeFields';
 import { SaveBar } from '../../settings/SaveBar';
 import type { SettingsForm } from '../../settings/use-settings-form';
 import { QuietTimeWarnings } from '../suggestions/QuietTimeWarnings';
+import { NudgesSection } from './NudgesSection';
 import { usePreferencesForm, useProfile, useQuietTimeForm, useQuietTimeWarnings } from './use-quiet-time';
 import { describeWorkingHours } from './working-hours';
 import { QuietWindowsOn } from './QuietWindowsOn';
@@ -25,7 +26,7 @@ export function QuietTimeView() {
   const profile = useProfile();
   const { state } = profile;
   return (
-    <ViewFrame title="Quiet time" description="Evenings and weekends offline, your status while you are unplugged, and how Unplug picks your blocks.">
+    <ViewFrame title="Quiet time" description="Evenings and weekends offline, your status while you are unplugged, how Unplug picks your blocks, and nudges in Teams.">
       {state.status === 'loading' && <LoadingState label="Loading your settings…" lines={6} />}
       {state.status === 'error' && <ProblemMessage error={state.error} title="Could not load your settings." onRetry={profile.reload} />}
       {state.status === 'ready' && <QuietTimeContent profile={state.data} />}
@@ -59,6 +60,8 @@ function QuietTimeContent({ profile }: { profile: Profile }) {
         <PreferencesFields values={preferences.values} errors={preferences.errors} onChange={preferences.change} />
         <SaveBar form={preferences} label="Save targets and blocks" />
       </form>
+      <Divider />
+      <NudgesSection />
       <Divider />
       {warnings.state.status === 'loading' && <LoadingState label="Looking for meetings in your quiet time…" lines={1} />}
       {warnings.state.status === 'error' && <ProblemMessage error={warnings.state.error} title="Could not check for meetings in your quiet time." onRetry={warnings.reload} />}

@@ -1,5 +1,7 @@
+import type { ActivityFeedStore } from '../activity-feed';
 import type { CalendarStore } from '../calendar-store';
 import type { DemoFaultSettings } from '../faults';
+import type { ConsentState } from '../identity/consent';
 import type { DemoOrg, DemoPerson } from '../org';
 import type { PresenceStore } from '../presence-store';
 import type { SubscriptionStore } from '../subscriptions';
@@ -15,6 +17,12 @@ export interface GraphContext {
   subscriptions?: SubscriptionStore;
   /** The tenant's fault settings, for answers that vary as Microsoft 365's do (absent: the defaults). */
   faults?: { readonly current: Pick<DemoFaultSettings, 'duplicateTransactionId'> };
+  /** Teams activity feeds (absent: sendActivityNotification answers 501). */
+  activity?: ActivityFeedStore;
+  /** Who consented: the demo treats the Teams app as installed for them. Absent: installed for everyone. */
+  consent?: ConsentState;
+  /** The Entra app id named in refusals. */
+  appId?: string;
 }
 
 export interface RouteParams {

@@ -1,4 +1,5 @@
 import { grantingPermissions, graphCall, refusalFor } from '../../graph/graph-calls';
+import { activityRoutes } from './activity';
 import { calendarViewRoutes } from './calendar-view';
 import { GraphError, graphError, type GraphAnswer } from './answer';
 import type { GraphCall } from './call';
@@ -9,7 +10,7 @@ import { presenceRoutes } from './presence';
 import { subscriptionRoutes } from './subscriptions';
 import { userRoutes } from './users';
 
-export const GRAPH_ROUTES: readonly GraphRoute[] = [...userRoutes, ...calendarViewRoutes, ...eventRoutes, ...presenceRoutes, ...subscriptionRoutes, ...groupRoutes];
+export const GRAPH_ROUTES: readonly GraphRoute[] = [...userRoutes, ...calendarViewRoutes, ...eventRoutes, ...presenceRoutes, ...subscriptionRoutes, ...groupRoutes, ...activityRoutes];
 
 // Every route names its row; a route without one fails here, at start-up.
 const COMPILED = GRAPH_ROUTES.map((route) => ({ route, row: graphCall(route.call), parts: route.pattern.split('/') }));

@@ -13,6 +13,7 @@ import { appContext } from '../../graph/gateway';
 import { mergePolicy } from '../../services/settings-service';
 import { statusRepository, type StatusPerson } from '../../store/repositories/status-repository';
 import { requirePermission, STATUS_PERMISSIONS } from '../app-permissions';
+import { workingHoursFor } from '../working-hours';
 import type { JobDeps } from '../job-deps';
 import { presenceSlot } from '../rate-gate';
 
@@ -82,7 +83,7 @@ export async function checkStatuses(deps: JobDeps, job: StatusCheckJob): Promise
     const personChoices = choices.get(person.userId) ?? [];
     const quietOn = on && quietTime.enabled && personChoices.length > 0;
     const needsHours = on && (quietOn || personBlocks.some((b) => b.start <= t && t < b.end));
-    const workingHours = needsHours ? workingHoursOf(deps, person, hours.get(person.userId)) : undefined;
+    const workingHours = needsHours ? workingHoursFor(deps, person, hours.get(person.userId), 'automatic status') : undefined;
     if (needsHours && !workingHours) continue; // none stored yet: the next tab open saves them
     const quiet = quietOn && workingHours ? windowsTurnedOn(quietWindows({ workingHours }, quietTime, around), personChoices) : [];
     const step = statusStep(statusWindows(personBlocks, quiet), latest.get(person.userId), t);
@@ -160,15 +161,4 @@ async function refresh(deps: JobDeps, person: StatusPerson, step: Extract<Status
     await repo.claimRefresh(person, assignment.windowStart, now, new Date(assignment.updatedAt));
     throw error;
   }
-}
-
-/**
- * The person's working hours: the copy the tab stored the last time they opened it (read with
- * their own delegated token). The job never reads a mailbox: the registration asks for no mailbox
- * application permission (docs/admin-guide.md, "Why no mailbox access for background jobs"), and
- * someone who never opened the tab has not turned automatic status on anyway.
- */
-function workingHoursOf(deps: JobDeps, person: StatusPerson, stored: { workingHours: Record<string, unknown>; fetchedAt: Date } | undefined): WorkingHours | undefined {
-  if (!stored) deps.log.warn({ tenantId: person.tenantId }, 'automatic status: no working hours stored yet; they are saved when the person opens the tab');
-  return stored?.workingHours as unknown as WorkingHours | undefined;
 }

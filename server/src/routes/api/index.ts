@@ -10,6 +10,7 @@ import { adminRoutes } from '../admin';
 import { meRoutes } from '../me';
 import { teamRoutes } from '../teams';
 import { backgroundRoutes } from '../me-background';
+import { nudgeRoutes } from '../me-nudges';
 import type { GraphTokens } from '../../auth/graph-tokens';
 import { ErrorBody } from './schemas';
 
@@ -22,6 +23,8 @@ export interface ApiOptions {
   cacheTtlMs?: number;
   /** App-only tokens, to tell whether background features have their permissions. */
   tokens?: Pick<GraphTokens, 'appOnly'>;
+  /** The Teams app id activity-feed nudges link to (`TEAMS_APP_ID`). */
+  teamsAppId?: string | undefined;
 }
 
 /** Everything under `/api`: one bearer-token check, one per-person rate limit, then the routes. */
@@ -51,6 +54,7 @@ export async function apiRoutes(app: FastifyInstance, options: ApiOptions): Prom
 
   await app.register(meRoutes, { prefix: '/me', ...context });
   if (options.tokens) await app.register(backgroundRoutes, { prefix: '/me', ports: options.ports, tokens: options.tokens });
+  await app.register(nudgeRoutes, { prefix: '/me', ports: options.ports, tokens: options.tokens, teamsAppId: options.teamsAppId });
   await app.register(adminRoutes, { prefix: '/admin', ...context });
   await app.register(teamRoutes, { prefix: '/teams', ...context });
 }

@@ -38,6 +38,8 @@ presence every few minutes while you work, because Microsoft 365 keeps no presen
   calendar event id of each block you booked;</li>
   <li>a <strong>presence timeline</strong> (availability, activity, start and end) if you opted in;</li>
   <li>which <strong>teams</strong> you opted in to count towards a team balance, and when;</li>
+  <li>which <strong>nudges</strong> you turned on, and for each nudge sent its kind, date and whether
+  Teams accepted it (not its text);</li>
   <li>your organisation's <strong>settings</strong>, and an <strong>audit log</strong> of administrators'
   changes to them (who, what, when).</li>
 </ul>
@@ -58,6 +60,9 @@ presence every few minutes while you work, because Microsoft 365 keeps no presen
   <li>If you turn on automatic status, Unplug sets an expiring status message, and optionally your
   presence, at the start of a protected block or quiet time, and clears it at the end. Your own
   status choices always win.</li>
+  <li>If you turn on nudges, Unplug posts short notices to your Teams activity feed: at most one of
+  each kind a day, never in your quiet time or outside your working hours (except the notice that
+  quiet time starts).</li>
 </ul>
 
 <h2 id="team">Team balance</h2>
@@ -69,6 +74,7 @@ opted in.</p>
 <ul>
   <li>Presence timeline: ${retentionDays} days unless your organisation sets another period; older
   entries are deleted.</li>
+  <li>Records of nudges sent: 8 days.</li>
   <li>Preferences, suggestion records and team opt-ins: until you delete your data, or your
   organisation removes Unplug and its data.</li>
   <li>The audit log of administrators' changes: until your organisation removes Unplug's data. If
@@ -79,7 +85,7 @@ opted in.</p>
 
 <h2 id="choices">Your choices</h2>
 <p>The Privacy view in the Unplug tab shows what is stored about you, lets you export it, and
-lets you delete it. Presence sampling, automatic status and team balance are each off until you
-opt in. You can stop using Unplug at any time by removing the app in Teams.</p>
+lets you delete it. Presence sampling, automatic status, nudges and team balance are each off
+until you opt in. You can stop using Unplug at any time by removing the app in Teams.</p>
 `);
 }

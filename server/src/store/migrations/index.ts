@@ -3,6 +3,7 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-balance-snapshot';
 import * as m0003 from './0003-background-jobs';
 import * as m0004 from './0004-quiet-windows';
+import * as m0005 from './0005-nudges';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-balance-snapshot': m0002,
   '0003-background-jobs': m0003,
   '0004-quiet-windows': m0004,
+  '0005-nudges': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -19,6 +19,8 @@ export const PERSONAL_TABLES = {
   status_assignment: 'user_id',
   person_working_hours: 'user_id',
   quiet_window: 'user_id',
+  nudge_preference: 'user_id',
+  nudge_sent: 'user_id',
 } as const satisfies Partial<Record<keyof Database, string>>;
 
 /** Tables with no personal rows (checked by the same test). */
