@@ -98,7 +98,7 @@ describe('loadConfig', () => {
       ['UNPLUG_MODE=demo and a public URL, not acknowledged', { UNPLUG_MODE: 'demo', ...publicUrl }, [/UNPLUG_MODE=demo with PUBLIC_BASE_URL/, /unset PUBLIC_BASE_URL/]],
       ['UNPLUG_MODE=demo, a database, a wrong acknowledgement', { UNPLUG_MODE: 'demo', ...database, UNPLUG_DEMO_ACKNOWLEDGE: 'yes' }, [/UNPLUG_DEMO_ACKNOWLEDGE must be anyone-can-sign-in \(got "yes"\)/]],
       ['UNPLUG_MODE=demo with ENTRA_* variables', { UNPLUG_MODE: 'demo', ...entra }, [/UNPLUG_MODE=demo runs the demo tenant instead of Microsoft 365: unset ENTRA_CLIENT_ID/]],
-      ['UNPLUG_MODE=m365 without ENTRA_* variables', { UNPLUG_MODE: 'm365' }, [/UNPLUG_MODE=m365 needs ENTRA_CLIENT_ID, ENTRA_CLIENT_SECRET, TAB_DOMAIN, ENTRA_TENANT_IDS/]],
+      ['UNPLUG_MODE=m365 without ENTRA_* variables', { UNPLUG_MODE: 'm365' }, [/UNPLUG_MODE=m365 needs ENTRA_CLIENT_ID, ENTRA_CLIENT_SECRET, TAB_DOMAIN, ENTRA_TENANT_ID/]],
       ['UNPLUG_MODE=m365 with some ENTRA_* variables', { UNPLUG_MODE: 'm365', ENTRA_CLIENT_ID: entra.ENTRA_CLIENT_ID }, [/must be set too/]],
       ['an unknown mode', { UNPLUG_MODE: 'production' }, [/UNPLUG_MODE must be demo or m365 \(got "production"\)/]],
     ])('%s: refuses to start, naming why', (_name, env, messages) => {

@@ -191,7 +191,7 @@ function readMode(read: (name: string) => string | undefined, problems: string[]
   const raw = read('UNPLUG_MODE')?.toLowerCase();
   const entraGiven = ENTRA_VARIABLES.filter((n) => read(n) !== undefined);
   const exposed = (['DATABASE_URL', 'PUBLIC_BASE_URL'] as const).filter((n) => read(n) !== undefined);
-  const entraList = ENTRA_VARIABLES.join(', ');
+  const entraList = ENTRA_VARIABLES.filter((n) => n !== 'ENTRA_TENANT_IDS').join(', ');
   if (raw !== undefined && raw !== 'demo' && raw !== 'm365') {
     problems.push(`UNPLUG_MODE must be demo or m365 (got "${raw}")`);
     return entraGiven.length > 0 ? 'm365' : 'demo';

@@ -8,14 +8,14 @@ describe('the demo registration', () => {
   it("is aad.manifest.json's: its Graph Scope entries (OpenID scopes aside) and Role entries, by name", () => {
     const registration = readRegistration();
     expect([...registration.delegated].sort()).toEqual(['Calendars.ReadWrite', 'MailboxSettings.Read', 'Presence.Read', 'User.Read']);
-    expect(registration.application).toEqual(['Presence.ReadWrite.All']);
+    expect(registration.application).toEqual(['Presence.ReadWrite.All', 'TeamsActivity.Send']);
   });
 
   it('follows the file: a permission removed there is no longer granted', () => {
     const manifest = JSON.parse(manifestText) as { requiredResourceAccess: { resourceAccess: { id: string; type: string }[] }[] };
     // 83cded22-…: Presence.ReadWrite.All (Role).
     manifest.requiredResourceAccess[0]!.resourceAccess = manifest.requiredResourceAccess[0]!.resourceAccess.filter((a) => a.id !== '83cded22-8297-4ff6-a7fa-e97e9545a259');
-    expect(readRegistration(JSON.stringify(manifest)).application).toEqual([]);
+    expect(readRegistration(JSON.stringify(manifest)).application).toEqual(['TeamsActivity.Send']);
   });
 
   it('refuses an id graph-permissions.ts does not know, rather than guess what it allows', () => {
