@@ -113,6 +113,10 @@ describe('Balance', () => {
     await expect.poll(() => tab.locator('figure svg').first().isVisible(), { timeout: 10_000 }).toBe(true);
     await expect.poll(async () => (await chartTicks(tab)).length, { timeout: 10_000 }).toBeGreaterThan(2);
     for (const tick of await chartTicks(tab)) expect((tick * 2) % 1, `tick ${tick}`).toBe(0);
+    // The target line is drawn against disconnected hours alone (not stacked on connected time).
+    const disconnectedChart = tab.locator('figure[data-chart="disconnected"]');
+    await expect.poll(() => disconnectedChart.getByText('Disconnect target').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await disconnectedChart.getByText(/Connected/).count()).toBe(0);
     // The page ends with one concrete next step from the suggestions.
     await expect.poll(() => tab.locator('[data-figure="next-step"]').innerText(), { timeout: 10_000 }).toMatch(/Next step:\s*(Book \d|No free stretch)/);
   });

@@ -16,6 +16,8 @@ export interface BalanceFigures {
   /** Free working time in stretches too short to count as disconnected. */
   fragmentedMinutes: number;
   afterHoursConnectedMinutes: number;
+  /** Meeting or online time inside quiet windows the person turned on. */
+  quietTimeConnectedMinutes: number;
   meetingMinutes: number;
   protectedMinutes: number;
   honouredMinutes: number;

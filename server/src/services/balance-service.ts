@@ -7,6 +7,9 @@ import type { ApiCaches } from './api-caches';
 import { cachedPresence, cachedSettings, cachedStates } from './person-data';
 import { zoneOrUtc } from '../domain/time/resolve-time-zone';
 import { weekOf } from '../domain/time/week';
+import { quietWindows } from '../domain/suggestions/quiet-time';
+import { windowsTurnedOn } from '../domain/suggestions/quiet-choices';
+import { quietWindowRepository } from '../store/repositories/quiet-window-repository';
 import { covers, defaultWindow, loadPersonCalendar, personKey, windowForDates } from './person-calendar';
 import type { ApiPorts } from './ports';
 import { presenceTimeline } from './presence-timeline';
@@ -23,22 +26,28 @@ export async function balanceFor(ports: ApiPorts, cache: ApiCaches, auth: Reques
   const window = covers(usual, wanted) ? usual : wanted;
   const key = { tenantId: auth.caller.tenantId, userId: auth.caller.userId };
 
-  const [{ person, data }, settings, states] = await Promise.all([
+  const [{ person, data }, settings, states, quietChoices] = await Promise.all([
     loadPersonCalendar(ports, cache.tabData, auth, window),
     cachedSettings(ports, cache, key),
     cachedStates(ports, cache, key),
+    quietWindowRepository(ports.store.db).list(key),
   ]);
   const presence = !settings.policy.features.presenceTimeline ? []
     : window === usual ? await cachedPresence(ports, cache, key) : await presenceTimeline(ports.store, key, window, now);
   const { zone, problem } = zoneOrUtc(person.workingHours.timeZone);
+  const dates = range ?? weekOf(now.getTime(), zone);
+  // Quiet windows that are on drive the quiet-time figure (none when quiet time is off).
+  const quiet = settings.quietTime.enabled && quietChoices.length > 0
+    ? windowsTurnedOn(quietWindows(person, settings.quietTime, dates, zone), quietChoices) : [];
   const balance = computeBalance({
     person,
     events: data.events,
     presence,
     blocks: states.filter((s) => s.state === 'accepted').map((s) => ({ start: s.start.getTime(), end: s.end.getTime() })),
     preferences: settings.preferences,
-    range: range ?? weekOf(now.getTime(), zone),
+    range: dates,
     now: now.getTime(),
+    quietWindows: quiet,
     zone,
   });
   if (isWholeWeek(balance.range) && cache.snapshotChanged(personKey(auth), balance.range.from, snapshotOf(balance))) {

@@ -60,11 +60,14 @@ async function useEverything(person: DemoPerson): Promise<void> {
   };
   await ok('PUT', '/api/me/preferences', { blockSubject: `Focus ${person.displayName}` });
   await ok('PUT', '/api/me/quiet-time', { autoStatus: true });
-  const { suggestions } = await ok('GET', '/api/me/suggestions?days=10') as { suggestions: { id: string }[] };
-  await ok('POST', `/api/me/suggestions/${suggestions[0]!.id}/accept`);
-  // A booking plans the days again: dismiss one of the suggestions open now, as the tab does.
-  const after = await ok('GET', '/api/me/suggestions?days=10') as { suggestions: { id: string }[] };
-  await ok('POST', `/api/me/suggestions/${after.suggestions[0]!.id}/dismiss`);
+  const { suggestions } = await ok('GET', '/api/me/suggestions?days=10') as { suggestions: { id: string; kind: string }[] };
+  const blocks = suggestions.filter((s) => s.kind !== 'quiet-time');
+  await ok('POST', `/api/me/suggestions/${blocks[0]!.id}/accept`);
+  // A booking plans the days again: dismiss one of the blocks open now, as the tab does.
+  const after = await ok('GET', '/api/me/suggestions?days=10') as { suggestions: { id: string; kind: string }[] };
+  await ok('POST', `/api/me/suggestions/${after.suggestions.filter((s) => s.kind !== 'quiet-time')[0]!.id}/dismiss`);
+  // Quiet time turned on as a window (stored in quiet_window, no calendar event).
+  await ok('POST', `/api/me/suggestions/${after.suggestions.find((s) => s.kind === 'quiet-time')!.id}/accept`, { repeat: 'every' });
   await ok('PUT', `/api/teams/${CUSTOMER_SUCCESS_TEAM_ID}/membership`);
   await ok('GET', '/api/me/balance');
   if (person.roles.includes('Unplug.Admin')) await ok('PUT', '/api/admin/policy', { presenceRetentionDays: 30 });

@@ -9,7 +9,7 @@ const useStyles = makeStyles({
   table: { minWidth: '48rem' },
   day: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   total: { fontWeight: tokens.fontWeightSemibold },
-  planned: { color: tokens.colorNeutralForeground2, fontStyle: 'italic', backgroundColor: tokens.colorNeutralBackground2 },
+  planned: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
   muted: { color: tokens.colorNeutralForeground3 },
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
@@ -104,7 +104,7 @@ function DayLabel({ day, locale }: { day: BalanceDay; locale: string }) {
     <span className={styles.day}>
       <span>{formatDate(day.date, locale, 'short')}</span>
       {day.state === 'in-progress' && <Badge appearance="tint" color="brand">Today, so far</Badge>}
-      {day.state === 'planned' && <Badge appearance="outline" color="subtle">Planned</Badge>}
+      {day.state === 'planned' && <Badge appearance="tint" color="informative">Planned</Badge>}
       {day.outOfOffice && <Badge appearance="tint" color="informative">Out of office</Badge>}
       {!day.isWorkingDay && !day.outOfOffice && <Badge appearance="outline" color="informative">Day off</Badge>}
     </span>

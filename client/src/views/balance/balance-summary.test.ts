@@ -6,7 +6,7 @@ import { balanceSummary, nextStep, protectedNote, sourcesNote } from './balance-
 
 const totals = (change: Partial<BalanceTotals> = {}): BalanceTotals => ({
   days: 7, workingDays: 5, workingMinutes: 2400, connectedMinutes: 1650, disconnectedMinutes: 750, afterHoursConnectedMinutes: 120,
-  fragmentedMinutes: 0, meetingMinutes: 1500, protectedMinutes: 0, honouredMinutes: 0, longestMeetingStreakMinutes: 180, targetMinutes: 450,
+  fragmentedMinutes: 0, quietTimeConnectedMinutes: 0, meetingMinutes: 1500, protectedMinutes: 0, honouredMinutes: 0, longestMeetingStreakMinutes: 180, targetMinutes: 450,
   targetDays: 5, targetDaysMet: 3, balanceRatio: 0.313, ...change,
 });
 
@@ -26,6 +26,10 @@ describe('balanceSummary', () => {
       .toBe('Disconnected 12.5 hr of 40 hr working time (31%); target met on 1 of 1 day; nothing connected after hours.');
     expect(balanceSummary(week(totals({ workingMinutes: 0, afterHoursConnectedMinutes: 0 })), 'en-US'))
       .toBe('No working time in these days, and nothing connected outside working hours.');
+  });
+
+  it('says how much of the after-hours time fell in quiet time that was on', () => {
+    expect(balanceSummary(week(totals({ quietTimeConnectedMinutes: 90 })), 'en-US')).toMatch(/2 hr connected after hours, 1.5 hr of it in your quiet time\.$/);
   });
 
   it('uses the locale', () => {

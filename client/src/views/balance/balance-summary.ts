@@ -20,7 +20,8 @@ export function balanceSummary({ totals, days }: BalanceResponse, locale: string
   const parts = [`${running ? 'So far: disconnected' : 'Disconnected'} ${hours(totals.disconnectedMinutes)} of ${hours(totals.workingMinutes)} working time`
     + (totals.balanceRatio === null ? '' : ` (${formatPercent(totals.balanceRatio, locale)})`)];
   if (totals.targetDays > 0) parts.push(`target met on ${totals.targetDaysMet} of ${totals.targetDays} ${totals.targetDays === 1 ? 'day' : 'days'}`);
-  parts.push(totals.afterHoursConnectedMinutes > 0 ? `${hours(totals.afterHoursConnectedMinutes)} connected after hours` : 'nothing connected after hours');
+  const quiet = totals.quietTimeConnectedMinutes > 0 ? `, ${hours(totals.quietTimeConnectedMinutes)} of it in your quiet time` : '';
+  parts.push(totals.afterHoursConnectedMinutes > 0 ? `${hours(totals.afterHoursConnectedMinutes)} connected after hours${quiet}` : 'nothing connected after hours');
   return `${parts.join('; ')}.`;
 }
 

@@ -132,3 +132,17 @@ describe('disconnected time counts only long stretches', () => {
     expect(day(b, '2026-03-10')).toMatchObject({ connectedMinutes: 230, disconnectedMinutes: 230, fragmentedMinutes: 20 });
   });
 });
+
+describe('quiet windows that are on', () => {
+  it('count the connected time inside them, and nothing without them', () => {
+    const person = makePerson(berlinRef);
+    const events = [timed(berlin, '2026-03-10 19:00', '2026-03-10 20:00'), timed(berlin, '2026-03-10 17:00', '2026-03-10 17:45')];
+    const range = { from: '2026-03-10', to: '2026-03-10' };
+    const now = at(berlin, '2026-03-12 00:00');
+    const evening = { start: at(berlin, '2026-03-10 17:30'), end: at(berlin, '2026-03-11 09:00') };
+    const on = computeBalance({ person, events, preferences: prefs, range, now, quietWindows: [evening] });
+    expect(day(on, '2026-03-10')).toMatchObject({ afterHoursConnectedMinutes: 105, quietTimeConnectedMinutes: 60 + 15 });
+    expect(on.totals.quietTimeConnectedMinutes).toBe(75);
+    expect(day(computeBalance({ person, events, preferences: prefs, range, now }), '2026-03-10').quietTimeConnectedMinutes).toBe(0);
+  });
+});

@@ -30,6 +30,8 @@ export interface BalanceDay {
   fragmentedMinutes: number;
   /** Meeting or online time outside the shift (evenings, mornings, days off). */
   afterHoursConnectedMinutes: number;
+  /** Of this day's time, meeting or online time inside quiet windows the person turned on. */
+  quietTimeConnectedMinutes: number;
   /** All meeting time of the day, inside working hours or not. */
   meetingMinutes: number;
   /** Unplug blocks booked this day. */
@@ -60,6 +62,7 @@ export interface BalanceTotals {
   disconnectedMinutes: number;
   fragmentedMinutes: number;
   afterHoursConnectedMinutes: number;
+  quietTimeConnectedMinutes: number;
   meetingMinutes: number;
   protectedMinutes: number;
   honouredMinutes: number;

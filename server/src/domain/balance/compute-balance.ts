@@ -5,7 +5,7 @@ import type { CalendarEvent, Instant, Interval, PresenceInterval, Person, Prefer
 import type { CalendarReading, PreparedCalendar } from '../calendar/read-calendar';
 import { prepareCalendar } from '../calendar/read-calendar';
 import { STREAK_JOIN_GAP_MS, longestRunMs } from '../calendar/meeting-runs';
-import { clipIntervals, intersectIntervals, msInside, msInsideAll, subtractIntervals, unionIntervals } from '../time/interval';
+import { clipIntervals, intersectIntervals, mergeIntervals, msInside, msInsideAll, subtractIntervals, unionIntervals } from '../time/interval';
 import type { DateRange } from '../time/local-date';
 import { DAYS_OF_WEEK, MINUTE_MS, fromEpochDay, toEpochDay, weekdayIndex } from '../time/local-date';
 import type { DayFrame } from '../time/day-frames';
@@ -26,6 +26,8 @@ export interface BalanceInput {
   preferences: Pick<Preferences, 'dailyDisconnectTargetMinutes' | 'minBlockMinutes'>;
   /** What has happened: days before it are measured, the day holding it counts up to it, later days are planned. */
   now: Instant;
+  /** Quiet windows the person turned on (see `windowsTurnedOn`): connected time inside them is counted apart. */
+  quietWindows?: readonly Interval[];
   /** Inclusive dates in the person's zone. */
   range: DateRange;
   /** A zone already resolved for `person.workingHours.timeZone` (skips resolving it again). */
@@ -79,13 +81,15 @@ function freeTime(shift: Interval, connected: readonly Interval[], minStretchMs:
 
 interface DayInputs {
   calendar: CalendarReading;
+  /** Normalised: connected time inside quiet windows that are on. */
+  quietConnected: readonly Interval[];
   connected: readonly Interval[];
   honoured: readonly Interval[];
   targetMinutes: number;
   minStretchMs: number;
 }
 
-function balanceDay(fullFrame: DayFrame, state: BalanceDayState, now: Instant, { calendar, connected, honoured, targetMinutes, minStretchMs }: DayInputs): BalanceDay {
+function balanceDay(fullFrame: DayFrame, state: BalanceDayState, now: Instant, { calendar, connected, quietConnected, honoured, targetMinutes, minStretchMs }: DayInputs): BalanceDay {
   const frame = state === 'in-progress' ? elapsed(fullFrame, now) : fullFrame;
   const { shift, span } = frame;
   const workingMinutes = shift ? minutes(shift.end - shift.start) : 0;
@@ -106,6 +110,7 @@ function balanceDay(fullFrame: DayFrame, state: BalanceDayState, now: Instant, {
     disconnectedMinutes,
     fragmentedMinutes,
     afterHoursConnectedMinutes: minutes(msInsideAll(connected, frame.afterHours)),
+    quietTimeConnectedMinutes: minutes(msInsideAll(quietConnected, span)),
     meetingMinutes: minutes(msInsideAll(calendar.meetings, span)),
     protectedMinutes: minutes(msInsideAll(calendar.protected, span)),
     honouredMinutes: minutes(msInsideAll(honoured, span)),
@@ -122,7 +127,7 @@ function balanceDay(fullFrame: DayFrame, state: BalanceDayState, now: Instant, {
  */
 export function totalBalance(days: readonly BalanceDay[]): BalanceTotals {
   const t: BalanceTotals = {
-    days: 0, workingDays: 0, workingMinutes: 0, connectedMinutes: 0, disconnectedMinutes: 0, fragmentedMinutes: 0, afterHoursConnectedMinutes: 0,
+    days: 0, workingDays: 0, workingMinutes: 0, connectedMinutes: 0, disconnectedMinutes: 0, fragmentedMinutes: 0, afterHoursConnectedMinutes: 0, quietTimeConnectedMinutes: 0,
     meetingMinutes: 0, protectedMinutes: 0, honouredMinutes: 0, longestMeetingStreakMinutes: 0, targetMinutes: 0, targetDays: 0, targetDaysMet: 0, balanceRatio: null,
   };
   for (const d of days) {
@@ -134,6 +139,7 @@ export function totalBalance(days: readonly BalanceDay[]): BalanceTotals {
     t.disconnectedMinutes += d.disconnectedMinutes;
     t.fragmentedMinutes += d.fragmentedMinutes;
     t.afterHoursConnectedMinutes += d.afterHoursConnectedMinutes;
+    t.quietTimeConnectedMinutes += d.quietTimeConnectedMinutes;
     t.meetingMinutes += d.meetingMinutes;
     t.protectedMinutes += d.protectedMinutes;
     t.honouredMinutes += d.honouredMinutes;
@@ -174,6 +180,7 @@ export function computeBalance(input: BalanceInput): Balance {
   const frames = dayFrames(new ShiftCalendar(compileWorkingHours(input.person.workingHours), zone), toEpochDay(input.range.from), toEpochDay(input.range.to));
   const inputs: DayInputs = {
     calendar, connected, honoured,
+    quietConnected: input.quietWindows && input.quietWindows.length > 0 ? intersectIntervals(connected, mergeIntervals(input.quietWindows)) : [],
     targetMinutes: Math.max(0, input.preferences.dailyDisconnectTargetMinutes),
     minStretchMs: Math.max(1, input.preferences.minBlockMinutes) * MINUTE_MS,
   };

@@ -16,6 +16,7 @@ const figures = {
   disconnectedMinutes: Type.Integer(),
   fragmentedMinutes: Type.Integer(),
   afterHoursConnectedMinutes: Type.Integer(),
+  quietTimeConnectedMinutes: Type.Integer({ description: 'Meeting or online time inside quiet windows the person turned on' }),
   meetingMinutes: Type.Integer(),
   protectedMinutes: Type.Integer(),
   honouredMinutes: Type.Integer(),
