@@ -23,6 +23,7 @@ const TENANT = '7d3c1f8e-2b4a-4c6d-9e0f-1a2b3c4d5e6f';
 const people = Number(process.argv[2] ?? 10_000);
 /** `unbounded`, `bounded` or both (default). */
 const which = process.argv[3] ?? 'both';
+const progress = process.argv.includes('--progress');
 
 const oid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -80,7 +81,10 @@ async function run(label: string, maxCachedPeople: number): Promise<void> {
   const before = heapMiB();
   let graphTokens: ReturnType<typeof tokens> | undefined = tokens(maxCachedPeople);
   const started = performance.now();
-  for (let n = 0; n < people; n += 1) await graphTokens.onBehalfOf(TENANT, ssoToken(n));
+  for (let n = 0; n < people; n += 1) {
+    await graphTokens.onBehalfOf(TENANT, ssoToken(n));
+    if (progress && (n + 1) % 1000 === 0) console.log(`  … ${n + 1} signed in, ${((performance.now() - started) / 1000).toFixed(0)} s, heap +${(heapMiB() - before).toFixed(1)} MiB`);
+  }
   const seconds = (performance.now() - started) / 1000;
   const after = heapMiB();
   const kept = graphTokens.cachedPeople(TENANT);

@@ -142,7 +142,7 @@ describe('the tab outside any host', () => {
   });
 
   it('in Microsoft 365 mode never falls back to demo mode: after a longer wait it says Teams did not answer, with Try again', async () => {
-    await page.route('**/api/mode', (route) => route.fulfill({ status: 200, json: { mode: 'microsoft365' } }));
+    await page.route('**/mode', (route) => route.fulfill({ status: 200, json: { mode: 'microsoft365' } }));
     try {
       const { tab } = await openInHost(page, server, { silent: true });
       // Still waiting where demo mode used to take over (3 s).
@@ -152,7 +152,7 @@ describe('the tab outside any host', () => {
       expect(await tab.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
       expect(await tab.getByText('Demo mode', { exact: true }).count()).toBe(0);
     } finally {
-      await page.unroute('**/api/mode');
+      await page.unroute('**/mode');
       problems.consoleErrors = problems.consoleErrors.filter((e) => !/the tab could not start/.test(e));
     }
   });

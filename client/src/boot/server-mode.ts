@@ -1,4 +1,4 @@
-/** Which platform the server runs against (`GET /api/mode`). */
+/** Which platform the server runs against (`GET /mode`). */
 export type ServerMode = 'demo' | 'microsoft365';
 
 /**
@@ -8,7 +8,7 @@ export type ServerMode = 'demo' | 'microsoft365';
  */
 export async function fetchServerMode(fetchImpl: typeof fetch = (input, init) => fetch(input, init)): Promise<ServerMode> {
   try {
-    const response = await fetchImpl('/api/mode', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    const response = await fetchImpl('/mode', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
     if (!response.ok) return 'demo';
     const body = await response.json() as { mode?: unknown };
     return body.mode === 'microsoft365' ? 'microsoft365' : 'demo';

@@ -17,7 +17,7 @@ export const MICROSOFT_365_CONNECT_TIMEOUT_MS = 10_000;
 
 export interface ConnectOptions {
   timeoutMs?: number;
-  /** What the server runs against (`/api/mode`). In Microsoft 365 mode there is no demo fallback. */
+  /** What the server runs against (`/mode`). In Microsoft 365 mode there is no demo fallback. */
   mode?: Promise<ServerMode> | ServerMode;
 }
 

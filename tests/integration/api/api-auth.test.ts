@@ -84,8 +84,8 @@ describe('authentication, errors, rate limit and the OpenAPI document', () => {
     }
   });
 
-  it('says which platform it runs against at /api/mode, without a token', async () => {
-    const res = await fetch(`${h.base}/api/mode`);
+  it('says which platform it runs against at /mode, without a token', async () => {
+    const res = await fetch(`${h.base}/mode`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ mode: 'demo' });
   });
@@ -110,7 +110,7 @@ describe('authentication, errors, rate limit and the OpenAPI document', () => {
       'GET /api/me/', 'GET /api/me/balance', 'GET /api/me/suggestions', 'POST /api/me/suggestions/{id}/accept',
       'POST /api/me/suggestions/{id}/dismiss', 'GET /api/me/preferences', 'PUT /api/me/preferences', 'GET /api/me/quiet-time',
       'PUT /api/me/quiet-time', 'GET /api/me/export', 'DELETE /api/me/data', 'GET /api/admin/policy', 'PUT /api/admin/policy',
-      'GET /api/teams/{teamId}/balance', 'GET /api/me/access', 'GET /api/mode',
+      'GET /api/teams/{teamId}/balance', 'GET /api/me/access', 'GET /mode',
     ]));
     expect((await fetch(`${h.base}/docs`)).status).toBeLessThan(400);
   });

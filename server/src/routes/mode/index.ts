@@ -3,12 +3,12 @@ import type { FastifyInstance } from 'fastify';
 export type ServerMode = 'demo' | 'microsoft365';
 
 /**
- * `GET /api/mode` (no token: the tab asks before it knows where it runs). In Microsoft 365 mode the
+ * `GET /mode` (no token: the tab asks before it knows where it runs). In Microsoft 365 mode the
  * tab must never fall back to the demo tenant when Teams is slow to answer; it waits longer and
  * says so instead.
  */
 export async function modeRoute(app: FastifyInstance, { mode }: { mode: ServerMode }): Promise<void> {
-  app.get('/api/mode', {
+  app.get('/mode', {
     schema: {
       summary: 'Which platform this server runs against: the demo tenant or Microsoft 365',
       tags: ['tab'],
