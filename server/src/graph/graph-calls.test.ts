@@ -13,6 +13,7 @@ import { batchParts, TEST_GRAPH_TOKEN } from './test-graph';
  */
 const WEEK = { start: Date.parse('2025-03-10T00:00:00Z'), end: Date.parse('2025-03-17T00:00:00Z') };
 const ADA = '6d0c3a36-1111-4c2b-9d8e-000000000001';
+const REPEATED = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const person = { kind: 'person' as const, getAccessToken: async () => TEST_GRAPH_TOKEN };
 const app = { kind: 'app' as const, getAccessToken: async () => TEST_GRAPH_TOKEN };
 let fake: FakeGraph;
@@ -21,16 +22,24 @@ const sent: { method: string; url: string; kind: 'delegated' | 'application' }[]
 const event = { id: 'e1', start: { dateTime: '2025-03-10T09:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2025-03-10T10:00:00.0000000', timeZone: 'UTC' }, showAs: 'busy', isAllDay: false, isCancelled: false, responseStatus: { response: 'accepted' }, categories: [] };
 const mailbox = readGraphExample('mailboxsettings-response.json') as { workingHours: object; timeZone: string };
 
-function answer(method: string, url: string): FakeAnswer {
+function answer(method: string, url: string, body?: unknown): FakeAnswer {
   const path = url.split('?')[0]!;
   if (path.endsWith('/calendarView/delta')) return { status: 200, body: { value: [event], '@odata.deltaLink': `${fake.root}/me/calendarView/delta?$deltatoken=next` } };
-  if (path.endsWith('/calendarView')) return { status: 200, body: { value: [event] } };
+  if (path.endsWith('/calendarView')) return { status: 200, body: { value: [event, { ...event, id: 'booked', transactionId: REPEATED }] } };
   if (path.endsWith('/mailboxSettings/workingHours')) return { status: 200, body: mailbox.workingHours };
   if (path.endsWith('/mailboxSettings/timeZone')) return { status: 200, body: { value: mailbox.timeZone } };
   if (path === '/me/presence') return { status: 200, body: readGraphExample('presence-get-user-response.json') };
   if (path.endsWith('/getPresencesByUserId')) return { status: 200, body: { value: [{ id: ADA, availability: 'Available', activity: 'Available', statusMessage: null }] } };
   if (path === '/me/checkMemberGroups') return { status: 200, body: { value: [] } };
-  if (method === 'POST' && path === '/me/events') return { status: 201, body: { ...event, id: 'created' } };
+  if (method === 'POST' && path === '/me/events') {
+    // A repeated transactionId: Exchange may refuse it, and Unplug looks the event up (calendarView).
+    if ((body as { transactionId?: string } | undefined)?.transactionId === REPEATED) {
+      return { status: 400, body: { error: { code: 'ErrorDuplicateTransactionId', message: 'The TransactionId specified in the request has already been used to create a different event.' } } };
+    }
+    return { status: 201, body: { ...event, id: 'created' } };
+  }
+  if (method === 'DELETE' && path.startsWith('/me/events/')) return { status: 204 };
+  if (path.endsWith('/teamwork/sendActivityNotification')) return { status: 204 };
   return { status: 200 };
 }
 
@@ -42,10 +51,10 @@ beforeAll(async () => {
     if (request.url === '/$batch') {
       const parts = batchParts(request);
       for (const part of parts) sent.push({ method: part.method, url: part.url, kind });
-      return { status: 200, body: { responses: parts.map((p) => ({ id: p.id, ...answer(p.method, p.url) })) } };
+      return { status: 200, body: { responses: parts.map((p) => ({ id: p.id, ...answer(p.method, p.url, p.body) })) } };
     }
     sent.push({ method: request.method, url: request.url, kind });
-    return answer(request.method, request.url);
+    return answer(request.method, request.url, request.body);
   });
 });
 afterAll(() => fake.close());
@@ -65,7 +74,12 @@ describe('the Graph calls Unplug makes', () => {
     const me = person;
     const job = app;
     await track('loadTabData', 'delegated', () => tab.loadTabData(me, WEEK));
-    await track('createBlockEvent', 'delegated', () => tab.createBlockEvent(me, { start: WEEK.start, end: WEEK.start + 3_600_000, subject: 'Unplugged', showAs: 'busy', transactionId: '0f8fad5b-d9cb-469f-a165-70867728950e' }));
+    const block = { start: WEEK.start, end: WEEK.start + 3_600_000, subject: 'Unplugged', showAs: 'busy' as const };
+    await track('createBlockEvent', 'delegated', async () => {
+      await tab.createBlockEvent(me, { ...block, transactionId: '0f8fad5b-d9cb-469f-a165-70867728950e' });
+      expect(await tab.createBlockEvent(me, { ...block, transactionId: REPEATED })).toEqual({ eventId: 'booked' });
+    });
+    await track('deleteBlockEvent', 'delegated', () => tab.deleteBlockEvent(me, 'created'));
     await track('calendarDelta', 'delegated', async () => {
       const first = await tab.calendarDelta(me, { window: WEEK });
       await tab.calendarDelta(me, { deltaLink: first.deltaLink });
@@ -79,6 +93,9 @@ describe('the Graph calls Unplug makes', () => {
     await track('isTeamMember', 'delegated', () => tab.isTeamMember(me, '0b2d5d5e-51f5-4c5e-9d52-3c3a3f0f4a11'));
     await track('getPresenceStatuses', 'application', () => jobs.getPresenceStatuses(job, [ADA]));
     await track('clearStatusMessage', 'application', () => jobs.clearStatusMessage(job, ADA));
+    await track('sendActivityNotification', 'application', () => jobs.sendActivityNotification(job, ADA, {
+      activityType: 'longDay', topic: 'Unplug', webUrl: 'https://teams.microsoft.com/l/entity/x/unplug', previewText: 'Connected 8 h today.', templateParameters: { hours: '8 h' },
+    }));
 
     // Every operation of both gateways ran: a new one must be added above (and its calls to the table).
     expect([...ran].sort()).toEqual([...new Set([...Object.keys(tab), ...Object.keys(jobs)])].sort());

@@ -72,6 +72,13 @@ export const GRAPH_CALLS: readonly GraphCall[] = [
     notes: 'A repeated transactionId is answered with the existing event or with 400 ErrorDuplicateTransactionId; Unplug then finds the event by its transactionId with calendarView over the block (the calendarView row).',
   },
   {
+    name: 'delete event',
+    method: 'DELETE', path: '/me/events/{id}',
+    delegated: WRITE_CALENDAR, application: WRITE_CALENDAR, usedWith: ['delegated'], workload: 'outlook',
+    docs: 'https://learn.microsoft.com/en-us/graph/api/event-delete',
+    notes: 'Undo of an accepted block: deletes only the event Unplug booked (its id stored at accept). 204 No Content; 404 when the person already deleted it.',
+  },
+  {
     name: 'working hours',
     method: 'GET', path: '/me/mailboxSettings/workingHours',
     delegated: READ_MAILBOX_SETTINGS, application: READ_MAILBOX_SETTINGS, usedWith: ['delegated'], workload: 'outlook',
@@ -131,6 +138,13 @@ export const GRAPH_CALLS: readonly GraphCall[] = [
     docs: 'https://learn.microsoft.com/en-us/graph/api/presence-clearpresence',
     notes: 'Clears only the app session named by sessionId (the app id); 404 NotFound when that session does not exist.',
   },
+  {
+    name: 'sendActivityNotification',
+    method: 'POST', path: '/users/{id}/teamwork/sendActivityNotification',
+    delegated: ['TeamsActivity.Send'], application: ['TeamsActivity.Send'], usedWith: ['application'], workload: 'teams',
+    docs: 'https://learn.microsoft.com/en-us/graph/api/userteamwork-sendactivitynotification',
+    notes: 'The least privileged application permission is TeamsActivity.Send.User, a resource-specific (RSC) permission each person grants by installing the app; Unplug asks the tenant-wide TeamsActivity.Send instead, consented once by an admin. activityType must be declared in the app manifest (or be systemDefault); topic source text needs a webUrl; the app must be installed for the recipient (https://learn.microsoft.com/en-us/graph/teams-send-activityfeednotifications). 204 No Content. 5 requests per second per app per tenant (https://learn.microsoft.com/en-us/graph/throttling-limits#microsoft-teams-service-limits).',
+  },
 ];
 
 /**
@@ -187,12 +201,6 @@ export const DEMO_ONLY_GRAPH_CALLS: readonly GraphCall[] = [
     docs: 'https://learn.microsoft.com/en-us/graph/api/event-update',
   },
   {
-    name: 'delete event',
-    method: 'DELETE', path: '/users/{id}/events/{id}',
-    delegated: WRITE_CALENDAR, application: WRITE_CALENDAR, usedWith: [], workload: 'outlook',
-    docs: 'https://learn.microsoft.com/en-us/graph/api/event-delete',
-  },
-  {
     name: 'create presence subscription',
     method: 'POST', path: '/subscriptions',
     delegated: ['Presence.Read.All'], application: 'not-supported', usedWith: [], workload: 'subscriptions',
@@ -222,13 +230,6 @@ export const DEMO_ONLY_GRAPH_CALLS: readonly GraphCall[] = [
     method: 'POST', path: '/subscriptions/{id}/reauthorize',
     delegated: ['Presence.Read.All'], application: 'not-supported', usedWith: [], workload: 'subscriptions',
     docs: 'https://learn.microsoft.com/en-us/graph/api/subscription-reauthorize', notes: SUBSCRIPTION_NOTE,
-  },
-  {
-    name: 'sendActivityNotification',
-    method: 'POST', path: '/users/{id}/teamwork/sendActivityNotification',
-    delegated: ['TeamsActivity.Send'], application: ['TeamsActivity.Send'], usedWith: ['application'], workload: 'teams',
-    docs: 'https://learn.microsoft.com/en-us/graph/api/userteamwork-sendactivitynotification',
-    notes: 'The least privileged application permission is TeamsActivity.Send.User, a resource-specific (RSC) permission each person grants by installing the app; Unplug asks the tenant-wide TeamsActivity.Send instead, consented once by an admin. activityType must be declared in the app manifest (or be systemDefault); topic source text needs a webUrl; the app must be installed for the recipient (https://learn.microsoft.com/en-us/graph/teams-send-activityfeednotifications). 204 No Content. 5 requests per second per app per tenant (https://learn.microsoft.com/en-us/graph/throttling-limits#microsoft-teams-service-limits).',
   },
 ];
 
@@ -270,22 +271,30 @@ export function findUnplugCall(method: string, path: string): GraphCall | undefi
  *   (osodevops/ms-teams-cli#80, "Graph sends Forbidden with an empty message string").
  * - Directory (users): `Authorization_RequestDenied` "Insufficient privileges to complete the
  *   operation."
- * - Teams (activity feed): `Forbidden` "Missing role permissions on the request. API requires one of
- *   '…'. Roles on the request '…'.", the Teams workload's wording for a token without the role.
+ * - Teams (activity feed): `Forbidden` naming the permissions the API takes and those the token
+ *   holds: "Missing role permissions on the request. API requires one of 'A, B'. Roles on the
+ *   request 'C, D'." for an app-only token (microsoftgraph/microsoft-graph-docs#19105), "Missing
+ *   scope permissions on the request. API requires one of '…'. Scopes on the request '…'" for a
+ *   delegated one.
  * - Subscriptions: `ExtensionError` "Operation: Create; Exception: [Status Code: Forbidden; Reason:
  *   The request is not authorized for this user or application.]" — what a presence subscription
  *   without a supported permission gets (microsoftgraph/nodejs-webhooks-sample#175; shape as in
  *   OneDrive/onedrive-api-docs#1398).
+ *
+ * `token`: the kind of token refused and the permissions it holds (its `scp` or `roles`).
  */
-export function refusalFor(row: GraphCall): { status: 403; code: string; message: string } {
+export function refusalFor(row: GraphCall, token: { kind: 'delegated' | 'application'; held: Iterable<string> }): { status: 403; code: string; message: string } {
   switch (row.workload) {
     case 'outlook': return { status: 403, code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' };
     case 'presence': return { status: 403, code: 'Forbidden', message: '' };
     case 'directory': return { status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' };
     case 'subscriptions': return { status: 403, code: 'ExtensionError', message: 'Operation: Create; Exception: [Status Code: Forbidden; Reason: The request is not authorized for this user or application.]' };
     case 'teams': {
-      const roles = row.application === 'not-supported' ? [] : row.application;
-      return { status: 403, code: 'Forbidden', message: `Missing role permissions on the request. API requires one of '${roles.join(', ')}'. Roles on the request ''.` };
+      const required = grantingPermissions(row, token.kind).join(', ');
+      const held = [...token.held].join(', ');
+      return token.kind === 'application'
+        ? { status: 403, code: 'Forbidden', message: `Missing role permissions on the request. API requires one of '${required}'. Roles on the request '${held}'.` }
+        : { status: 403, code: 'Forbidden', message: `Missing scope permissions on the request. API requires one of '${required}'. Scopes on the request '${held}'` };
     }
   }
 }

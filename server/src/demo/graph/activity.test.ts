@@ -87,17 +87,31 @@ describe('sendActivityNotification (user)', () => {
   });
 
   it('needs TeamsActivity.Send: an app token without the role gets 403', async () => {
+    const before = (await feed(avery.id)).body.value.length;
     const bare = graphClient(demo, (await demo.tenant.identity.issueApplicationGraphToken(['Presence.ReadWrite.All'])).token);
-    expectGraphError(await send(avery, valid(), bare), 403, 'ErrorAccessDenied');
+    const refused = await send(avery, valid(), bare);
+    // The Teams workload's wording: the roles the API takes, and those the token holds.
+    expectGraphError(refused, 403, 'Forbidden');
+    expect((refused.body as { error: { message: string } }).error.message)
+      .toBe("Missing role permissions on the request. API requires one of 'TeamsActivity.Send'. Roles on the request 'Presence.ReadWrite.All'.");
+    expect((await feed(avery.id)).body.value.length).toBe(before);
   });
 
-  it('delegated: needs the TeamsActivity.Send scope, and a person cannot notify themselves', async () => {
-    const unscoped = graphClient(demo, (await demo.tenant.graphToken(avery.id)).token);
-    expectGraphError(await unscoped('/me/teamwork/sendActivityNotification', { method: 'POST', json: valid() }), 403, 'ErrorAccessDenied');
+  it('delegated: needs the TeamsActivity.Send scope, and a person cannot notify themselves, only others', async () => {
+    const unscoped = graphClient(demo, (await demo.tenant.identity.issueDelegatedGraphToken(avery, ['User.Read', 'Calendars.ReadWrite'])).token);
+    const refused = await unscoped(`/users/${mateo.id}/teamwork/sendActivityNotification`, { method: 'POST', json: valid() });
+    expectGraphError(refused, 403, 'Forbidden');
+    expect((refused.body as { error: { message: string } }).error.message)
+      .toBe("Missing scope permissions on the request. API requires one of 'TeamsActivity.Send'. Scopes on the request 'User.Read, Calendars.ReadWrite'");
     const scoped = graphClient(demo, (await demo.tenant.identity.issueDelegatedGraphToken(avery, ['User.Read', 'TeamsActivity.Send'])).token);
     const self = await scoped('/me/teamwork/sendActivityNotification', { method: 'POST', json: valid() });
     expectGraphError(self, 400, 'BadRequest');
     expect((self.body as { error: { message: string } }).error.message).toMatch(/themselves/);
+    const before = (await feed(mateo.id)).body.value.length;
+    expect((await send(mateo, { ...valid(), chainId: 41 }, scoped)).status).toBe(204);
+    expect((await feed(mateo.id)).body.value.length).toBe(before + 1);
+    // The app must still be installed for the recipient.
+    expectGraphError(await send(notInstalled, valid(), scoped), 403, 'Forbidden');
   });
 
   it('is throttled like any Graph call', async () => {

@@ -110,5 +110,6 @@ function send(call: GraphCall, ctx: GraphContext, person: DemoPerson) {
 }
 
 export const activityRoutes: GraphRoute[] = [
-  { method: 'POST', pattern: 'users/:user/teamwork/sendActivityNotification', call: 'sendActivityNotification', handler: (call, ctx, { person }) => send(call, ctx, person) },
+  // A delegated token notifies someone else (never themselves): the recipient is not the caller.
+  { method: 'POST', pattern: 'users/:user/teamwork/sendActivityNotification', call: 'sendActivityNotification', towardsOthers: true, handler: (call, ctx, { person }) => send(call, ctx, person) },
 ];

@@ -44,5 +44,11 @@ export interface GraphRoute {
    * package checks).
    */
   call: string;
+  /**
+   * The `:user` is someone the caller acts towards (the recipient of a notification), not a mailbox
+   * or presence of their own: a delegated token may name another person. Otherwise a delegated
+   * token touches only its own person.
+   */
+  towardsOthers?: true;
   handler: GraphHandler;
 }

@@ -30,7 +30,7 @@ function match(parts: string[], segments: string[]): Record<string, string> | un
 /**
  * Answers one authenticated Graph call: routing (`/me/…` is the signed-in person's
  * `/users/{id}/…`), permissions (a delegated scope or an application role the route accepts), and
- * ownership (a delegated token touches only its own mailbox). Permissions come from the route's
+ * ownership (a delegated token touches only its own mailbox; a notification goes to someone else). Permissions come from the route's
  * row in `graph/graph-calls.ts`. Every failure is Graph-shaped.
  */
 export async function dispatchGraphCall(call: GraphCall, ctx: GraphContext): Promise<GraphAnswer> {
@@ -62,10 +62,11 @@ async function route(call: GraphCall, ctx: GraphContext): Promise<GraphAnswer> {
 
   // The permissions of the route's row in graph-calls.ts; a token without one gets the 403 that
   // the row's workload sends (an app-only token where application is "not supported" too).
-  const needed = grantingPermissions(row, principal.kind === 'delegated' ? 'delegated' : 'application');
+  const kind = principal.kind === 'delegated' ? 'delegated' : 'application';
+  const needed = grantingPermissions(row, kind);
   const held = principal.kind === 'delegated' ? principal.scopes : principal.roles;
   if (!needed.some((p) => held.has(p))) {
-    const refusal = refusalFor(row);
+    const refusal = refusalFor(row, { kind, held });
     throw new GraphError(refusal.status, refusal.code, refusal.message);
   }
 
@@ -76,7 +77,7 @@ async function route(call: GraphCall, ctx: GraphContext): Promise<GraphAnswer> {
       ? new GraphError(404, 'Request_ResourceNotFound', `Resource '${userKey}' does not exist or one of its queried reference-property objects are not present.`)
       : new GraphError(404, 'ErrorInvalidUser', `The requested user '${userKey}' is invalid.`);
   }
-  if (person && principal.kind === 'delegated' && person.id !== principal.person.id) {
+  if (person && principal.kind === 'delegated' && person.id !== principal.person.id && !r.towardsOthers) {
     throw new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
   }
   // Routes without a mailbox owner (getPresencesByUserId) get the caller, when there is one.

@@ -38,7 +38,10 @@ describe('POST /me/checkMemberGroups (teams are Microsoft 365 groups)', () => {
   it('needs User.Read (or a higher permission) in a delegated token, and refuses app-only /me and other people', async () => {
     const avery = demo.tenant.org.people[0]!;
     const calendarOnly = await demo.tenant.identity.issueDelegatedGraphToken(avery, ['Calendars.ReadWrite']);
-    expectGraphError(await check(graphClient(demo, calendarOnly.token), [CUSTOMER_SUCCESS_TEAM_ID]), 403, 'ErrorAccessDenied');
+    // Group membership is a directory read: the directory's refusal, not Outlook's.
+    const refused = await check(graphClient(demo, calendarOnly.token), [CUSTOMER_SUCCESS_TEAM_ID]);
+    expectGraphError(refused, 403, 'Authorization_RequestDenied');
+    expect(refused.body).toMatchObject({ error: { message: 'Insufficient privileges to complete the operation.' } });
     const app = graphClient(demo, (await demo.tenant.appToken()).token);
     expectGraphError(await check(app, [CUSTOMER_SUCCESS_TEAM_ID]), 400, 'BadRequest');
     // The signed-in person's own memberships only: another person's need other permissions.

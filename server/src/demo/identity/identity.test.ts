@@ -154,8 +154,9 @@ describe('the token endpoint with MSAL', () => {
   it('answers client credentials with an app-only token carrying roles and no scp, while application consent holds', async () => {
     const result = await msal().acquireTokenByClientCredential({ scopes: [`${GRAPH_RESOURCE}/.default`] });
     const claims = decodeJwt(result!.accessToken);
-    // Exactly the Role entries of aad.manifest.json: nothing the registration does not ask for.
-    expect(claims).toMatchObject({ aud: GRAPH_RESOURCE, idtyp: 'app', roles: ['Presence.ReadWrite.All'] });
+    // Exactly the Role entries of aad.manifest.json: nothing the registration does not ask for
+    // (presence writes and samples; activity-feed nudges).
+    expect(claims).toMatchObject({ aud: GRAPH_RESOURCE, idtyp: 'app', roles: ['Presence.ReadWrite.All', 'TeamsActivity.Send'] });
     expect(claims).not.toHaveProperty('scp');
 
     await call(`${demo.identityBaseUrl}/consent`, { method: 'POST', json: { kind: 'application', granted: false } });
