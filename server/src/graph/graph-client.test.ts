@@ -106,6 +106,7 @@ describe('isConsentDenial: Graph\'s permission codes, not words in a message', (
     ['accessDenied', "The caller doesn't have permission to perform the action.", true],
     ['Forbidden', "Missing role permissions on the request. API requires one of 'Presence.ReadWrite.All'. Roles on the request ''.", true],
     ['Forbidden', "Missing scope permissions on the request. API requires one of 'Presence.Read'. Scopes on the request 'User.Read'.", true],
+    ['Forbidden', '', true], // presence (cloud communications) without its permission
     ['', 'You do not have the required permissions to access this item.', false],
     ['Forbidden', 'The scope of this meeting does not allow a change.', false],
     ['ErrorItemNotFound', 'The permission you asked about does not exist.', false],

@@ -181,8 +181,10 @@ function toGatewayError(error: unknown, kind: GraphContext['kind'], outcome: Req
  * - `ErrorAccessDenied`: Outlook (calendar, mailbox settings) without the permission;
  * - `Authorization_RequestDenied`: directory objects ("Insufficient privileges");
  * - `accessDenied`: Graph's generic code ("The caller doesn't have permission to perform the action");
- * - `Forbidden` only with Graph's "Missing scope/role permissions on the request" (Teams workloads
- *   such as presence name the permission they want that way).
+ * - `Forbidden` with Graph's "Missing scope/role permissions on the request" (the Teams activity
+ *   feed names the permission it wants that way), or with an empty message: presence (cloud
+ *   communications) refuses a token without its permission so (see `refusalFor` in graph-calls.ts;
+ *   microsoftgraph/microsoft-graph-docs-contrib#6119).
  * Anything else (an empty code, `insufficient_claims`, a policy refusal...) is Graph refusing the
  * request, not missing consent. https://learn.microsoft.com/graph/errors,
  * https://learn.microsoft.com/graph/resolve-auth-errors
@@ -192,5 +194,5 @@ const PERMISSION_CODES = new Set(['erroraccessdenied', 'authorization_requestden
 export function isConsentDenial(status: number, code: string, message: string): boolean {
   if (status !== 403) return false;
   if (PERMISSION_CODES.has(code.toLowerCase())) return true;
-  return code.toLowerCase() === 'forbidden' && /^Missing (scope|role) permissions on the request/i.test(message.trim());
+  return code.toLowerCase() === 'forbidden' && (message.trim() === '' || /^Missing (scope|role) permissions on the request/i.test(message.trim()));
 }
