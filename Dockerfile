@@ -34,6 +34,8 @@ RUN npm ci --omit=dev --workspace server --no-audit --no-fund \
  && chown node:node /data
 COPY --from=build /app/server/dist server/dist
 COPY --from=build /app/client/dist client/dist
+# The app registration: the demo tenant grants its app exactly what this file asks for.
+COPY aad.manifest.json ./
 USER node
 VOLUME ["/data"]
 EXPOSE 3978

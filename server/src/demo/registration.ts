@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { GRAPH_PERMISSIONS, MICROSOFT_GRAPH_APP_ID } from '../../scripts/app-package/graph-permissions';
+import { repoRoot } from '../config';
 
-/** The Entra app registration Unplug ships (`aad.manifest.json` at the repository root). */
-export const AAD_MANIFEST_PATH = fileURLToPath(new URL('../../../aad.manifest.json', import.meta.url));
+/**
+ * The Entra app registration Unplug ships (`aad.manifest.json` at the repository root), found from
+ * `repoRoot`, which holds for the sources and for the compiled server/dist/server.js alike.
+ */
+export const AAD_MANIFEST_PATH = path.join(repoRoot, 'aad.manifest.json');
 
 /** OpenID Connect scopes: asked for in the registration, never in a Graph token's `scp`. */
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
