@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TEAMS_APP_ID } from '../../../server/src/config';
+import { DEMO_ACKNOWLEDGEMENT, DEMO_TEAMS_APP_ID } from '../../../server/src/config';
 import type { DemoPerson } from '../../../server/src/demo/org';
 import { PERIODIC } from '../../../server/src/jobs/runtime';
 import { jobRepository } from '../../../server/src/store/repositories/job-repository';
@@ -80,7 +80,8 @@ afterAll(async () => {
 
 describe(`nudges from two server processes on one database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite over the wire'})`, () => {
   it('send each kind once, never inside quiet time, and show them in the person\'s Teams feed', async () => {
-    const env = { DATABASE_URL: db.url, DEMO_TENANT_URL: demo.baseUrl, PRESENCE_SAMPLE_MINUTES: '60', STATUS_CHECK_SECONDS: '5', JOBS_CONCURRENCY: '2' };
+    // The demo tenant on a database on purpose (the server refuses it by accident).
+    const env = { DATABASE_URL: db.url, UNPLUG_MODE: 'demo', UNPLUG_DEMO_ACKNOWLEDGE: DEMO_ACKNOWLEDGEMENT, DEMO_TENANT_URL: demo.baseUrl, PRESENCE_SAMPLE_MINUTES: '60', STATUS_CHECK_SECONDS: '5', JOBS_CONCURRENCY: '2' };
     [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
 
     await waitFor(() => sends(avery.id).length >= 3 && sends(uninstalled.id).length >= 3, 150_000, 'three nudges each');
