@@ -14,6 +14,7 @@ import {
   accessibilityProblems, hostMessages, openBrowserSuite, openInHost, saveScreenshot, saveTabScreenshot, tabTheme,
   type BrowserSuite, type DemoTenantClient, type HostConfig, type HostTheme, type PageProblems, type TabServer,
 } from './harness';
+import { CUSTOMER_SUCCESS_TEAM_ID } from '../../server/src/demo/teams';
 
 let suite: BrowserSuite;
 let server: TabServer;
@@ -57,7 +58,8 @@ interface ViewCase {
   expand?(tab: Frame): Promise<unknown>;
 }
 
-const TEAM = { teamId: '19:narrow@thread.tacv2', teamName: 'Customer Success', channelId: '19:general@thread.tacv2' };
+// The team's Microsoft 365 group (groupId) is what the tab checks membership against.
+const TEAM = { teamId: '19:narrow@thread.tacv2', groupId: CUSTOMER_SUCCESS_TEAM_ID, teamName: 'Customer Success', channelId: '19:general@thread.tacv2' };
 
 const VIEWS: ViewCase[] = [
   {
@@ -67,6 +69,7 @@ const VIEWS: ViewCase[] = [
       await shown(tab.locator('figure svg .tick text'));
     },
   },
+  { name: 'trend', host: { tab: '/tab/trend' }, demoPath: '/tab/trend', ready: (tab) => shown(tab.locator('[data-figure="trend-summary"]')) },
   {
     name: 'suggestions', host: { tab: '/tab/suggestions' }, demoPath: '/tab/suggestions',
     ready: (tab) => shown(tab.getByRole('heading', { name: 'Meetings in your quiet time' })),
@@ -86,7 +89,13 @@ const VIEWS: ViewCase[] = [
   { name: 'consent', host: { tab: '/tab/consent' }, demoPath: '/tab/consent', ready: (tab) => shown(tab.getByRole('heading', { name: 'Give Unplug access' })) },
 ];
 
-const VIEW_OF_LABEL: Record<string, string> = { Balance: 'balance', Suggestions: 'suggestions', 'Quiet time': 'quiet-time', Privacy: 'privacy', Admin: 'admin' };
+function viewNamed(name: string): ViewCase {
+  const view = VIEWS.find((v) => v.name === name);
+  if (!view) throw new Error(`no view case named ${name}`);
+  return view;
+}
+
+const VIEW_OF_LABEL: Record<string, string> = { Balance: 'balance', Trend: 'trend', Suggestions: 'suggestions', 'Quiet time': 'quiet-time', Privacy: 'privacy', Admin: 'admin' };
 
 /** The Teams clients the views run in, in turn: two phones and a desktop side panel. */
 const CLIENTS = ['android', 'ios', 'desktop'] as const;
@@ -212,7 +221,7 @@ describe('in the Teams host, at 320, 360 and 400 px', () => {
     const avery = demo.person('Avery Quinn');
     await page.setViewportSize({ width: 320, height: 720 });
     const { tab } = await openInHost(page, server, { hostClientType: 'android', demoUserId: avery.id, userObjectId: avery.id, tab: '/tab/quiet-time' });
-    await VIEWS[2]?.ready(tab);
+    await viewNamed('quiet-time').ready(tab);
     const selected = tab.getByRole('tab', { selected: true });
     expect(await selected.textContent()).toContain('Quiet time');
 
@@ -230,7 +239,7 @@ describe('in the Teams host, at 320, 360 and 400 px', () => {
     await shown(tab.getByRole('heading', { name: 'Recent changes' }));
     expect(await tab.getByRole('tab', { selected: true }).textContent()).toContain('Admin');
     expect(new URL(tab.url()).pathname).toBe('/tab/admin');
-    // Every view is still reachable: the visible tabs and the menu together offer all five.
+    // Every view is still reachable: the visible tabs and the menu together offer all six.
     await tab.getByRole('tab', { name: /^More views/ }).click();
     await shown(tab.getByRole('menuitem'));
     const visibleViews = await tab.locator('[role="tab"][id^="unplug-tab-"]').evaluateAll((tabs) =>
@@ -244,7 +253,7 @@ describe('in the Teams host, at 320, 360 and 400 px', () => {
     const avery = demo.person('Avery Quinn');
     await page.setViewportSize({ width: 320, height: 720 });
     const { tab } = await openInHost(page, server, { hostClientType: 'android', theme: 'dark', demoUserId: avery.id, userObjectId: avery.id, tab: '/tab/privacy' });
-    await VIEWS[3]?.ready(tab);
+    await viewNamed('privacy').ready(tab);
     await tab.getByRole('button', { name: 'Delete my data…' }).click();
     const dialog = tab.getByRole('alertdialog');
     await shown(dialog);
@@ -261,7 +270,7 @@ describe('in the Teams host, at 320, 360 and 400 px', () => {
     const avery = demo.person('Avery Quinn');
     await page.setViewportSize({ width: 1024, height: 720 });
     const { tab } = await openInHost(page, server, { hostClientType: 'desktop', demoUserId: avery.id, userObjectId: avery.id, tab: '/tab/privacy' });
-    await VIEWS[3]?.ready(tab);
+    await viewNamed('privacy').ready(tab);
     await expect.poll(() => tab.getByRole('tab', { name: 'Admin' }).isVisible()).toBe(true);
     expect(await tab.getByRole('tab', { name: /^More views/ }).count()).toBe(0);
     // A desktop at full width keeps Fluent's own (mouse) sizes.

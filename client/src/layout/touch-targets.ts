@@ -7,7 +7,7 @@
  * the minimum sizes of its components, found by their documented static class names.
  */
 import {
-  buttonClassNames, makeStaticStyles, menuButtonClassNames, menuItemClassNames, inputClassNames, selectClassNames, spinButtonClassNames,
+  accordionHeaderClassNames, buttonClassNames, makeStaticStyles, menuButtonClassNames, menuItemClassNames, inputClassNames, selectClassNames, spinButtonClassNames,
   switchClassNames, tabClassNames, toggleButtonClassNames,
 } from '@fluentui/react-components';
 import { TOUCH_TARGET_PX } from './narrow';
@@ -19,6 +19,8 @@ const under = (...classNames: string[]) => classNames.map((name) => `${TOUCH} .$
 export const useTouchTargetStyles = makeStaticStyles({
   [under(buttonClassNames.root, toggleButtonClassNames.root, menuButtonClassNames.root)]: { minHeight: px, minWidth: px },
   [under(tabClassNames.root, menuItemClassNames.root)]: { minHeight: px },
+  // An accordion's header is a button of its own (the demo's activity feed).
+  [under(accordionHeaderClassNames.button)]: { minHeight: px },
   [under(selectClassNames.select)]: { minHeight: px },
   [under(inputClassNames.root)]: { minHeight: px },
   // The switch's hidden input covers its track and is as high as its root.

@@ -63,8 +63,9 @@ export default function BalanceCharts({ days, locale, presence }: BalanceChartsP
   const styles = useStyles();
   const colours = useThemeName() === 'contrast' ? CONTRAST_COLOURS : COLOURS;
   // Fluent's ResponsiveContainer sizes the chart to its box, legend included. On a phone the
-  // legend wraps to one entry a line, so the box is taller there to keep the bars as tall.
-  const height = useNarrow() ? 400 : 320;
+  // legend wraps to one entry a line (four for the first chart), so the box is taller there to
+  // keep the plot at least 240 px high, as on a wide screen.
+  const height = useNarrow() ? 440 : 320;
   const label = (day: BalanceDay) => formatDate(day.date, locale, 'weekday');
   const hoursText = (day: BalanceDay, minutes: number) => `${formatHours(minutes, locale)}${day.state === 'planned' ? ' (forecast)' : ''}`;
 
