@@ -5,13 +5,13 @@ import { LoadingState } from '../../common/LoadingState';
 import { ProblemMessage } from '../../common/ProblemMessage';
 import { ViewFrame } from '../../common/ViewFrame';
 import { formatDate, formatHours, formatPercent } from '../../format/format';
+import { ScrollRegion } from '../../layout/ScrollRegion';
 import { useSession } from '../../session/session';
 import { trendSummary } from './trend-summary';
 
 const useStyles = makeStyles({
   summary: { margin: 0 },
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
-  wrap: { overflowX: 'auto' },
   table: { minWidth: '40rem' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -39,7 +39,7 @@ function TrendContent({ trend, locale }: { trend: TrendResponse; locale: string 
         A week meets the target when the disconnect target was met on every working day so far. Disconnected time counts only uninterrupted stretches of at least your shortest block.
         {trend.presence ? '' : ' Honoured time is not measured: it needs Teams presence.'}
       </Text>
-      <div className={styles.wrap}>
+      <ScrollRegion label="Trend table" stickyFirstColumn>
         <Table className={styles.table} size="small" aria-label="Balance week by week">
           <TableHeader>
             <TableRow>
@@ -72,7 +72,7 @@ function TrendContent({ trend, locale }: { trend: TrendResponse; locale: string 
             ))}
           </TableBody>
         </Table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }
