@@ -1,3 +1,4 @@
+import type { QuietChoice } from '../domain/suggestions/quiet-choices';
 import type { PresenceInterval } from '../domain/types';
 import type { SuggestionState } from '../store/repositories/suggestion-state-repository';
 import type { EffectiveSettings } from './settings-service';
@@ -6,7 +7,7 @@ import { PersonCache, TabDataCache } from './tab-data-cache';
 export interface ApiCacheOptions {
   /** Graph data (calendar, working hours, presence now). Default 60 s. */
   tabDataTtlMs?: number;
-  /** Store reads: settings, suggestion states, presence timeline. Default 30 s. */
+  /** Store reads: settings, suggestion states, quiet windows, presence timeline. Default 30 s. */
   storeTtlMs?: number;
   /** Graph's answer to "is this person a member of this team". Default 2 min. */
   teamMembershipTtlMs?: number;
@@ -23,6 +24,8 @@ export class ApiCaches {
   readonly settings: PersonCache<EffectiveSettings>;
   readonly states: PersonCache<SuggestionState[]>;
   readonly presence: PersonCache<PresenceInterval[]>;
+  /** The quiet windows the person turned on. */
+  readonly quietChoices: PersonCache<QuietChoice[]>;
   /** Whether a person is a member of a team (by group id), as Graph answered. */
   readonly teamMembership: PersonCache<boolean>;
   /** Suggestion plans, per horizon and minute (see suggestions-service). */
@@ -36,6 +39,7 @@ export class ApiCaches {
     this.settings = new PersonCache({ ttlMs: storeTtlMs });
     this.states = new PersonCache({ ttlMs: storeTtlMs });
     this.presence = new PersonCache({ ttlMs: storeTtlMs });
+    this.quietChoices = new PersonCache({ ttlMs: storeTtlMs });
     this.plans = new PersonCache({ ttlMs: Math.min(storeTtlMs, 2 * 60_000) });
     this.teamMembership = new PersonCache({ ttlMs: options.teamMembershipTtlMs ?? 2 * 60_000 });
   }
@@ -52,7 +56,7 @@ export class ApiCaches {
 
   /** After the person's data changed (settings, accepted or dismissed suggestions, erasure). */
   invalidatePerson(personKey: string): void {
-    for (const cache of [this.tabData, this.settings, this.states, this.presence, this.plans, this.teamMembership]) cache.invalidate(personKey);
+    for (const cache of [this.tabData, this.settings, this.states, this.presence, this.quietChoices, this.plans, this.teamMembership]) cache.invalidate(personKey);
     for (const key of this.snapshots.keys()) if (key.startsWith(`${personKey}|`)) this.snapshots.delete(key);
   }
 

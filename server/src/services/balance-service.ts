@@ -4,12 +4,11 @@ import { computeBalance } from '../domain/balance/compute-balance';
 import { addDays, dayOfWeek, type DateRange } from '../domain/time/local-date';
 import { teamRepository } from '../store/repositories/team-repository';
 import type { ApiCaches } from './api-caches';
-import { cachedPresence, cachedSettings, cachedStates } from './person-data';
+import { cachedPresence, cachedQuietChoices, cachedSettings, cachedStates } from './person-data';
 import { zoneOrUtc } from '../domain/time/resolve-time-zone';
 import { weekOf } from '../domain/time/week';
 import { quietWindows } from '../domain/suggestions/quiet-time';
 import { windowsTurnedOn } from '../domain/suggestions/quiet-choices';
-import { quietWindowRepository } from '../store/repositories/quiet-window-repository';
 import { covers, defaultWindow, loadPersonCalendar, personKey, windowForDates } from './person-calendar';
 import type { ApiPorts } from './ports';
 import { presenceTimeline } from './presence-timeline';
@@ -30,7 +29,7 @@ export async function balanceFor(ports: ApiPorts, cache: ApiCaches, auth: Reques
     loadPersonCalendar(ports, cache.tabData, auth, window),
     cachedSettings(ports, cache, key),
     cachedStates(ports, cache, key),
-    quietWindowRepository(ports.store.db).list(key),
+    cachedQuietChoices(ports, cache, key),
   ]);
   const presence = !settings.policy.features.presenceTimeline ? []
     : window === usual ? await cachedPresence(ports, cache, key) : await presenceTimeline(ports.store, key, window, now);

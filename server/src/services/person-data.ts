@@ -1,4 +1,6 @@
+import type { QuietChoice } from '../domain/suggestions/quiet-choices';
 import type { PresenceInterval } from '../domain/types';
+import { quietWindowRepository } from '../store/repositories/quiet-window-repository';
 import type { PersonKey } from '../store/repositories/people-repository';
 import { suggestionStateRepository, type SuggestionState } from '../store/repositories/suggestion-state-repository';
 import type { ApiCaches } from './api-caches';
@@ -17,6 +19,11 @@ export function cachedSettings(ports: ApiPorts, caches: ApiCaches, person: Perso
 /** What the person did with suggestions, through the cache. */
 export function cachedStates(ports: ApiPorts, caches: ApiCaches, person: PersonKey): Promise<SuggestionState[]> {
   return caches.states.get(keyOf(person), 'states', () => suggestionStateRepository(ports.store.db).list(person));
+}
+
+/** The quiet windows the person turned on, through the cache. */
+export function cachedQuietChoices(ports: ApiPorts, caches: ApiCaches, person: PersonKey): Promise<QuietChoice[]> {
+  return caches.quietChoices.get(keyOf(person), 'quiet', () => quietWindowRepository(ports.store.db).list(person));
 }
 
 /** The presence timeline over the usual tab window, through the cache (the sampler adds to it every few minutes). */

@@ -12,7 +12,7 @@ import { defaultWindow, loadPersonCalendar, personKey } from './person-calendar'
 import type { ApiPorts } from './ports';
 import { effectiveSettings, type EffectiveSettings } from './settings-service';
 import type { ApiCaches } from './api-caches';
-import { cachedSettings, cachedStates } from './person-data';
+import { cachedQuietChoices, cachedSettings, cachedStates } from './person-data';
 
 export interface SuggestionList extends SuggestResult {
   /** Accepted blocks still to come, with their calendar event ids. */
@@ -52,7 +52,7 @@ async function computePlan(ports: ApiPorts, cache: ApiCaches, auth: RequestAuth,
     loadPersonCalendar(ports, cache.tabData, auth, defaultWindow(now)),
     cachedSettings(ports, cache, key),
     cachedStates(ports, cache, key),
-    quietWindowRepository(ports.store.db).list(key),
+    cachedQuietChoices(ports, cache, key),
   ]);
   const result = suggest({
     person,
