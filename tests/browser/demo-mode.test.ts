@@ -103,6 +103,12 @@ describe('the tab outside any host', () => {
     const feed = page.getByRole('list', { name: 'Nudges received, newest first' });
     await expect.poll(() => feed.getByRole('listitem').count()).toBe(2);
     expect(await feed.getByRole('link').allTextContents()).toEqual(['Your quiet time starts at 17:30', 'Your week: 30% offline, steady on the last 4 weeks']);
+    // The panel opens with a fade: scan once it is fully shown, not mid-animation (a half-faded link
+    // reads as low contrast).
+    await expect.poll(() => feed.evaluate((el) => {
+      for (let node: Element | null = el; node; node = node.parentElement) if (getComputedStyle(node).opacity !== '1') return false;
+      return true;
+    })).toBe(true);
     expect(await accessibilityProblems(page)).toEqual([]);
     await saveScreenshot(page, 'demo-activity-feed');
 
