@@ -20,18 +20,29 @@ export interface DemoRegistration {
   application: readonly string[];
   /** `web` and `spa` redirect URIs, `${{TAB_DOMAIN}}` still in them. */
   redirectUris: readonly string[];
+  /**
+   * Whether SSO tokens carry `wids` (the person's directory role template ids). Entra emits it
+   * only when the registration's `groupMembershipClaims` is `DirectoryRole` or `All`:
+   * https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference (wids)
+   */
+  emitsWids: boolean;
 }
+
+/** `groupMembershipClaims` values that put `wids` in the app's tokens. */
+const WIDS_VALUES = new Set(['directoryrole', 'all']);
 
 interface ManifestShape {
   requiredResourceAccess?: { resourceAppId?: string; resourceAccess?: { id?: string; type?: string }[] }[];
   web?: { redirectUris?: unknown[] };
   spa?: { redirectUris?: unknown[] };
+  groupMembershipClaims?: unknown;
 }
 
 /**
- * Reads the registration's Graph permissions, resolving their ids to names with the same list the
+ * Reads the registration: its Graph permissions, resolving their ids to names with the same list the
  * package checks use (`server/scripts/app-package/graph-permissions.ts`). An id that list does not
- * know is an error: the demo must not guess what an unknown permission allows.
+ * know is an error: the demo must not guess what an unknown permission allows. Also its redirect
+ * URIs and whether its tokens carry `wids`.
  */
 export function readRegistration(manifestText: string = readFileSync(AAD_MANIFEST_PATH, 'utf8')): DemoRegistration {
   const manifest = JSON.parse(manifestText) as ManifestShape;
@@ -47,10 +58,11 @@ export function readRegistration(manifestText: string = readFileSync(AAD_MANIFES
     }
   }
   const uris = [...(manifest.web?.redirectUris ?? []), ...(manifest.spa?.redirectUris ?? [])].filter((u): u is string => typeof u === 'string');
-  return { delegated, application, redirectUris: uris };
+  const claims = typeof manifest.groupMembershipClaims === 'string' ? manifest.groupMembershipClaims.split(',').map((p) => p.trim().toLowerCase()) : [];
+  return { delegated, application, redirectUris: uris, emitsWids: claims.some((p) => WIDS_VALUES.has(p)) };
 }
 
 /** The registered redirect URIs with `${{TAB_DOMAIN}}` resolved to the host the demo runs on. */
-export function redirectUrisFor(registration: DemoRegistration, tabDomain: string): string[] {
+export function redirectUrisFor(registration: Pick<DemoRegistration, 'redirectUris'>, tabDomain: string): string[] {
   return registration.redirectUris.map((uri) => uri.split('${{TAB_DOMAIN}}').join(tabDomain));
 }

@@ -4,7 +4,6 @@ import { FaultInjector, type DemoFaultSettings } from './faults';
 import { ConditionalAccess } from './identity/conditional-access';
 import { ConsentState, type ConsentOptions } from './identity/consent';
 import { createSigningKey } from './identity/keys';
-import { readDemoRegistration, type DemoRegistration as TokenClaimsRegistration } from './identity/registration';
 import { DemoIdentity, type IssuedToken } from './identity/tokens';
 import { createOrg, type DemoOrg, type DemoPerson } from './org';
 import { PresenceStore } from './presence-store';
@@ -25,8 +24,8 @@ export interface DemoTenantOptions {
   /** Seed of the fault sequence, so fault tests are repeatable. */
   faultSeed?: string | number;
   consent?: ConsentOptions;
-  /** What the app registration makes the identity issue. Default: read from `aad.manifest.json`. */
-  tokenClaims?: TokenClaimsRegistration;
+  /** Tests only: whether SSO tokens carry `wids`, as if `groupMembershipClaims` said so. Default: `aad.manifest.json`'s. */
+  emitsWids?: boolean;
   calendars?: CalendarStoreOptions;
   /** How often presence of subscribed people is checked for changes to notify. Default 30 s; 0: only on `subscriptions.sweep()`. */
   subscriptionSweepMs?: number;
@@ -74,7 +73,6 @@ export async function createDemoTenant(options: DemoTenantOptions = {}): Promise
   const calendars = new CalendarStore(org, options.calendars);
   const presence = new PresenceStore(calendars);
   const subscriptions = new SubscriptionStore({ org, presence, clock, ...(options.subscriptionSweepMs !== undefined ? { sweepMs: options.subscriptionSweepMs } : {}) });
-  const identity = new DemoIdentity(await createSigningKey(), org, clock, options.tokenClaims ?? readDemoRegistration());
   const consent = new ConsentState(options.consent);
   const conditionalAccess = new ConditionalAccess();
   const activity = new ActivityFeedStore();
@@ -82,6 +80,7 @@ export async function createDemoTenant(options: DemoTenantOptions = {}): Promise
   const stats = new StatsCounter();
   // Exactly what aad.manifest.json asks for: there is no option to grant more.
   const registration = readRegistration();
+  const identity = new DemoIdentity(await createSigningKey(), org, clock, { emitsWids: options.emitsWids ?? registration.emitsWids });
   const person = (idOrUpn: string) => {
     const found = org.find(idOrUpn);
     if (!found) throw new Error(`No person '${idOrUpn}' in the demo organisation.`);

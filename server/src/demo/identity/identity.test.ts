@@ -8,7 +8,7 @@ import {
 import { TEAMS_ADMINISTRATOR_ROLE_TEMPLATE_ID } from '../seed-people';
 import type { RunningDemoTenant } from '../standalone';
 import { ConditionalAccess } from './conditional-access';
-import { readDemoRegistration, registrationFrom } from './registration';
+import { readRegistration } from '../registration';
 import { call, startTestTenant } from '../test-support';
 
 let demo: RunningDemoTenant;
@@ -213,22 +213,22 @@ describe('wids follows the registration (groupMembershipClaims)', () => {
   const teamsAdmin = () => demo.tenant.org.people.find((p) => p.wids.includes(TEAMS_ADMINISTRATOR_ROLE_TEMPLATE_ID))!;
 
   it('reads groupMembershipClaims as Entra does: DirectoryRole or All emit wids, others do not', () => {
-    expect(registrationFrom({ groupMembershipClaims: 'DirectoryRole' }).emitsWids).toBe(true);
-    expect(registrationFrom({ groupMembershipClaims: 'All' }).emitsWids).toBe(true);
-    expect(registrationFrom({ groupMembershipClaims: 'SecurityGroup, DirectoryRole' }).emitsWids).toBe(true);
-    expect(registrationFrom({ groupMembershipClaims: 'SecurityGroup' }).emitsWids).toBe(false);
-    expect(registrationFrom({ groupMembershipClaims: null }).emitsWids).toBe(false);
-    expect(registrationFrom({}).emitsWids).toBe(false);
+    expect(readRegistration(JSON.stringify({ groupMembershipClaims: 'DirectoryRole' })).emitsWids).toBe(true);
+    expect(readRegistration(JSON.stringify({ groupMembershipClaims: 'All' })).emitsWids).toBe(true);
+    expect(readRegistration(JSON.stringify({ groupMembershipClaims: 'SecurityGroup, DirectoryRole' })).emitsWids).toBe(true);
+    expect(readRegistration(JSON.stringify({ groupMembershipClaims: 'SecurityGroup' })).emitsWids).toBe(false);
+    expect(readRegistration(JSON.stringify({ groupMembershipClaims: null })).emitsWids).toBe(false);
+    expect(readRegistration(JSON.stringify({})).emitsWids).toBe(false);
   });
 
   it("this repository's aad.manifest.json asks for wids, so the demo SSO token carries the person's directory roles", async () => {
-    expect(readDemoRegistration().emitsWids).toBe(true);
+    expect(readRegistration().emitsWids).toBe(true);
     expect(teamsAdmin()).toBeDefined();
     expect(decodeJwt(await sso(teamsAdmin().id))).toMatchObject({ wids: expect.arrayContaining([TEAMS_ADMINISTRATOR_ROLE_TEMPLATE_ID]) });
   });
 
   it('leaves wids out when the registration does not set groupMembershipClaims', async () => {
-    const without = await startTestTenant({ tokenClaims: { emitsWids: false } });
+    const without = await startTestTenant({ emitsWids: false });
     try {
       const token = await without.tenant.ssoToken(teamsAdmin().id);
       expect(decodeJwt(token.token)).not.toHaveProperty('wids');

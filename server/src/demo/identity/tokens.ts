@@ -6,7 +6,7 @@ import {
 import type { DemoOrg, DemoPerson } from '../org';
 import { stableGuid } from '../prng';
 import type { SigningKey } from './keys';
-import type { DemoRegistration } from './registration';
+import type { DemoRegistration } from '../registration';
 
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3599;
 
@@ -36,7 +36,7 @@ export class DemoIdentity {
     private readonly org: DemoOrg,
     private readonly clock: () => number,
     /** What the app registration (`aad.manifest.json`) makes Entra put in tokens. */
-    private readonly registration: DemoRegistration = { emitsWids: false },
+    private readonly registration: Pick<DemoRegistration, 'emitsWids'> = { emitsWids: false },
   ) {}
 
   get issuer(): string {
