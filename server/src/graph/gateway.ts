@@ -5,7 +5,7 @@ import { createBlockEvent, deleteBlockEvent, type BlockEventInput } from './even
 import { createGraphHttp, type AppContext, type GraphClientOptions, type PersonContext } from './graph-client';
 import type { EventMappingOptions } from './map-event';
 import type { UserPresence } from './map-presence';
-import { recordPermissionRefusal } from './permission-refusals';
+import { recordPermissionRefusal, refusedPermissions } from './permission-refusals';
 import { getPresencesByUserId, setStatusMessage, type StatusMessageInput } from './presence';
 import { loadTabData, type TabData } from './tab-data';
 import { isTeamMember } from './team-membership';
@@ -25,7 +25,7 @@ export function personContext(tokens: Pick<GraphTokens, 'onBehalfOf'>, tenantId:
 
 /** Acting as the app in a tenant (background jobs). A permission 403 is remembered for `requirePermission`. */
 export function appContext(tokens: Pick<GraphTokens, 'appOnly'>, tenantId: string): AppContext {
-  return { kind: 'app', getAccessToken: () => tokens.appOnly(tenantId), onPermissionRefused: () => recordPermissionRefusal(tokens, tenantId, Date.now()) };
+  return { kind: 'app', getAccessToken: () => tokens.appOnly(tenantId), onPermissionRefused: ({ method, path }) => recordPermissionRefusal(tokens, tenantId, refusedPermissions(method, path), Date.now()) };
 }
 
 /**

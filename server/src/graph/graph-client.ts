@@ -10,8 +10,8 @@ import { DEFAULT_RETRY_POLICY, parseRetryAfter, RETRYABLE_STATUSES, RetryBudget,
 export interface GraphContext {
   kind: 'person' | 'app';
   getAccessToken: () => Promise<string>;
-  /** Graph refused a call with a permission 403 (app-only: a permission the admin did not grant). */
-  onPermissionRefused?: () => void;
+  /** Graph refused this call with a permission 403 (app-only: a permission the admin did not grant). */
+  onPermissionRefused?: (call: { method: string; path: string }) => void;
 }
 export type PersonContext = GraphContext & { kind: 'person' };
 export type AppContext = GraphContext & { kind: 'app' };
@@ -70,13 +70,13 @@ export function createGraphHttp(context: GraphContext, options: GraphClientOptio
       new HTTPMessageHandler(),
     ],
   });
-  const send = async (run: (outcome: RequestOutcome) => Promise<unknown>): Promise<unknown> => {
+  const send = async (method: string, path: string, run: (outcome: RequestOutcome) => Promise<unknown>): Promise<unknown> => {
     const outcome = new RequestOutcome();
     try {
       return await run(outcome);
     } catch (error) {
       const failure = toGatewayError(error, context.kind, outcome);
-      if (failure instanceof ConsentRequiredError && outcome.tokenError === undefined) context.onPermissionRefused?.();
+      if (failure instanceof ConsentRequiredError && outcome.tokenError === undefined) context.onPermissionRefused?.({ method, path });
       throw failure;
     }
   };
@@ -86,10 +86,10 @@ export function createGraphHttp(context: GraphContext, options: GraphClientOptio
     budget,
     now,
     kind: context.kind,
-    get: (path, headers = {}) => send((outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).get()),
-    post: (path, body, headers = {}) => send((outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).post(body)),
-    patch: (path, body, headers = {}) => send((outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).patch(body)),
-    delete: (path, headers = {}) => send((outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).delete()),
+    get: (path, headers = {}) => send('GET', path, (outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).get()),
+    post: (path, body, headers = {}) => send('POST', path, (outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).post(body)),
+    patch: (path, body, headers = {}) => send('PATCH', path, (outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).patch(body)),
+    delete: (path, headers = {}) => send('DELETE', path, (outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).delete()),
   };
 }
 

@@ -24,7 +24,7 @@ export async function requirePermission(tokens: Pick<GraphTokens, 'appOnly'>, te
     }
     return { code: 'app_token_failed', message: 'Unplug could not sign in as the app right now; it will try again.' };
   }
-  if (permissionRefusedRecently(tokens, tenantId, nowMs)) {
+  if (permissionRefusedRecently(tokens, tenantId, anyOf, nowMs)) {
     return { code: 'permission_missing', message: `Microsoft Graph refused Unplug's app: an administrator needs to grant Unplug the application permission ${anyOf[0]}.` };
   }
   return undefined;
