@@ -4,7 +4,7 @@ import { computeBalance } from '../domain/balance/compute-balance';
 import { addDays, dayOfWeek, type DateRange } from '../domain/time/local-date';
 import { teamRepository } from '../store/repositories/team-repository';
 import type { ApiCaches } from './api-caches';
-import { cachedPresence, cachedQuietChoices, cachedSettings, cachedStates } from './person-data';
+import { bookedBlocks, cachedPresence, cachedQuietChoices, cachedSettings, cachedStates } from './person-data';
 import { zoneOrUtc } from '../domain/time/resolve-time-zone';
 import { weekOf } from '../domain/time/week';
 import { quietWindows } from '../domain/suggestions/quiet-time';
@@ -42,7 +42,7 @@ export async function balanceFor(ports: ApiPorts, cache: ApiCaches, auth: Reques
     person,
     events: data.events,
     presence,
-    blocks: states.filter((s) => s.state === 'accepted').map((s) => ({ start: s.start.getTime(), end: s.end.getTime() })),
+    blocks: bookedBlocks(states),
     preferences: settings.preferences,
     range: dates,
     now: now.getTime(),

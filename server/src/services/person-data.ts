@@ -26,6 +26,11 @@ export function cachedQuietChoices(ports: ApiPorts, caches: ApiCaches, person: P
   return caches.quietChoices.get(keyOf(person), 'quiet', () => quietWindowRepository(ports.store.db).list(person));
 }
 
+/** The blocks Unplug booked for the person (accepted suggestions), as the balance takes them. */
+export function bookedBlocks(states: readonly SuggestionState[]): { start: number; end: number }[] {
+  return states.filter((s) => s.state === 'accepted').map((s) => ({ start: s.start.getTime(), end: s.end.getTime() }));
+}
+
 /** The presence timeline over the usual tab window, through the cache (the sampler adds to it every few minutes). */
 export function cachedPresence(ports: ApiPorts, caches: ApiCaches, person: PersonKey): Promise<PresenceInterval[]> {
   const window = defaultWindow(ports.now());

@@ -6,7 +6,7 @@ import { zoneOrUtc } from '../domain/time/resolve-time-zone';
 import { weekOf } from '../domain/time/week';
 import type { ApiCaches } from './api-caches';
 import { loadPersonCalendar, windowForDates } from './person-calendar';
-import { cachedSettings, cachedStates } from './person-data';
+import { bookedBlocks, cachedSettings, cachedStates } from './person-data';
 import type { ApiPorts } from './ports';
 import { presenceTimeline } from './presence-timeline';
 
@@ -39,7 +39,7 @@ export async function trendFor(ports: ApiPorts, cache: ApiCaches, auth: RequestA
     person,
     events: data.events,
     presence,
-    blocks: states.filter((s) => s.state === 'accepted').map((s) => ({ start: s.start.getTime(), end: s.end.getTime() })),
+    blocks: bookedBlocks(states),
     preferences: settings.preferences,
     range,
     now: now.getTime(),
