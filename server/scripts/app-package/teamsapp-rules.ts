@@ -115,7 +115,7 @@ export function checkTeamsappYml(root: string, file = 'teamsapp.yml'): Problem[]
 }
 
 /** What the `.env` written for the server must hold (server/src/config.ts reads these names). */
-const SERVER_ENV_REQUIRED = ['ENTRA_CLIENT_ID', 'ENTRA_CLIENT_SECRET', 'TAB_DOMAIN', 'ENTRA_TENANT_ID'] as const;
+const SERVER_ENV_REQUIRED = ['ENTRA_CLIENT_ID', 'ENTRA_CLIENT_SECRET', 'TAB_DOMAIN', 'ENTRA_TENANT_ID', 'TEAMS_APP_ID'] as const;
 
 /**
  * The provision step that writes the server's `./.env` must give it everything Microsoft 365 mode

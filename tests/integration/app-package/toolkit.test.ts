@@ -58,6 +58,7 @@ describe('teamsapp.yml', () => {
     ['a server .env without HOST (the server would listen on 127.0.0.1 only)', (t: string) => t.replace('        HOST: 0.0.0.0\n', ''), /must set HOST: 0\.0\.0\.0 \(got no HOST\)/],
     ['a server .env on the loopback interface', (t: string) => t.replace('HOST: 0.0.0.0', 'HOST: 127.0.0.1'), /must set HOST: 0\.0\.0\.0 \(got "127\.0\.0\.1"\)/],
     ['a server .env without the tenant', (t: string) => t.replace('        ENTRA_TENANT_ID: ${{ENTRA_TENANT_ID}}\n', ''), /lacks ENTRA_TENANT_ID/],
+    ['a server .env without the Teams app id (nudges could not link into the app)', (t: string) => t.replace('        TEAMS_APP_ID: ${{TEAMS_APP_ID}}\n', ''), /lacks TEAMS_APP_ID/],
   ])('fails on %s', (_title, rewrite, expected) => {
     expect(messages(checkTeamsappYml(projectWith('teamsapp.yml', rewrite)))).toContainEqual(expect.stringMatching(expected));
   });
