@@ -55,7 +55,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     // Requests that fail before any route (undecodable URL, unparsable HTTP) answer like every error.
     frameworkErrors,
     clientErrorHandler,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    // verbose: a failed check carries the schema it failed, so `error.fields` can say "from 0 to 60".
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false, verbose: true } },
   });
 
   const store = deps.store ?? await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

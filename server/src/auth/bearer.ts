@@ -18,10 +18,10 @@ const DECORATOR = 'auth';
 export function readBearerToken(request: FastifyRequest): string {
   const header = request.headers.authorization;
   if (typeof header !== 'string' || header.trim() === '') {
-    throw new AuthError('token_missing', 'Sign-in required: send the Teams SSO token as "Authorization: Bearer <token>".');
+    throw new AuthError('token_missing');
   }
   const match = /^Bearer[ ]+([^\s]+)\s*$/i.exec(header);
-  if (!match?.[1]) throw new AuthError('token_malformed', 'The Authorization header must be "Bearer <token>".');
+  if (!match?.[1]) throw new AuthError('token_malformed', 'the Authorization header must be "Bearer <token>"');
   return match[1];
 }
 

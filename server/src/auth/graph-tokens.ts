@@ -62,7 +62,7 @@ export interface GraphTokens {
 /** A token could not be obtained for a reason other than consent (network, bad client secret...). */
 export class TokenAcquisitionError extends AppError {
   constructor(message: string, readonly msalErrorCode: string | undefined) {
-    super(502, 'token_acquisition_failed', message);
+    super('token_acquisition_failed', [message]);
     this.name = 'TokenAcquisitionError';
   }
 }

@@ -1,3 +1,4 @@
+import { MIN_GROUP_SIZE_FLOOR } from '@unplug/contract/limits';
 import type { OrgPolicy, Preferences, QuietTimePreferences } from './types';
 
 export const DEFAULT_PREFERENCES: Preferences = {
@@ -20,8 +21,8 @@ export const DEFAULT_QUIET_TIME: QuietTimePreferences = {
   preferredPresence: null,
 };
 
-/** The smallest team aggregate ever shown, whatever an admin sets. */
-export const MIN_GROUP_SIZE_FLOOR = 5;
+/** The smallest team aggregate ever shown, whatever an admin sets (a limit of the contract). */
+export { MIN_GROUP_SIZE_FLOOR };
 
 export const DEFAULT_ORG_POLICY: OrgPolicy = {
   defaults: DEFAULT_PREFERENCES,

@@ -7,9 +7,9 @@ import { AppError } from '../plugins/errors';
  */
 export class ConsentRequiredError extends AppError {
   constructor(readonly permissionType: 'delegated' | 'application', readonly reason: string) {
-    super(403, 'consent_required', permissionType === 'delegated'
-      ? 'Unplug needs your consent to read your calendar and presence.'
-      : 'An administrator needs to grant Unplug its application permissions.');
+    super('consent_required', [permissionType === 'delegated'
+      ? 'your consent to read your calendar and presence'
+      : 'an administrator to grant it its application permissions']);
     this.name = 'ConsentRequiredError';
   }
 }
@@ -24,10 +24,10 @@ export class ConsentRequiredError extends AppError {
  */
 export class ClaimsChallengeError extends AppError {
   constructor(readonly claims: string) {
-    super(401, 'claims_challenge', 'Microsoft Entra asks you to sign in again (for example with multi-factor authentication) before Unplug can read your calendar.',
-      { 'WWW-Authenticate': `Bearer realm="", error="insufficient_claims"${claims ? `, claims="${Buffer.from(claims).toString('base64')}"` : ''}` },
-      undefined,
-      claims ? { claims } : {});
+    super('claims_challenge', [], {
+      headers: { 'WWW-Authenticate': `Bearer realm="", error="insufficient_claims"${claims ? `, claims="${Buffer.from(claims).toString('base64')}"` : ''}` },
+      extra: claims ? { claims } : {},
+    });
     this.name = 'ClaimsChallengeError';
   }
 }
@@ -35,8 +35,7 @@ export class ClaimsChallengeError extends AppError {
 /** Graph kept answering 429/503/504 after the bounded retries. */
 export class GraphThrottledError extends AppError {
   constructor(readonly status: number, readonly attempts: number | undefined, readonly retryAfterMs: number | undefined) {
-    super(503, 'graph_throttled', 'Microsoft Graph is busy right now. Try again in a moment.',
-      { 'Retry-After': String(Math.max(1, Math.ceil((retryAfterMs ?? 1000) / 1000))) });
+    super('graph_throttled', [], { headers: { 'Retry-After': String(Math.max(1, Math.ceil((retryAfterMs ?? 1000) / 1000))) } });
     this.name = 'GraphThrottledError';
   }
 }
@@ -44,7 +43,7 @@ export class GraphThrottledError extends AppError {
 /** Graph answered 2xx with something we cannot read (missing field, wrong type, unknown value). */
 export class GraphResponseError extends AppError {
   constructor(readonly problem: string) {
-    super(502, 'graph_response_invalid', `Microsoft Graph sent a response Unplug cannot read: ${problem}`);
+    super('graph_response_invalid', [problem]);
     this.name = 'GraphResponseError';
   }
 }
@@ -52,7 +51,7 @@ export class GraphResponseError extends AppError {
 /** Graph refused a request for another reason (400, 404, 401, a 403 that is not about consent...). */
 export class GraphRequestError extends AppError {
   constructor(readonly status: number, readonly graphCode: string, graphMessage: string) {
-    super(502, 'graph_request_failed', `Microsoft Graph refused a request (${status} ${graphCode || 'error'}): ${graphMessage}`);
+    super('graph_request_failed', [status, graphCode || 'error', graphMessage]);
     this.name = 'GraphRequestError';
   }
 }

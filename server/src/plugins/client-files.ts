@@ -2,15 +2,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { body } from './errors';
+import { AppError, sendError } from './errors';
 
 /** Serves the built tab, with `index.html` for any other page path (the tab routes on the client). */
 export async function clientFiles(app: FastifyInstance, { clientDir }: { clientDir: string }): Promise<void> {
   const index = path.join(clientDir, 'index.html');
   if (!existsSync(index)) {
     app.log.warn({ clientDir }, 'the tab is not built: run `npm run build` (npm start does it for you)');
-    app.get('/', async (_request, reply) =>
-      reply.code(503).send(body('client_not_built', 'The tab is not built yet. Run `npm run build`, or start with `npm start`.')));
+    app.get('/', async (_request, reply) => sendError(reply, new AppError('client_not_built')));
     return;
   }
   await app.register(fastifyStatic, {

@@ -1,36 +1,80 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import createError, { type FastifyErrorConstructor } from '@fastify/error';
+import { ERRORS, validationFields, type ErrorBodyJson, type ErrorCode, type FieldProblemJson, type SchemaError } from '@unplug/contract';
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isStoreUnavailable } from '../store/store-errors';
 
-/** An error with a stable code, mapped to an HTTP status by the one error handler. */
+/** What fills a catalogue message's `%s` placeholders, in order. */
+export type MessageArgs = readonly (string | number)[];
+
+export interface ErrorDetails {
+  headers?: Record<string, string>;
+  /** Field-level problems, for errors about a body the person filled in. */
+  fields?: FieldProblemJson[];
+  /** More members of the error body, e.g. `claims` of a claims challenge. */
+  extra?: Record<string, string>;
+}
+
+/**
+ * One `@fastify/error` constructor per code of the catalogue (contract/src/errors.ts): they own
+ * the status and word the message. `@fastify/error` upper-cases its codes; the API's stay as the
+ * catalogue writes them (AppError.code).
+ */
+const CATALOGUE = Object.fromEntries(
+  Object.entries(ERRORS).map(([code, { status, message }]) => [code, createError(code, message, status)]),
+) as Record<ErrorCode, FastifyErrorConstructor>;
+
+/**
+ * An error of the catalogue: status and message come from its code; the one error handler maps
+ * it to `{ error: { code, message, fields? } }`.
+ * @example throw new AppError('invalid_range', ['"from" must not be after "to".'])
+ */
 export class AppError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-    /** Field-level problems, for errors about a body the person filled in. */
-    readonly fields?: { field: string; message: string }[],
-    /** More members of the error body, e.g. `claims` of a claims challenge. */
-    readonly extra: Record<string, string> = {},
-  ) {
-    super(message);
+  readonly statusCode: number;
+  readonly headers: Record<string, string>;
+  readonly fields: FieldProblemJson[] | undefined;
+  readonly extra: Record<string, string>;
+
+  constructor(readonly code: ErrorCode, args: MessageArgs = [], details: ErrorDetails = {}) {
+    const made = new CATALOGUE[code](...args);
+    super(made.message);
     this.name = 'AppError';
+    this.statusCode = made.statusCode ?? 500;
+    this.headers = details.headers ?? {};
+    this.fields = details.fields;
+    this.extra = details.extra ?? {};
   }
 }
 
-export interface ErrorBody {
-  error: { code: string; message: string; fields?: { field: string; message: string }[]; claims?: string };
+/** The JSON body of an error of the catalogue. */
+export function errorBody(error: AppError): ErrorBodyJson {
+  return body(error.code, error.message, error.fields, error.extra);
 }
 
-const FASTIFY_CODES: Record<string, string> = {
+function body(code: ErrorCode, message: string, fields?: FieldProblemJson[], extra: Record<string, string> = {}): ErrorBodyJson {
+  return { error: { ...extra, code, message, ...(fields ? { fields } : {}) } };
+}
+
+/** An error of the catalogue as a reply, for the places that answer without throwing. */
+export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
+  return reply.code(error.statusCode).headers(error.headers).send(errorBody(error));
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_body',
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_body',
-  FST_ERR_VALIDATION: 'invalid_request',
 };
+
+/**
+ * A failed schema check: `fields` names every field that is wrong, in words (the tab shows them
+ * beside the fields); the message keeps Ajv's summary for logs and curl.
+ */
+export function validationError(where: string, summary: string, errors: readonly SchemaError[]): AppError {
+  return new AppError('invalid_request', [where, summary], { fields: validationFields(errors) });
+}
 
 /**
  * One handler for every error: a JSON body `{ error: { code, message } }`. Client errors say what
@@ -38,39 +82,35 @@ const FASTIFY_CODES: Record<string, string> = {
  */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    if (error instanceof AppError) {
-      return reply.code(error.statusCode).headers(error.headers).send(body(error.code, error.message, error.fields, error.extra));
-    }
+    if (error instanceof AppError) return sendError(reply, error);
     const status = error.statusCode ?? 500;
     if (error.validation) {
-      const where = error.validationContext ?? 'request';
-      return reply.code(400).send(body('invalid_request', `Invalid ${where}: ${error.message}`));
+      return sendError(reply, validationError(error.validationContext ?? 'request', error.message, error.validation as SchemaError[]));
     }
     if (status >= 400 && status < 500) {
-      const code = FASTIFY_CODES[error.code] ?? (status === 429 ? 'rate_limited' : 'bad_request');
-      return reply.code(status).send(body(code, error.message));
+      const known = FASTIFY_CODES[error.code];
+      if (known) return sendError(reply, new AppError(known, [error.message]));
+      // Any other 4xx of Fastify or a plugin keeps its status and words, under a code of ours.
+      return reply.code(status).send(body(status === 429 ? 'rate_limited' : 'bad_request', error.message));
     }
     if (isStoreUnavailable(error)) {
       request.log.warn({ code: (error as { code?: string }).code, reason: error.message }, 'store unavailable');
-      return reply.code(503).header('Retry-After', '5').send(body('store_unavailable', 'The database does not answer right now. Try again in a moment.'));
+      return sendError(reply, new AppError('store_unavailable', [], { headers: { 'Retry-After': '5' } }));
     }
     request.log.error({ err: error }, 'request failed');
-    return reply.code(status >= 500 ? status : 500).send(body('internal_error', 'Something went wrong on our side. Try again in a moment.'));
+    const internal = new AppError('internal_error');
+    return reply.code(status >= 500 ? status : 500).send(errorBody(internal));
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send(body('not_found', `No route for ${request.method} ${request.url.split('?')[0]}`));
+    sendError(reply, new AppError('not_found', [request.method, request.url.split('?')[0] ?? '']));
   });
 }
 
-export function body(code: string, message: string, fields?: { field: string; message: string }[], extra: Record<string, string> = {}): ErrorBody {
-  return { error: { ...extra, code, message, ...(fields ? { fields } : {}) } };
-}
-
 /** Errors the router raises before any route runs (Fastify's `frameworkErrors` option). */
-const ROUTER_ERRORS: Record<string, { status: number; code: string; message: string }> = {
-  FST_ERR_BAD_URL: { status: 400, code: 'invalid_url', message: 'The URL does not decode: a percent-encoded part of it is not valid UTF-8.' },
-  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'url_too_long', message: 'A part of the URL is longer than any valid value.' },
+const ROUTER_ERRORS: Record<string, ErrorCode> = {
+  FST_ERR_BAD_URL: 'invalid_url',
+  FST_ERR_MAX_PARAM_LENGTH: 'url_too_long',
 };
 
 /**
@@ -81,10 +121,10 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
   const known = ROUTER_ERRORS[error.code];
   if (!known) {
     request.log.error({ err: error }, 'request failed before routing');
-    void reply.code(500).send(body('internal_error', 'Something went wrong on our side. Try again in a moment.'));
+    void sendError(reply, new AppError('internal_error'));
     return;
   }
-  void reply.code(known.status).send(body(known.code, known.message));
+  void sendError(reply, new AppError(known));
 }
 
 /**
@@ -94,15 +134,13 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
  */
 export function clientErrorHandler(this: FastifyInstance, error: ConnectionError & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, code, message] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-    ? [408, 'request_timeout', 'The request took too long to arrive.']
-    : error.code === 'HPE_HEADER_OVERFLOW'
-      ? [431, 'headers_too_large', 'The request headers are larger than this server accepts.']
-      : [400, 'bad_request', 'The request is not valid HTTP.'];
+  const answer = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? new AppError('request_timeout')
+    : error.code === 'HPE_HEADER_OVERFLOW' ? new AppError('headers_too_large')
+      : new AppError('bad_request', ['The request is not valid HTTP.']);
   this.log.debug({ code: error.code }, 'unreadable request');
-  const payload = JSON.stringify(body(code, message));
+  const payload = JSON.stringify(errorBody(answer));
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`);
+    socket.write(`HTTP/1.1 ${answer.statusCode} ${STATUS_CODES[answer.statusCode]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`);
   }
   socket.destroy();
 }

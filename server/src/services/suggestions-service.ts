@@ -118,7 +118,7 @@ export class SuggestionBooking {
       return await attempt;
     } catch (error) {
       if (error instanceof QuietTimeIsAWindow) {
-        if (adjust) throw new AppError(400, 'invalid_adjustment', 'Quiet time is a window, not a calendar block: it is turned on as it is, not moved.');
+        if (adjust) throw new AppError('invalid_adjustment', ['Quiet time is a window, not a calendar block: it is turned on as it is, not moved.']);
         return this.turnOnQuietWindow(auth, suggestionId, 'once');
       }
       throw error;
@@ -136,7 +136,7 @@ export class SuggestionBooking {
     const existing = (await repo.list(key)).find((c) => c.id === suggestionId);
     if (existing) return { created: false, choice: existing, suggestion: { id: suggestionId, kind: 'quiet-time', start: new Date(existing.start), end: new Date(existing.end ?? existing.start) } };
     const suggestion = await this.findOpen(auth, suggestionId);
-    if (suggestion.kind !== 'quiet-time') throw new AppError(400, 'invalid_repeat', '"repeat" applies only to quiet-time suggestions; blocks are booked in the calendar.');
+    if (suggestion.kind !== 'quiet-time') throw new AppError('invalid_repeat');
     const kind = suggestion.reason === 'weekend' ? 'weekend' : 'evening';
     const choice: QuietChoice = repeat === 'every'
       ? { id: everyId(kind), repeat: 'every', kind, start: suggestion.start, end: null }
@@ -155,9 +155,9 @@ export class SuggestionBooking {
     const key = { tenantId: auth.caller.tenantId, userId: auth.caller.userId };
     const states = suggestionStateRepository(this.ports.store.db);
     const state = await states.find(key, suggestionId);
-    if (!state || state.state === 'dismissed') throw new AppError(404, 'booking_not_found', `No block booked by Unplug for ${suggestionId}.`);
-    if (state.state === 'booking' || !state.eventId) throw new AppError(409, 'booking_in_progress', 'This block is still being booked. Try again in a moment.');
-    if (state.kind === 'quiet-time') throw new AppError(409, 'undo_not_supported', 'Quiet time booked as an event by an earlier version is left as it is: delete it in Outlook if you no longer want it.');
+    if (!state || state.state === 'dismissed') throw new AppError('booking_not_found', [suggestionId]);
+    if (state.state === 'booking' || !state.eventId) throw new AppError('booking_in_progress');
+    if (state.kind === 'quiet-time') throw new AppError('undo_not_supported');
     const { deleted } = await this.ports.graph.deleteBlockEvent(this.ports.personContext(auth), state.eventId);
     await states.forgetAccepted(key, suggestionId, state.eventId);
     this.cache.invalidatePerson(personKey(auth));
@@ -168,7 +168,7 @@ export class SuggestionBooking {
   async turnOffQuietWindow(auth: RequestAuth, id: string): Promise<void> {
     const key = { tenantId: auth.caller.tenantId, userId: auth.caller.userId };
     if (!(await quietWindowRepository(this.ports.store.db).turnOff(key, id))) {
-      throw new AppError(404, 'quiet_window_not_found', `No quiet window ${id} is on.`);
+      throw new AppError('quiet_window_not_found', [id]);
     }
     this.cache.invalidatePerson(personKey(auth));
   }
@@ -178,11 +178,11 @@ export class SuggestionBooking {
     const states = suggestionStateRepository(this.ports.store.db);
     const existing = await states.find(key, suggestionId);
     if (existing?.state === 'dismissed') return;
-    if (existing) throw new AppError(409, 'suggestion_booked', 'This suggestion is already booked in your calendar. Delete the event in Outlook to free the time.');
+    if (existing) throw new AppError('suggestion_booked', ['This suggestion is already booked in your calendar. Delete the event in Outlook to free the time.']);
     const suggestion = await this.findOpen(auth, suggestionId);
     const outcome = await states.dismiss(key, claimOf(suggestion, suggestion), this.ports.now());
     this.cache.invalidatePerson(personKey(auth));
-    if (outcome !== 'dismissed') throw new AppError(409, 'suggestion_booked', 'This suggestion was booked in the meantime.');
+    if (outcome !== 'dismissed') throw new AppError('suggestion_booked', ['This suggestion was booked in the meantime.']);
   }
 
   private async book(auth: RequestAuth, suggestionId: string, adjust?: { start: Date; end: Date }): Promise<AcceptOutcome> {
@@ -198,9 +198,9 @@ export class SuggestionBooking {
       created = await states.claimBooking(key, claimOf(suggestion, interval), this.ports.now());
       this.cache.invalidateSuggestions(personKey(auth));
       state = await states.find(key, suggestionId);
-      if (!state) throw new AppError(409, 'suggestion_changed', 'This suggestion changed while it was being accepted. Try again.');
+      if (!state) throw new AppError('suggestion_changed');
     }
-    if (state.state === 'dismissed') throw new AppError(409, 'suggestion_dismissed', 'This suggestion was dismissed; it can no longer be accepted.');
+    if (state.state === 'dismissed') throw new AppError('suggestion_dismissed');
     if (state.state === 'accepted' && state.eventId) return outcome(state, state.eventId, false);
 
     // `booking`: ours, or left by an attempt that died before recording the event. Either way the
@@ -230,7 +230,7 @@ export class SuggestionBooking {
       const suggestion = result.suggestions.find((s) => s.id === suggestionId);
       if (suggestion) return suggestion;
     }
-    throw new AppError(404, 'suggestion_not_found', `No open suggestion ${suggestionId}: it may have passed, or the time is no longer free.`);
+    throw new AppError('suggestion_not_found', [suggestionId]);
   }
 }
 
@@ -249,11 +249,11 @@ function outcome(state: SuggestionState, eventId: string, created: boolean): Acc
 function checkAdjustment(suggestion: Suggestion, adjust: { start: Date; end: Date }, now: Date): Interval {
   const start = adjust.start.getTime();
   const end = adjust.end.getTime();
-  if (!(end > start)) throw new AppError(400, 'invalid_adjustment', '"end" must be after "start".');
-  if ((end - start) / 60_000 < MIN_ADJUSTED_MINUTES) throw new AppError(400, 'invalid_adjustment', `An adjusted block must last at least ${MIN_ADJUSTED_MINUTES} minutes.`);
-  if (start < now.getTime()) throw new AppError(400, 'invalid_adjustment', 'An adjusted block cannot start in the past.');
+  if (!(end > start)) throw new AppError('invalid_adjustment', ['"end" must be after "start".']);
+  if ((end - start) / 60_000 < MIN_ADJUSTED_MINUTES) throw new AppError('invalid_adjustment', [`An adjusted block must last at least ${MIN_ADJUSTED_MINUTES} minutes.`]);
+  if (start < now.getTime()) throw new AppError('invalid_adjustment', ['An adjusted block cannot start in the past.']);
   if (start < suggestion.gap.start || end > suggestion.gap.end) {
-    throw new AppError(400, 'invalid_adjustment', `The adjusted block must stay inside the free time from ${new Date(suggestion.gap.start).toISOString()} to ${new Date(suggestion.gap.end).toISOString()}.`);
+    throw new AppError('invalid_adjustment', [`The adjusted block must stay inside the free time from ${new Date(suggestion.gap.start).toISOString()} to ${new Date(suggestion.gap.end).toISOString()}.`]);
   }
   return { start, end };
 }

@@ -15,6 +15,6 @@ export async function requireTeamMember(ports: Pick<ApiPorts, 'graph' | 'personC
   const member = await caches.teamMembership.get(personKey(auth), teamId.toLowerCase(),
     () => ports.graph.isTeamMember(ports.personContext(auth), teamId));
   if (!member) {
-    throw new AppError(403, 'not_a_team_member', 'You are not a member of this team in Microsoft Teams, so you cannot share figures with it or see its aggregate.');
+    throw new AppError('not_a_team_member');
   }
 }

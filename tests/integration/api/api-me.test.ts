@@ -104,8 +104,21 @@ describe('the caller’s own data', () => {
     expect(crossed.status).toBe(400);
     expect(crossed.body.error.code).toBe('invalid_settings');
     expect(crossed.body.error.fields[0].field).toBe('maxBlockMinutes');
-    expect((await h.api(token, 'PUT', '/api/me/preferences', { minBlockMinutes: 'long' })).status).toBe(400);
-    expect((await h.api(token, 'PUT', '/api/me/preferences', { favouriteColour: 'green' })).status).toBe(400);
+    // The schema check names the field in words, as the domain's check does.
+    const notNumber = await h.api(token, 'PUT', '/api/me/preferences', { minBlockMinutes: 'long' });
+    expect(notNumber.status).toBe(400);
+    expect(notNumber.body.error).toMatchObject({ code: 'invalid_request', fields: [{ field: 'minBlockMinutes', message: 'must be a whole number' }] });
+    const tooLong = await h.api(token, 'PUT', '/api/me/preferences', { bufferMinutes: 61 });
+    expect(tooLong.body.error.fields).toEqual([{ field: 'bufferMinutes', message: 'must be a whole number from 0 to 60' }]);
+    const unknown = await h.api(token, 'PUT', '/api/me/preferences', { favouriteColour: 'green' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields).toEqual([{ field: 'favouriteColour', message: 'is not a known field' }]);
+    const badLunch = await h.api(token, 'PUT', '/api/me/preferences', { lunch: { start: '12:00', end: '1 pm' } });
+    expect(badLunch.body.error.fields).toEqual([{ field: 'lunch.end', message: 'must be a time as HH:mm, e.g. 12:30' }]);
+    // One title limit: Graph's 255 characters for an event subject.
+    expect((await h.api(token, 'PUT', '/api/me/preferences', { blockSubject: 'x'.repeat(255) })).status).toBe(200);
+    expect((await h.api(token, 'PUT', '/api/me/preferences', { blockSubject: 'x'.repeat(256) })).body.error.fields).toEqual([{ field: 'blockSubject', message: 'must be 1 to 255 characters' }]);
+    await h.api(token, 'PUT', '/api/me/preferences', { blockSubject: 'Unplugged' });
     expect((await h.api(token, 'PUT', '/api/me/preferences', { lunch: { start: '13:00', end: '12:00' } })).body.error.fields[0].field).toBe('lunch.end');
   });
 
@@ -114,7 +127,12 @@ describe('the caller’s own data', () => {
     const saved = await h.api(token, 'PUT', '/api/me/quiet-time', { autoStatus: true, statusMessage: 'Offline until {until}', preferredPresence: 'Away' });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ autoStatus: true, statusMessage: 'Offline until {until}', preferredPresence: 'Away', weekends: true });
-    expect((await h.api(token, 'PUT', '/api/me/quiet-time', { preferredPresence: 'Invisible' })).status).toBe(400);
+    const invisible = await h.api(token, 'PUT', '/api/me/quiet-time', { preferredPresence: 'Invisible' });
+    expect(invisible.status).toBe(400);
+    expect(invisible.body.error.fields).toEqual([{ field: 'preferredPresence', message: 'must be one of: null, DoNotDisturb, Away, BeRightBack, Busy, Offline' }]);
+    // The domain's own rule is reachable now that the schema allows an empty message.
+    const empty = await h.api(token, 'PUT', '/api/me/quiet-time', { statusMessage: '' });
+    expect(empty.body.error).toMatchObject({ code: 'invalid_settings', fields: [{ field: 'statusMessage', message: 'must not be empty while the automatic status is on' }] });
   });
 
   it('nudges: all off until turned on, changed one at a time, bad changes refused naming the field', async () => {
@@ -127,10 +145,11 @@ describe('the caller’s own data', () => {
 
     const notBoolean = await h.api(token, 'PUT', '/api/me/nudges', { startingSoon: 'yes' });
     expect(notBoolean.status).toBe(400);
-    expect(JSON.stringify(notBoolean.body)).toMatch(/startingSoon/);
+    expect(notBoolean.body.error.fields).toEqual([{ field: 'startingSoon', message: 'must be true or false' }]);
     const unknown = await h.api(token, 'PUT', '/api/me/nudges', { daily: true });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toMatch(/additional properties/);
+    expect(unknown.body.error.fields).toEqual([{ field: 'daily', message: 'is not a known field' }]);
     expect((await h.api(token, 'PUT', '/api/me/nudges', [true])).status).toBe(400);
 
     // Another person's choices are their own.

@@ -77,7 +77,8 @@ describe('presence timeline', () => {
   it('cannot be turned on where the organisation turned it off', async () => {
     await orgPolicyRepository(h.store.db).save(h.tenant.org.tenantId, { features: { presenceTimeline: false } }, { actorUserId: 'admin', action: 'policy.update', detail: {}, at: new Date(h.tenant.clock()) });
     const refused = await h.api(bob, 'PUT', '/api/me/presence-timeline', { enabled: true });
-    expect(refused.status).toBe(409);
+    // One code, one status (the error catalogue): feature_disabled is 403 wherever it is raised.
+    expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('feature_disabled');
     expect((await h.api(bob, 'GET', '/api/me/presence-timeline')).body).toMatchObject({ available: false, reason: { code: 'feature_disabled' } });
     await orgPolicyRepository(h.store.db).save(h.tenant.org.tenantId, {}, { actorUserId: 'admin', action: 'policy.update', detail: {}, at: new Date(h.tenant.clock()) });

@@ -5,7 +5,9 @@
  * beside that field.
  */
 import type { BlockShowAs, OrgPolicy, PreferredPresence, Preferences, QuietTimePreferences, TimeOfDay } from '../types';
-import { DEFAULT_ORG_POLICY, DEFAULT_PREFERENCES, DEFAULT_QUIET_TIME, MIN_GROUP_SIZE_FLOOR } from '../defaults';
+import { LIMITS } from '@unplug/contract/limits';
+import { BLOCK_SHOW_AS as BLOCK_SHOW_AS_WORDS, PREFERRED_PRESENCES, TIMES_OF_DAY as TIMES_OF_DAY_WORDS } from '@unplug/contract/vocabulary';
+import { DEFAULT_ORG_POLICY, DEFAULT_PREFERENCES, DEFAULT_QUIET_TIME } from '../defaults';
 import { formatTimeOfDay, isLocalTime, timeOfDayMs } from '../time/local-date';
 
 export interface FieldError {
@@ -16,22 +18,11 @@ export interface FieldError {
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-export const LIMITS = {
-  dailyDisconnectTargetMinutes: [0, 480],
-  minBlockMinutes: [15, 240],
-  maxBlockMinutes: [15, 480],
-  bufferMinutes: [0, 60],
-  eveningBufferMinutes: [0, 240],
-  minGroupSize: [MIN_GROUP_SIZE_FLOOR, 1000],
-  presenceRetentionDays: [1, 365],
-  /** Graph's limit for an event subject, and Teams' for a status message. */
-  blockSubjectLength: [1, 255],
-  statusMessageLength: [0, 280],
-} as const;
+export { LIMITS };
 
-const TIMES_OF_DAY: readonly TimeOfDay[] = ['morning', 'afternoon', 'any'];
-const BLOCK_SHOW_AS: readonly BlockShowAs[] = ['busy', 'tentative', 'oof', 'workingElsewhere', 'free'];
-const PRESENCES: readonly PreferredPresence[] = ['DoNotDisturb', 'Away', 'BeRightBack', 'Busy', 'Offline'];
+const TIMES_OF_DAY: readonly TimeOfDay[] = TIMES_OF_DAY_WORDS;
+const BLOCK_SHOW_AS: readonly BlockShowAs[] = BLOCK_SHOW_AS_WORDS;
+const PRESENCES: readonly PreferredPresence[] = PREFERRED_PRESENCES;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 

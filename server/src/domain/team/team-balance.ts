@@ -12,16 +12,14 @@
  * together can reveal a member exactly.)
  */
 import type { BalanceTotals } from '../balance/balance-types';
+import { TEAM_FIGURES, type TeamFigure } from '@unplug/contract/vocabulary';
 import { MIN_GROUP_SIZE_FLOOR } from '../defaults';
 
 /** The grid every published team total sits on. */
 export const TEAM_ROUNDING_MINUTES = 240;
 
-export const TEAM_FIGURES = [
-  'workingMinutes', 'connectedMinutes', 'disconnectedMinutes', 'afterHoursConnectedMinutes',
-  'meetingMinutes', 'protectedMinutes', 'honouredMinutes', 'targetMinutes',
-] as const;
-export type TeamFigure = (typeof TEAM_FIGURES)[number];
+/** The published figures: the API's list (contract/src/vocabulary.ts). */
+export { TEAM_FIGURES, type TeamFigure };
 export type TeamFigures = Record<TeamFigure, number>;
 
 export type TeamBalance =

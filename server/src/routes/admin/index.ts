@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { errorResponses, OrgPolicyUpdate, PolicyResponse } from '@unplug/contract';
 import type { FastifyInstance } from 'fastify';
 import { requestAuth } from '../../auth/bearer';
 import { validateOrgPolicy } from '../../domain/settings/validate-settings';
@@ -7,18 +7,13 @@ import { AppError } from '../../plugins/errors';
 import { mergePolicy } from '../../services/settings-service';
 import { orgPolicyRepository } from '../../store/repositories/org-policy-repository';
 import type { ApiContext } from '../api';
-import { errorResponses } from '../api/schemas';
-import { OrgPolicySchema } from '../api/schemas-settings';
 import { validOrThrow } from '../me/settings';
-
-const AuditEntry = Type.Object({ actorUserId: Type.String(), action: Type.String(), at: Type.String(), detail: Type.Record(Type.String(), Type.Unknown()) });
-const PolicyResponse = Type.Object({ policy: OrgPolicySchema, updatedAt: Type.Union([Type.String(), Type.Null()]), audit: Type.Array(AuditEntry) });
 
 /** `/api/admin/policy`: organisation defaults and privacy thresholds, for admins only, every change audited. */
 export async function adminRoutes(app: FastifyInstance, { ports, cache }: ApiContext): Promise<void> {
   app.addHook('preHandler', async (request) => {
     if (!requestAuth(request).caller.isAdmin) {
-      throw new AppError(403, 'admin_required', 'Only admins (app role Unplug.Admin, or a Global or Teams Administrator) can change organisation settings.');
+      throw new AppError('admin_required');
     }
   });
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -41,7 +36,7 @@ export async function adminRoutes(app: FastifyInstance, { ports, cache }: ApiCon
   api.put('/policy', {
     schema: {
       summary: 'Change the organisation policy (audited)', tags, security,
-      body: Type.Partial(Type.Object({ ...OrgPolicySchema.properties, defaults: Type.Partial(OrgPolicySchema.properties.defaults), quietTimeDefaults: Type.Partial(OrgPolicySchema.properties.quietTimeDefaults), features: Type.Partial(OrgPolicySchema.properties.features) }, { additionalProperties: false })),
+      body: OrgPolicyUpdate,
       response: { 200: PolicyResponse, ...errorResponses() },
     },
   }, async (request) => {

@@ -12,7 +12,7 @@ import { teamRoutes } from '../teams';
 import { backgroundRoutes } from '../me-background';
 import { nudgeRoutes } from '../me-nudges';
 import type { GraphTokens } from '../../auth/graph-tokens';
-import { ErrorBody } from './schemas';
+import { ErrorBody } from '@unplug/contract';
 
 export interface ApiOptions {
   ports: ApiPorts;
@@ -47,9 +47,8 @@ export async function apiRoutes(app: FastifyInstance, options: ApiOptions): Prom
       const { caller } = requestAuth(request);
       return `${caller.tenantId}/${caller.userId}`;
     },
-    errorResponseBuilder: (_request, context) => new AppError(429, 'rate_limited',
-      `Too many requests: at most ${context.max} a minute. Try again in ${Math.ceil(context.ttl / 1000)} s.`,
-      { 'Retry-After': String(Math.ceil(context.ttl / 1000)) }),
+    errorResponseBuilder: (_request, context) => new AppError('rate_limited', [context.max, Math.ceil(context.ttl / 1000)],
+      { headers: { 'Retry-After': String(Math.ceil(context.ttl / 1000)) } }),
   });
 
   await app.register(meRoutes, { prefix: '/me', ...context });

@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { AutoStatus, errorResponses, PresenceTimeline, PresenceTimelineUpdate } from '@unplug/contract';
 import type { FastifyInstance } from 'fastify';
 import type { GraphTokens } from '../../auth/graph-tokens';
 import { requestAuth } from '../../auth/bearer';
@@ -9,35 +9,11 @@ import type { ApiPorts } from '../../services/ports';
 import { effectiveSettings } from '../../services/settings-service';
 import { presenceRepository } from '../../store/repositories/presence-repository';
 import { statusRepository } from '../../store/repositories/status-repository';
-import { errorResponses, InstantString } from '../api/schemas';
 
 export interface BackgroundRoutesOptions {
   ports: ApiPorts;
   tokens: Pick<GraphTokens, 'appOnly'>;
 }
-
-const Reason = Type.Union([Type.Null(), Type.Object({ code: Type.String(), message: Type.String() })], {
-  description: 'Why the feature cannot work now (the organisation turned it off, or an admin has not granted the application permission), or null',
-});
-
-const AutoStatus = Type.Object({
-  enabled: Type.Boolean({ description: 'The person chose the automatic status (quiet-time settings)' }),
-  available: Type.Boolean(),
-  reason: Reason,
-  current: Type.Union([Type.Null(), Type.Object({
-    kind: Type.String({ description: 'block, evening or weekend' }),
-    until: InstantString,
-    message: Type.String(),
-    state: Type.String({ description: 'set: Unplug set it; left: the person showed their own status, so Unplug left it' }),
-  })]),
-});
-
-const PresenceTimeline = Type.Object({
-  enabled: Type.Boolean({ description: 'The person asked for their presence to be sampled' }),
-  since: Type.Union([Type.Null(), InstantString]),
-  available: Type.Boolean(),
-  reason: Reason,
-});
 
 /**
  * `/api/me/status` (the automatic status: on or not, working or why not, and what it shows now)
@@ -87,15 +63,15 @@ export async function backgroundRoutes(app: FastifyInstance, { ports, tokens }: 
     schema: {
       summary: 'Turn presence sampling on or off (off ends your current interval; history stays until retention or erasure)',
       tags, security,
-      body: Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false }),
-      response: { 200: PresenceTimeline, ...errorResponses(409) },
+      body: PresenceTimelineUpdate,
+      response: { 200: PresenceTimeline, ...errorResponses() },
     },
   }, async (request) => {
     const key = keyOf(request);
     const presence = presenceRepository(ports.store.db);
     if (request.body.enabled) {
       const { policy } = await effectiveSettings(ports.store, key);
-      if (!policy.features.presenceTimeline) throw new AppError(409, 'feature_disabled', 'Your organisation has turned the presence timeline off.');
+      if (!policy.features.presenceTimeline) throw new AppError('feature_disabled', ['the presence timeline']);
       await presence.optIn(key, ports.now());
     } else {
       await presence.optOut(key, ports.now());

@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { errorResponses, Nudges, NudgesUpdate } from '@unplug/contract';
 import type { FastifyInstance } from 'fastify';
 import type { GraphTokens } from '../../auth/graph-tokens';
 import { requestAuth } from '../../auth/bearer';
@@ -8,7 +8,6 @@ import { validateNudges } from '../../domain/nudges/validate-nudges';
 import { NUDGE_PERMISSIONS, requirePermission, type Unavailable } from '../../jobs/app-permissions';
 import type { ApiPorts } from '../../services/ports';
 import { nudgeRepository } from '../../store/repositories/nudge-repository';
-import { errorResponses } from '../api/schemas';
 import { validOrThrow } from '../me/settings';
 
 export interface NudgeRoutesOptions {
@@ -18,18 +17,6 @@ export interface NudgeRoutesOptions {
   /** The Teams app id nudges link to; without it they cannot be sent. */
   teamsAppId: string | undefined;
 }
-
-const Switches = {
-  startingSoon: Type.Boolean({ description: 'A booked block or quiet time starts in 5 minutes' }),
-  longDay: Type.Boolean({ description: 'At the end of a day with long connected time, a suggestion for tomorrow' }),
-  weeklySummary: Type.Boolean({ description: 'At the end of the week: its balance, the trend against the last four weeks, one suggestion' }),
-};
-
-const Nudges = Type.Object({
-  ...Switches,
-  available: Type.Boolean({ description: 'Whether Unplug can post to the Teams activity feed in this organisation' }),
-  reason: Type.Union([Type.Null(), Type.Object({ code: Type.String(), message: Type.String() })], { description: 'Why nudges cannot be sent now, or null' }),
-});
 
 /**
  * `GET`/`PUT /api/me/nudges`: which activity-feed nudges the person turned on (each off until
@@ -58,7 +45,7 @@ export async function nudgeRoutes(app: FastifyInstance, { ports, tokens, teamsAp
     async (request) => view(keyOf(request)));
 
   api.put('/nudges', {
-    schema: { summary: 'Turn activity-feed nudges on or off', tags, security, body: Type.Partial(Type.Object(Switches, { additionalProperties: false })), response: { 200: Nudges, ...errorResponses() } },
+    schema: { summary: 'Turn activity-feed nudges on or off', tags, security, body: NudgesUpdate, response: { 200: Nudges, ...errorResponses() } },
   }, async (request) => {
     const key = keyOf(request);
     const repo = nudgeRepository(ports.store.db);

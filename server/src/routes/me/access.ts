@@ -1,14 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { Access, errorResponses } from '@unplug/contract';
 import type { FastifyInstance } from 'fastify';
 import { requestAuth } from '../../auth/bearer';
-import { errorResponses } from '../api/schemas';
-
-const Access = Type.Object({
-  tenantId: Type.String(),
-  userId: Type.String(),
-  isAdmin: Type.Boolean({ description: 'App role Unplug.Admin, or Global or Teams Administrator (wids): may use the admin page' }),
-});
 
 /**
  * `GET /api/me/access`: what the caller may do, from their validated SSO token alone (no Graph, so

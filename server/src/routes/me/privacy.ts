@@ -1,11 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { EraseResponse, errorResponses, ExportResponse } from '@unplug/contract';
 import type { FastifyInstance } from 'fastify';
 import { requestAuth } from '../../auth/bearer';
 import { personKey } from '../../services/person-calendar';
 import { privacyRepository } from '../../store/repositories/privacy-repository';
 import type { ApiContext } from '../api';
-import { errorResponses } from '../api/schemas';
 
 /** `GET /api/me/export` and `DELETE /api/me/data`: everything stored about the caller, out or gone. */
 export async function privacyRoutes(app: FastifyInstance, { ports, cache }: ApiContext): Promise<void> {
@@ -16,11 +15,7 @@ export async function privacyRoutes(app: FastifyInstance, { ports, cache }: ApiC
       summary: 'Everything Unplug stores about the caller, as JSON',
       tags: ['privacy'], security: [{ teamsSso: [] }],
       response: {
-        200: Type.Object({
-          exportedAt: Type.String(), tenantId: Type.String(), userId: Type.String(),
-          notStored: Type.Array(Type.String()),
-          tables: Type.Record(Type.String(), Type.Array(Type.Record(Type.String(), Type.Unknown()))),
-        }),
+        200: ExportResponse,
         ...errorResponses(),
       },
     },
@@ -41,7 +36,7 @@ export async function privacyRoutes(app: FastifyInstance, { ports, cache }: ApiC
     schema: {
       summary: 'Erase everything Unplug stores about the caller (calendar events it booked stay in Outlook)',
       tags: ['privacy'], security: [{ teamsSso: [] }],
-      response: { 200: Type.Object({ erased: Type.Record(Type.String(), Type.Integer()) }), ...errorResponses() },
+      response: { 200: EraseResponse, ...errorResponses() },
     },
   }, async (request) => {
     const auth = requestAuth(request);

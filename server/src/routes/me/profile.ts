@@ -1,31 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { errorResponses, Profile } from '@unplug/contract';
 import type { FastifyInstance } from 'fastify';
 import { requestAuth } from '../../auth/bearer';
 import { zoneOrUtc } from '../../domain/time/resolve-time-zone';
 import { defaultWindow, loadPersonCalendar } from '../../services/person-calendar';
 import { cachedSettings } from '../../services/person-data';
 import type { ApiContext } from '../api';
-import { errorResponses, TimeZoneUsed } from '../api/schemas';
-import { PreferencesSchema, QuietTimeSchema } from '../api/schemas-settings';
-
-const Profile = Type.Object({
-  tenantId: Type.String(),
-  userId: Type.String(),
-  displayName: Type.String(),
-  isAdmin: Type.Boolean(),
-  timeZone: TimeZoneUsed,
-  workingHours: Type.Object({
-    daysOfWeek: Type.Array(Type.String()),
-    startTime: Type.String(),
-    endTime: Type.String(),
-    timeZone: Type.String({ description: 'As the mailbox names it (Windows, IANA or a custom zone name)' }),
-  }),
-  presence: Type.Union([Type.Null(), Type.Object({ availability: Type.String(), activity: Type.String() })]),
-  preferences: PreferencesSchema,
-  quietTime: QuietTimeSchema,
-  features: Type.Object({ presenceTimeline: Type.Boolean(), autoStatus: Type.Boolean(), teamBalance: Type.Boolean() }),
-});
 
 /** `GET /api/me`: who the caller is, their zone and working hours, and their settings. */
 export async function profileRoute(app: FastifyInstance, { ports, cache }: ApiContext): Promise<void> {

@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { errorResponses, PreferencesSchema, PreferencesUpdate, QuietTimeSchema, QuietTimeUpdate } from '@unplug/contract';
 import type { FastifyInstance } from 'fastify';
 import { requestAuth } from '../../auth/bearer';
 import { validatePreferences, validateQuietTime, type Validated } from '../../domain/settings/validate-settings';
@@ -7,14 +7,12 @@ import { AppError } from '../../plugins/errors';
 import { effectiveSettings } from '../../services/settings-service';
 import { peopleRepository } from '../../store/repositories/people-repository';
 import type { ApiContext } from '../api';
-import { errorResponses } from '../api/schemas';
-import { PreferencesSchema, QuietTimeSchema } from '../api/schemas-settings';
 
 /** Turns a settings check into the value, or a 400 naming every field that is wrong. */
 export function validOrThrow<T>(result: Validated<T>): T {
   if (result.ok) return result.value;
   const message = result.errors.map((e) => `${e.field} ${e.message}`).join('; ');
-  throw new AppError(400, 'invalid_settings', message, {}, result.errors);
+  throw new AppError('invalid_settings', [message], { fields: result.errors });
 }
 
 /**
@@ -31,7 +29,7 @@ export async function settingsRoutes(app: FastifyInstance, { ports, cache }: Api
     async (request) => (await effectiveSettings(ports.store, key(request))).preferences);
 
   api.put('/preferences', {
-    schema: { summary: 'Change disconnect-block preferences', tags, security, body: Type.Partial(PreferencesSchema), response: { 200: PreferencesSchema, ...errorResponses() } },
+    schema: { summary: 'Change disconnect-block preferences', tags, security, body: PreferencesUpdate, response: { 200: PreferencesSchema, ...errorResponses() } },
   }, async (request) => {
     const person = key(request);
     const current = await effectiveSettings(ports.store, person);
@@ -47,7 +45,7 @@ export async function settingsRoutes(app: FastifyInstance, { ports, cache }: Api
     async (request) => (await effectiveSettings(ports.store, key(request))).quietTime);
 
   api.put('/quiet-time', {
-    schema: { summary: 'Change quiet time and the automatic status', tags, security, body: Type.Partial(QuietTimeSchema), response: { 200: QuietTimeSchema, ...errorResponses() } },
+    schema: { summary: 'Change quiet time and the automatic status', tags, security, body: QuietTimeUpdate, response: { 200: QuietTimeSchema, ...errorResponses() } },
   }, async (request) => {
     const person = key(request);
     const current = await effectiveSettings(ports.store, person);

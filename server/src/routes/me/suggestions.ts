@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { AcceptRequest, AcceptResponse, ChoiceParams, DEFAULT_SUGGESTION_DAYS, errorResponses, NoContent, SuggestionId, SuggestionsQuery, SuggestionsResponse, UndoResponse } from '@unplug/contract';
 import type { FastifyInstance } from 'fastify';
 import { requestAuth } from '../../auth/bearer';
 import { AppError } from '../../plugins/errors';
@@ -7,7 +7,6 @@ import type { SuggestResult } from '../../domain/suggestions/suggest';
 import { listSuggestions } from '../../services/suggestions-service';
 import type { QuietChoice } from '../../domain/suggestions/quiet-choices';
 import type { ApiContext } from '../api';
-import { errorResponses, InstantString, LocalDateString } from '../api/schemas';
 
 const iso = (ms: number | Date) => new Date(ms).toISOString();
 
@@ -33,45 +32,6 @@ const suggestionsOut = memoized((list: SuggestResult['suggestions']) =>
 const warningsOut = memoized((list: SuggestResult['warnings']) =>
   list.map((w) => ({ ...w, start: iso(w.start), end: iso(w.end), window: { kind: w.window.kind, start: iso(w.window.start), end: iso(w.window.end) } })));
 
-const SuggestionSchema = Type.Object({
-  id: Type.String(),
-  kind: Type.String({ description: 'disconnect-block, recovery or quiet-time' }),
-  date: LocalDateString,
-  start: InstantString,
-  end: InstantString,
-  durationMinutes: Type.Integer(),
-  reason: Type.String(),
-  explanation: Type.String(),
-  gap: Type.Object({ start: InstantString, end: InstantString }, { description: 'The free time the block may be moved or resized within' }),
-});
-
-const BookedSchema = Type.Object({ id: Type.String(), kind: Type.String(), start: InstantString, end: InstantString, eventId: Type.String() });
-
-const WarningSchema = Type.Object({
-  id: Type.String(), eventId: Type.String(), start: InstantString, end: InstantString,
-  window: Type.Object({ kind: Type.String(), start: InstantString, end: InstantString }),
-  overlapMinutes: Type.Integer(), reason: Type.String(), explanation: Type.String(),
-});
-
-const SuggestionId = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false });
-const Repeat = Type.Union([Type.Literal('once'), Type.Literal('every')], { description: 'Quiet time only: turn on this one window, or every such evening/weekend' });
-const AcceptBody = Type.Union([
-  Type.Null(),
-  Type.Object({ start: InstantString, end: InstantString }, { additionalProperties: false }),
-  Type.Object({ repeat: Repeat }, { additionalProperties: false }),
-]);
-
-const QuietWindowSchema = Type.Object({
-  kind: Type.String({ description: 'evening or weekend' }), start: InstantString, end: InstantString,
-  choiceId: Type.String({ description: 'The choice that turned it on (turn it off with DELETE /api/me/quiet-windows/{choiceId})' }),
-});
-const QuietChoiceSchema = Type.Object({
-  id: Type.String(), kind: Type.String(), repeat: Repeat, start: InstantString, end: Type.Union([InstantString, Type.Null()]),
-});
-const QuietWindowAccepted = Type.Object({ quietWindow: QuietChoiceSchema, suggestion: Type.Object({ id: Type.String(), kind: Type.String(), start: InstantString, end: InstantString }) });
-const BlockAccepted = Type.Object({ eventId: Type.String(), suggestion: BookedSchema });
-const ChoiceParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false });
-
 const choiceJson = (c: QuietChoice) => ({ id: c.id, kind: c.kind, repeat: c.repeat, start: iso(c.start), end: c.end === null ? null : iso(c.end) });
 
 /** Suggestions: list, accept (books a calendar event, exactly once), dismiss. */
@@ -82,18 +42,11 @@ export async function suggestionRoutes(app: FastifyInstance, { ports, cache, boo
     schema: {
       summary: 'Suggested disconnect blocks, recovery and quiet time for the next working days',
       tags: ['me'], security: [{ teamsSso: [] }],
-      querystring: Type.Object({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 5 })) }, { additionalProperties: false }),
-      response: {
-        200: Type.Object({
-          timeZone: Type.String(), suggestions: Type.Array(SuggestionSchema), booked: Type.Array(BookedSchema), warnings: Type.Array(WarningSchema),
-          quietWindows: Type.Array(QuietWindowSchema, { description: 'Quiet windows that are on over the planned days (they drive the status and the warnings)' }),
-          quietChoices: Type.Array(QuietChoiceSchema, { description: 'What the person turned on: single windows and every evening/weekend' }),
-        }),
-        ...errorResponses(),
-      },
+      querystring: SuggestionsQuery,
+      response: { 200: SuggestionsResponse, ...errorResponses() },
     },
   }, async (request) => {
-    const list = await listSuggestions(ports, cache, requestAuth(request), request.query.days ?? 5);
+    const list = await listSuggestions(ports, cache, requestAuth(request), request.query.days ?? DEFAULT_SUGGESTION_DAYS);
     return {
       timeZone: list.timeZone.name,
       suggestions: suggestionsOut(list.suggestions),
@@ -107,10 +60,10 @@ export async function suggestionRoutes(app: FastifyInstance, { ports, cache, boo
   api.post('/suggestions/:id/accept', {
     schema: {
       summary: 'Book a block as a calendar event (201 the first time, 200 with the same event on any repeat); quiet time is turned on as a window instead, with no event',
-      tags: ['me'], security: [{ teamsSso: [] }], params: SuggestionId, body: Type.Optional(AcceptBody),
+      tags: ['me'], security: [{ teamsSso: [] }], params: SuggestionId, body: AcceptRequest,
       response: {
-        200: Type.Union([BlockAccepted, QuietWindowAccepted]),
-        201: Type.Union([BlockAccepted, QuietWindowAccepted]),
+        200: AcceptResponse,
+        201: AcceptResponse,
         ...errorResponses(404, 409),
       },
     },
@@ -119,7 +72,7 @@ export async function suggestionRoutes(app: FastifyInstance, { ports, cache, boo
     const repeat = body && 'repeat' in body ? body.repeat : undefined;
     const adjust = body && 'start' in body ? { start: new Date(body.start), end: new Date(body.end) } : undefined;
     if (adjust && (Number.isNaN(adjust.start.getTime()) || Number.isNaN(adjust.end.getTime()))) {
-      throw new AppError(400, 'invalid_adjustment', '"start" and "end" must be ISO 8601 instants.');
+      throw new AppError('invalid_adjustment', ['"start" and "end" must be ISO 8601 instants.']);
     }
     const outcome = await booking.accept(requestAuth(request), request.params.id, adjust, repeat);
     const { suggestion } = outcome;
@@ -139,7 +92,7 @@ export async function suggestionRoutes(app: FastifyInstance, { ports, cache, boo
     schema: {
       summary: 'Undo an accept: delete the calendar event Unplug booked for it (only that event); the suggestion is open again',
       tags: ['me'], security: [{ teamsSso: [] }], params: SuggestionId,
-      response: { 200: Type.Object({ eventDeleted: Type.Boolean({ description: 'false when the event was already gone from the calendar' }) }), ...errorResponses(404, 409) },
+      response: { 200: UndoResponse, ...errorResponses(404, 409) },
     },
   }, async (request) => booking.undo(requestAuth(request), request.params.id));
 
@@ -147,7 +100,7 @@ export async function suggestionRoutes(app: FastifyInstance, { ports, cache, boo
     schema: {
       summary: 'Turn a quiet window off (one window, or every-evening / every-weekend)',
       tags: ['me'], security: [{ teamsSso: [] }], params: ChoiceParams,
-      response: { 204: Type.Null(), ...errorResponses(404) },
+      response: { 204: NoContent, ...errorResponses(404) },
     },
   }, async (request, reply) => {
     await booking.turnOffQuietWindow(requestAuth(request), request.params.id);
@@ -158,7 +111,7 @@ export async function suggestionRoutes(app: FastifyInstance, { ports, cache, boo
     schema: {
       summary: 'Dismiss a suggestion; it does not come back',
       tags: ['me'], security: [{ teamsSso: [] }], params: SuggestionId,
-      response: { 204: Type.Null(), ...errorResponses(404, 409) },
+      response: { 204: NoContent, ...errorResponses(404, 409) },
     },
   }, async (request, reply) => {
     await booking.dismiss(requestAuth(request), request.params.id);

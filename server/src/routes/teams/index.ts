@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { errorResponses, MembershipResponse, TeamBalanceQuery, TeamBalanceResponse, TeamParams } from '@unplug/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requestAuth } from '../../auth/bearer';
 import type { BalanceTotals } from '../../domain/balance/balance-types';
@@ -13,21 +13,7 @@ import { effectiveSettings } from '../../services/settings-service';
 import { requireTeamMember } from '../../services/team-membership';
 import { teamRepository } from '../../store/repositories/team-repository';
 import type { ApiContext } from '../api';
-import { errorResponses, LocalDateString } from '../api/schemas';
 
-/** A team is named by its Microsoft 365 group id (the channel tab's `team.groupId`), which Graph checks membership of. */
-const TeamId = Type.Object({
-  teamId: Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', description: "The team's Microsoft 365 group id (a GUID)" }),
-}, { additionalProperties: false });
-const figures = Type.Object(Object.fromEntries(TEAM_FIGURES.map((f) => [f, Type.Integer()])));
-
-const TeamBalanceResponse = Type.Union([
-  Type.Object({
-    status: Type.Literal('ok'), week: LocalDateString, members: Type.Integer(), minimum: Type.Integer(), roundingMinutes: Type.Integer(),
-    totals: figures, averages: figures, balanceRatio: Type.Union([Type.Number(), Type.Null()]),
-  }),
-  Type.Object({ status: Type.Literal('not-enough-members'), week: LocalDateString, members: Type.Integer(), minimum: Type.Integer(), message: Type.String() }),
-]);
 
 /**
  * `/api/teams/{teamId}`: the team's aggregate balance, and the caller's opt-in. Only members of the
@@ -46,31 +32,31 @@ export async function teamRoutes(app: FastifyInstance, { ports, cache }: ApiCont
 
   api.get('/:teamId/balance', {
     schema: {
-      summary: "The team's aggregate balance for a week (opted-in members only)", tags, security, params: TeamId,
-      querystring: Type.Object({ week: Type.Optional(LocalDateString) }, { additionalProperties: false }),
+      summary: "The team's aggregate balance for a week (opted-in members only)", tags, security, params: TeamParams,
+      querystring: TeamBalanceQuery,
       response: { 200: TeamBalanceResponse, ...errorResponses(404) },
     },
   }, async (request) => {
     const { caller } = requestAuth(request);
     const person = { tenantId: caller.tenantId, userId: caller.userId };
     const { policy } = await effectiveSettings(ports.store, person);
-    if (!policy.features.teamBalance) throw new AppError(403, 'feature_disabled', 'Your organisation has turned team balance off.');
+    if (!policy.features.teamBalance) throw new AppError('feature_disabled', ['team balance']);
     const teams = teamRepository(ports.store.db);
     const teamId = request.params.teamId.toLowerCase();
     if (!await teams.isMember(person, teamId)) {
-      throw new AppError(403, 'not_a_member', 'Opt in to this team\'s balance to see it: only members who share their figures see the aggregate.');
+      throw new AppError('not_a_member');
     }
     // Opted in once is not enough: someone who has left the team sees its figures no more.
     await requireTeamMember(ports, cache, requestAuth(request), teamId);
     const week = request.query.week ?? await callerWeek(request);
-    if (!isLocalDate(week) || dayOfWeek(week) !== 'monday') throw new AppError(400, 'invalid_week', '"week" must be the date of a Monday (YYYY-MM-DD).');
+    if (!isLocalDate(week) || dayOfWeek(week) !== 'monday') throw new AppError('invalid_week');
     const snapshots = await teams.memberSnapshots(caller.tenantId, teamId, week);
     const result = aggregateTeamBalance(snapshots as unknown as Pick<BalanceTotals, (typeof TEAM_FIGURES)[number] | 'days'>[], policy.minGroupSize);
     return { ...result, week };
   });
 
   api.put('/:teamId/membership', {
-    schema: { summary: "Opt in to the team's aggregate balance (members of the team only)", tags, security, params: TeamId, response: { 200: Type.Object({ optedIn: Type.Boolean() }), ...errorResponses() } },
+    schema: { summary: "Opt in to the team's aggregate balance (members of the team only)", tags, security, params: TeamParams, response: { 200: MembershipResponse, ...errorResponses() } },
   }, async (request) => {
     const auth = requestAuth(request);
     const { caller } = auth;
@@ -81,14 +67,14 @@ export async function teamRoutes(app: FastifyInstance, { ports, cache }: ApiCont
   });
 
   api.get('/:teamId/membership', {
-    schema: { summary: 'Whether the caller opted in', tags, security, params: TeamId, response: { 200: Type.Object({ optedIn: Type.Boolean() }), ...errorResponses() } },
+    schema: { summary: 'Whether the caller opted in', tags, security, params: TeamParams, response: { 200: MembershipResponse, ...errorResponses() } },
   }, async (request) => {
     const { caller } = requestAuth(request);
     return { optedIn: await teamRepository(ports.store.db).isMember({ tenantId: caller.tenantId, userId: caller.userId }, request.params.teamId.toLowerCase()) };
   });
 
   api.delete('/:teamId/membership', {
-    schema: { summary: "Opt out of the team's aggregate balance", tags, security, params: TeamId, response: { 200: Type.Object({ optedIn: Type.Boolean() }), ...errorResponses() } },
+    schema: { summary: "Opt out of the team's aggregate balance", tags, security, params: TeamParams, response: { 200: MembershipResponse, ...errorResponses() } },
   }, async (request) => {
     const { caller } = requestAuth(request);
     await teamRepository(ports.store.db).optOut({ tenantId: caller.tenantId, userId: caller.userId }, request.params.teamId.toLowerCase());
