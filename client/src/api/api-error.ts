@@ -1,14 +1,10 @@
-/** A problem with one field of a body the person filled in, worded to show beside that field. */
-export interface FieldProblem {
-  /** Dotted path, e.g. `maxBlockMinutes`, `lunch.end`, `defaults.bufferMinutes`. */
-  field: string;
-  message: string;
-}
+import type { ErrorBodyJson, FieldProblemJson } from '@unplug/contract';
 
-/** The server's error body: `{ error: { code, message, fields? } }` with a stable `code`. */
-export interface ErrorBody {
-  error: { code: string; message: string; fields?: FieldProblem[]; claims?: unknown };
-}
+/** A problem with one field of a body the person filled in, worded to show beside that field (`error.fields`). */
+export type FieldProblem = FieldProblemJson;
+
+/** The server's error body: `{ error: { code, message, fields? } }` with a stable `code` (contract/src/errors.ts). */
+export type ErrorBody = ErrorBodyJson;
 
 /** Codes the client produces itself, when there is no server answer to read. */
 export type ClientErrorCode = 'network_error' | 'token_unavailable' | 'unexpected_response';
@@ -22,7 +18,7 @@ export class ApiError extends Error {
     message: string,
     /** From `Retry-After`, when the server asked us to wait (429, 503). */
     readonly retryAfterSeconds?: number,
-    /** Field-level problems (`invalid_settings`), to show beside the fields. */
+    /** Field-level problems (`invalid_settings`, `invalid_request`), to show beside the fields. */
     readonly fields: readonly FieldProblem[] = [],
     /** `claims_challenge`: the claims Microsoft Entra asks the token to carry. */
     readonly claims?: string,

@@ -32,9 +32,11 @@ describe('fieldProblems', () => {
     expect(fieldProblems(error)).toHaveProperty('minGroupSize');
   });
 
-  it('reads the field from a schema error message', () => {
-    expect(fieldProblems(new ApiError(400, 'invalid_request', 'Invalid body: body/lunch/end must match pattern "^x$"')))
-      .toEqual({ 'lunch.end': 'must match pattern "^x$"' });
-    expect(fieldProblems(new ApiError(500, 'internal_error', 'body/x must be'))).toEqual({});
+  it('takes a schema error\'s fields as the server names them, and never reads its English', () => {
+    const error = new ApiError(400, 'invalid_request', 'Invalid body: body/lunch/end must match pattern "^x$"', undefined, [
+      { field: 'lunch.end', message: 'must be a time as HH:mm, e.g. 12:30' },
+    ]);
+    expect(fieldProblems(error)).toEqual({ 'lunch.end': 'must be a time as HH:mm, e.g. 12:30' });
+    expect(fieldProblems(new ApiError(400, 'invalid_request', 'Invalid body: body/lunch/end must match pattern "^x$"'))).toEqual({});
   });
 });

@@ -1,4 +1,4 @@
-import { ApiError, type FieldProblem } from '../api/api-error';
+import { ApiError } from '../api/api-error';
 
 /** Any failure as an `ApiError`, so every view words problems the same way. */
 export function asApiError(error: unknown): ApiError {
@@ -29,19 +29,14 @@ export function problemKind(error: ApiError): ProblemKind {
 }
 
 /**
- * Field problems of a failed save, keyed by field path. The server names them in `fields`
- * (`invalid_settings`); its schema check (`invalid_request`) names one field in the message.
- * @example fieldProblems(new ApiError(400, 'invalid_request', 'Invalid body: body/bufferMinutes must be <= 60'))
- * // { bufferMinutes: 'must be <= 60' }
+ * Field problems of a failed save, keyed by field path, as the server names them in `fields`
+ * (its schema check, `invalid_request`, and the settings rules, `invalid_settings`).
+ * @example fieldProblems(new ApiError(400, 'invalid_request', 'Invalid body: …', undefined, [{ field: 'bufferMinutes', message: 'must be a whole number from 0 to 60' }]))
+ * // { bufferMinutes: 'must be a whole number from 0 to 60' }
  */
 export function fieldProblems(error: ApiError, prefix = ''): Record<string, string> {
-  const found: FieldProblem[] = [...error.fields];
-  if (found.length === 0 && error.code === 'invalid_request') {
-    const match = /body\/([\w/]+) (must .*)$/.exec(error.message);
-    if (match?.[1] && match[2]) found.push({ field: match[1].replace(/\//g, '.'), message: match[2] });
-  }
   const byField: Record<string, string> = {};
-  for (const { field, message } of found) {
+  for (const { field, message } of error.fields) {
     if (!field.startsWith(prefix)) continue;
     const key = field.slice(prefix.length);
     byField[key] = byField[key] ? `${byField[key]}; ${message}` : message;

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { BlockShowAs, Preferences, TimeOfDay } from '../api/types';
+import type { BlockShowAs, Preferences, TimeOfDay } from '@unplug/contract';
 import { NumberField, SelectField, SwitchField, TextField } from './fields';
 import { LIMITS, type FieldErrors } from './settings-rules';
 

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { PreferredPresence, QuietTime } from '../api/types';
+import type { PreferredPresence, QuietTime } from '@unplug/contract';
 import { NumberField, SelectField, SwitchField, TextField } from './fields';
 import { LIMITS, type FieldErrors } from './settings-rules';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Preferences, QuietTime } from '../api/types';
+import type { Preferences, QuietTime } from '@unplug/contract';
 import { changedFields, checkPreferences, checkQuietTime, sentence } from './settings-rules';
 
 const preferences: Preferences = {
@@ -17,7 +17,7 @@ describe('checkPreferences', () => {
     expect(checkPreferences({ ...preferences, bufferMinutes: 61, dailyDisconnectTargetMinutes: Number.NaN, blockSubject: ' ' })).toEqual({
       bufferMinutes: 'must be a whole number from 0 to 60',
       dailyDisconnectTargetMinutes: 'must be a whole number from 0 to 480',
-      blockSubject: 'must be 1 to 100 characters',
+      blockSubject: 'must be 1 to 255 characters',
     });
     expect(checkPreferences({ ...preferences, minBlockMinutes: 60, maxBlockMinutes: 45 })).toEqual({ maxBlockMinutes: 'must be at least the minimum block length (60)' });
     expect(checkPreferences({ ...preferences, lunch: { start: '13:00', end: '12:30' } })).toEqual({ 'lunch.end': 'must be after the lunch start' });
@@ -28,10 +28,13 @@ describe('checkPreferences', () => {
 describe('checkQuietTime', () => {
   it('checks the evening buffer and the status message', () => {
     expect(checkQuietTime(quietTime)).toEqual({});
-    expect(checkQuietTime({ ...quietTime, eveningBufferMinutes: 300, statusMessage: '' })).toEqual({
+    expect(checkQuietTime({ ...quietTime, eveningBufferMinutes: 300, statusMessage: 'x'.repeat(281) })).toEqual({
       eveningBufferMinutes: 'must be a whole number from 0 to 240',
-      statusMessage: 'must be 1 to 280 characters',
+      statusMessage: 'must be at most 280 characters',
     });
+    // Empty is allowed while the automatic status is off, as the server allows it.
+    expect(checkQuietTime({ ...quietTime, statusMessage: '' })).toEqual({});
+    expect(checkQuietTime({ ...quietTime, autoStatus: true, statusMessage: ' ' })).toEqual({ statusMessage: 'must not be empty while the automatic status is on' });
   });
 });
 

@@ -1,23 +1,14 @@
 /**
- * The limits the server checks settings against (server/src/domain/settings/validate-settings.ts
- * and the route schemas), checked here first so mistakes show beside the field before saving.
+ * The rules the server checks settings against (server/src/domain/settings/validate-settings.ts,
+ * with the contract's limits), checked here first so mistakes show beside the field before saving.
  * The server stays the authority: its field problems are shown the same way.
  */
-import type { OrgPolicy, Preferences, QuietTime } from '../api/types';
+import type { OrgPolicy, Preferences, QuietTime } from '@unplug/contract';
+import { LIMITS } from '@unplug/contract/limits';
 
 export type FieldErrors = Record<string, string>;
 
-export const LIMITS = {
-  dailyDisconnectTargetMinutes: [0, 480],
-  minBlockMinutes: [15, 240],
-  maxBlockMinutes: [15, 480],
-  bufferMinutes: [0, 60],
-  eveningBufferMinutes: [0, 240],
-  minGroupSize: [5, 1000],
-  presenceRetentionDays: [1, 365],
-  blockSubjectLength: [1, 100],
-  statusMessageLength: [1, 280],
-} as const;
+export { LIMITS };
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 // eslint-disable-next-line no-control-regex
@@ -55,6 +46,7 @@ export function checkQuietTime(q: QuietTime): FieldErrors {
   const errors: FieldErrors = {};
   wholeNumber(errors, 'eveningBufferMinutes', q.eveningBufferMinutes, LIMITS.eveningBufferMinutes);
   text(errors, 'statusMessage', q.statusMessage, LIMITS.statusMessageLength);
+  if (!errors['statusMessage'] && q.autoStatus && q.statusMessage.trim() === '') errors['statusMessage'] = 'must not be empty while the automatic status is on';
   return errors;
 }
 

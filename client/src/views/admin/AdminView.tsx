@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { Divider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { AuditEntry, PolicyResponse } from '../../api/types';
+import type { AuditEntry, PolicyResponse } from '@unplug/contract';
 import { LoadingState } from '../../common/LoadingState';
 import { ProblemMessage } from '../../common/ProblemMessage';
 import { ViewFrame } from '../../common/ViewFrame';

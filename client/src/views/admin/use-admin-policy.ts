@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AuditEntry, OrgPolicy, PolicyResponse } from '../../api/types';
+import type { AuditEntry, OrgPolicy, PolicyResponse } from '@unplug/contract';
 import { useApiResource } from '../../common/use-api-resource';
 import { useSession } from '../../session/session';
 import { checkPolicy } from '../../settings/settings-rules';

@@ -8,7 +8,7 @@
  */
 import { GroupedVerticalBarChart, ResponsiveContainer, VerticalBarChart, type GroupedVerticalBarChartData, type VerticalBarChartDataPoint } from '@fluentui/react-charts';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { BalanceDay } from '../../api/types';
+import type { BalanceDay } from '@unplug/contract';
 import { formatDate, formatHours, hoursOf } from '../../format/format';
 import { useNarrow } from '../../layout/use-narrow';
 import { useThemeName } from '../../theme/theme-name';

@@ -1,5 +1,5 @@
 import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { BalanceDay, BalanceResponse } from '../../api/types';
+import type { BalanceDay, BalanceResponse } from '@unplug/contract';
 import { formatDate, formatHours } from '../../format/format';
 import { rowsThatAddUp } from './balance-figures';
 import { ScrollRegion } from '../../layout/ScrollRegion';

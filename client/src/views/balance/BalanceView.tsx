@@ -1,7 +1,7 @@
 import { Suspense, lazy } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
-import type { BalanceResponse } from '../../api/types';
+import type { BalanceResponse } from '@unplug/contract';
 import { EmptyState } from '../../common/EmptyState';
 import { LoadingState } from '../../common/LoadingState';
 import { ProblemMessage } from '../../common/ProblemMessage';

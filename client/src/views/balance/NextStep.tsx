@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { AcceptResponse, SuggestionsResponse } from '../../api/types';
+import type { AcceptResponse, SuggestionsResponse } from '@unplug/contract';
 import { useApiResource } from '../../common/use-api-resource';
 import { asApiError } from '../../common/problems';
 import { createZoneClock } from '../../format/zone-clock';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BalanceResponse, BalanceTotals } from '../../api/types';
-import type { BalanceDay, Suggestion } from '../../api/types';
+import type { BalanceResponse, BalanceTotals } from '@unplug/contract';
+import type { BalanceDay, Suggestion } from '@unplug/contract';
 import { createZoneClock } from '../../format/zone-clock';
 import { balanceSummary, nextStep, protectedNote, sourcesNote } from './balance-summary';
 

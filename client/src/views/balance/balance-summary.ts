@@ -1,4 +1,4 @@
-import type { BalanceResponse, Suggestion } from '../../api/types';
+import type { BalanceResponse, Suggestion } from '@unplug/contract';
 import { formatDuration, formatHours, formatPercent } from '../../format/format';
 import type { ZoneClock } from '../../format/zone-clock';
 

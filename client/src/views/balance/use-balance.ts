@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { BalanceResponse } from '../../api/types';
+import type { BalanceResponse } from '@unplug/contract';
 import { useApiResource, type Resource } from '../../common/use-api-resource';
 import { addDays } from '../../format/format';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ApiError } from '../../api/api-error';
-import type { EraseResponse, ExportResponse } from '../../api/types';
+import type { EraseResponse, ExportResponse } from '@unplug/contract';
 import { asApiError } from '../../common/problems';
 import { useSession } from '../../session/session';
 

@@ -1,5 +1,5 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { NudgeSwitches } from '../../api/types';
+import type { NudgeSwitches } from '@unplug/contract';
 import { LoadingState } from '../../common/LoadingState';
 import { ProblemMessage } from '../../common/ProblemMessage';
 import { SwitchField } from '../../settings/fields';

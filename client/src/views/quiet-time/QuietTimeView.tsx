@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { Divider, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Profile } from '../../api/types';
+import type { Profile } from '@unplug/contract';
 import { LoadingState } from '../../common/LoadingState';
 import { ProblemMessage } from '../../common/ProblemMessage';
 import { ViewFrame } from '../../common/ViewFrame';

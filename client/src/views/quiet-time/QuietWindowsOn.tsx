@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { QuietChoice, QuietWindowOn } from '../../api/types';
+import type { QuietChoice, QuietWindowOn } from '@unplug/contract';
 import { asApiError } from '../../common/problems';
 import type { ZoneClock } from '../../format/zone-clock';
 import { useSession } from '../../session/session';

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { ApiError } from '../../api/api-error';
-import type { Nudges, NudgeSwitches } from '../../api/types';
+import type { Nudges, NudgeSwitches } from '@unplug/contract';
 import { asApiError } from '../../common/problems';
 import { useApiResource } from '../../common/use-api-resource';
 import { useSession } from '../../session/session';

@@ -1,4 +1,4 @@
-import type { Preferences, Profile, QuietTime, SuggestionsResponse } from '../../api/types';
+import type { Preferences, Profile, QuietTime, SuggestionsResponse } from '@unplug/contract';
 import { useApiResource } from '../../common/use-api-resource';
 import { useSession } from '../../session/session';
 import { checkPreferences, checkQuietTime } from '../../settings/settings-rules';

@@ -1,4 +1,4 @@
-import type { Profile } from '../../api/types';
+import type { Profile } from '@unplug/contract';
 import { formatDate, formatList, safeLocale } from '../../format/format';
 import { createZoneClock } from '../../format/zone-clock';
 

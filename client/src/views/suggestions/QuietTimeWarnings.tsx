@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { QuietTimeWarning } from '../../api/types';
+import type { QuietTimeWarning } from '@unplug/contract';
 import type { ZoneClock } from '../../format/zone-clock';
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { ApiError } from '../../api/api-error';
-import type { AcceptResponse, BookedBlock, Suggestion, SuggestionsResponse } from '../../api/types';
+import type { AcceptResponse, BookedBlock, Suggestion, SuggestionsResponse } from '@unplug/contract';
 import { asApiError } from '../../common/problems';
 import { useApiResource, type Resource } from '../../common/use-api-resource';
 import { createZoneClock, type ZoneClock } from '../../format/zone-clock';

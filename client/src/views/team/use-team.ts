@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../api/api-error';
-import type { BalanceResponse, MembershipResponse, TeamBalanceResponse } from '../../api/types';
+import type { BalanceResponse, MembershipResponse, TeamBalanceResponse } from '@unplug/contract';
 import { asApiError } from '../../common/problems';
 import { useApiResource, type Resource } from '../../common/use-api-resource';
 import { addDays } from '../../format/format';

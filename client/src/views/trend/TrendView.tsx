@@ -1,5 +1,5 @@
 import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { TrendResponse } from '../../api/types';
+import type { TrendResponse } from '@unplug/contract';
 import { useApiResource } from '../../common/use-api-resource';
 import { LoadingState } from '../../common/LoadingState';
 import { ProblemMessage } from '../../common/ProblemMessage';

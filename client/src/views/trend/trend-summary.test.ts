@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TrendResponse, TrendWeek } from '../../api/types';
+import type { TrendResponse, TrendWeek } from '@unplug/contract';
 import { trendSummary } from './trend-summary';
 
 const week = (weekStart: string, disconnected: number, change: Partial<TrendWeek> = {}): TrendWeek => ({

@@ -1,4 +1,4 @@
-import type { TrendResponse } from '../../api/types';
+import type { TrendResponse } from '@unplug/contract';
 import { formatPercent } from '../../format/format';
 
 /**

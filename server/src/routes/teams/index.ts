@@ -3,7 +3,7 @@ import { errorResponses, MembershipResponse, TeamBalanceQuery, TeamBalanceRespon
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requestAuth } from '../../auth/bearer';
 import type { BalanceTotals } from '../../domain/balance/balance-types';
-import { TEAM_FIGURES, aggregateTeamBalance } from '../../domain/team/team-balance';
+import { aggregateTeamBalance, type TEAM_FIGURES } from '../../domain/team/team-balance';
 import { isLocalDate, dayOfWeek } from '../../domain/time/local-date';
 import { weekOf } from '../../domain/time/week';
 import { zoneOrUtc } from '../../domain/time/resolve-time-zone';
