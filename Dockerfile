@@ -10,10 +10,12 @@ ARG NODE_IMAGE=node:24-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY contract/package.json contract/
 COPY server/package.json server/
 COPY client/package.json client/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
+COPY contract/ contract/
 COPY server/ server/
 COPY client/ client/
 RUN npm run build
@@ -25,7 +27,10 @@ ENV NODE_ENV=production \
     PORT=3978 \
     DATA_DIR=/data
 WORKDIR /app
+# Every workspace's package.json, as npm ci reads the whole lock file (the contract is bundled into
+# server/dist by esbuild, so none of its files are needed at run time).
 COPY package.json package-lock.json ./
+COPY contract/package.json contract/
 COPY server/package.json server/
 COPY client/package.json client/
 RUN npm ci --omit=dev --workspace server --no-audit --no-fund \

@@ -13,7 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => path.join(root, ...parts);
 
 const outputs = [at('server', 'dist', 'server.js'), at('client', 'dist', 'index.html')];
-const sources = [at('server', 'src'), at('client', 'src'), at('client', 'index.html'), at('client', 'public'), at('client', 'vite.config.ts')];
+const sources = [at('contract', 'src'), at('server', 'src'), at('client', 'src'), at('client', 'index.html'), at('client', 'public'), at('client', 'vite.config.ts')];
 
 /** Newest modification time of a file or of any file under a folder (0 when absent). */
 function newest(file) {
