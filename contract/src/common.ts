@@ -31,11 +31,23 @@ export const InstantString = Type.String({ format: 'date-time', description: 'An
 /** A 204 answer. */
 export const NoContent = Type.Null();
 
+/**
+ * An instant on the person's clock, computed by the server from their zone (IANA, Windows or a
+ * custom zone's rules), so the tab shows times with no zone logic of its own. Sent beside every
+ * instant `x` of a person's plan as `xLocal`.
+ */
+export const LocalClock = Type.Object({
+  date: LocalDateString,
+  time: LocalTimeString,
+  offsetMinutes: Type.Integer({ description: 'UTC offset at that instant, minutes east of Greenwich (Berlin in summer: 120)' }),
+}, { description: "The instant beside it on the person's clock: local date, time (HH:mm) and UTC offset" });
+
 export const TimeZoneProblem = Type.Object({ code: Type.String(), message: Type.String() });
 
 export const TimeZoneUsed = Type.Object({
   name: Type.String(),
   problem: Type.Union([Type.Null(), TimeZoneProblem]),
+  offsetMinutes: Type.Integer({ description: "The zone's UTC offset now, minutes east of Greenwich (to name a zone Intl does not know, e.g. UTC+01:00)" }),
 });
 
 /** Why a background feature cannot work now, or null. */
@@ -43,4 +55,5 @@ export const Unavailable = Type.Object({ code: Type.String(), message: Type.Stri
 
 export type TimeZoneProblem = Static<typeof TimeZoneProblem>;
 export type TimeZoneUsed = Static<typeof TimeZoneUsed>;
+export type LocalClock = Static<typeof LocalClock>;
 export type Unavailable = Static<typeof Unavailable>;

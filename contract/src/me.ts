@@ -63,6 +63,7 @@ export const BalanceTotals = Type.Object({ days: Type.Integer(), workingDays: Ty
 export const BalanceResponse = Type.Object({
   timeZone: Type.String(),
   timeZoneProblem: TimeZoneUsed.properties.problem,
+  timeZoneOffsetMinutes: Type.Integer({ description: "The zone's UTC offset at noon UTC on the range's first day" }),
   range: Type.Object({ from: LocalDateString, to: LocalDateString }),
   minStretchMinutes: Type.Integer({ description: 'Only uninterrupted stretches at least this long (the shortest block) count as disconnected' }),
   days: Type.Array(BalanceDay),

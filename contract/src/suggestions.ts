@@ -1,6 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { InstantString, LocalDateString } from './common';
+import { InstantString, LocalClock, LocalDateString } from './common';
 import { DEFAULT_SUGGESTION_DAYS, LIMITS } from './limits';
+
+/** An instant and the same instant on the person's clock. */
+const span = { start: InstantString, end: InstantString, startLocal: LocalClock, endLocal: LocalClock };
 
 export const SuggestionKind = Type.String({ description: 'disconnect-block, recovery or quiet-time' });
 
@@ -8,19 +11,18 @@ export const Suggestion = Type.Object({
   id: Type.String(),
   kind: SuggestionKind,
   date: LocalDateString,
-  start: InstantString,
-  end: InstantString,
+  ...span,
   durationMinutes: Type.Integer(),
   reason: Type.String(),
   explanation: Type.String(),
-  gap: Type.Object({ start: InstantString, end: InstantString }, { description: 'The free time the block may be moved or resized within' }),
+  gap: Type.Object(span, { description: 'The free time the block may be moved or resized within' }),
 });
 
-export const BookedBlock = Type.Object({ id: Type.String(), kind: Type.String(), start: InstantString, end: InstantString, eventId: Type.String() });
+export const BookedBlock = Type.Object({ id: Type.String(), kind: Type.String(), ...span, eventId: Type.String() });
 
 export const QuietTimeWarning = Type.Object({
-  id: Type.String(), eventId: Type.String(), start: InstantString, end: InstantString,
-  window: Type.Object({ kind: Type.String(), start: InstantString, end: InstantString }),
+  id: Type.String(), eventId: Type.String(), ...span,
+  window: Type.Object({ kind: Type.String(), ...span }),
   overlapMinutes: Type.Integer(), reason: Type.String(), explanation: Type.String(),
 });
 
@@ -40,14 +42,15 @@ export const AcceptRequest = Type.Optional(AcceptBody);
 
 /** A quiet window that is on, and the choice that turned it on. */
 export const QuietWindowOn = Type.Object({
-  kind: Type.String({ description: 'evening or weekend' }), start: InstantString, end: InstantString,
+  kind: Type.String({ description: 'evening or weekend' }), ...span,
   choiceId: Type.String({ description: 'The choice that turned it on (turn it off with DELETE /api/me/quiet-windows/{choiceId})' }),
 });
 /** What the person turned on: one window, or every evening/weekend from `start` (`end` null). */
 export const QuietChoice = Type.Object({
   id: Type.String(), kind: Type.String(), repeat: Repeat, start: InstantString, end: Type.Union([InstantString, Type.Null()]),
+  startLocal: LocalClock, endLocal: Type.Union([LocalClock, Type.Null()]),
 });
-export const QuietWindowAccepted = Type.Object({ quietWindow: QuietChoice, suggestion: Type.Object({ id: Type.String(), kind: Type.String(), start: InstantString, end: InstantString }) });
+export const QuietWindowAccepted = Type.Object({ quietWindow: QuietChoice, suggestion: Type.Object({ id: Type.String(), kind: Type.String(), ...span }) });
 export const BlockAccepted = Type.Object({ eventId: Type.String(), suggestion: BookedBlock });
 /** A block was booked (an event), or quiet time was turned on (no event). */
 export const AcceptResponse = Type.Union([BlockAccepted, QuietWindowAccepted]);
@@ -58,7 +61,9 @@ export const SuggestionsQuery = Type.Object({
 
 /** `GET /api/me/suggestions` */
 export const SuggestionsResponse = Type.Object({
-  timeZone: Type.String(), suggestions: Type.Array(Suggestion), booked: Type.Array(BookedBlock), warnings: Type.Array(QuietTimeWarning),
+  timeZone: Type.String(),
+  timeZoneOffsetMinutes: Type.Integer({ description: "The zone's UTC offset now" }),
+  suggestions: Type.Array(Suggestion), booked: Type.Array(BookedBlock), warnings: Type.Array(QuietTimeWarning),
   quietWindows: Type.Array(QuietWindowOn, { description: 'Quiet windows that are on over the planned days (they drive the status and the warnings)' }),
   quietChoices: Type.Array(QuietChoice, { description: 'What the person turned on: single windows and every evening/weekend' }),
 });

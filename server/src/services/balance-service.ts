@@ -6,6 +6,7 @@ import { teamRepository } from '../store/repositories/team-repository';
 import type { ApiCaches } from './api-caches';
 import { bookedBlocks, cachedPresence, cachedQuietChoices, cachedSettings, cachedStates } from './person-data';
 import { zoneOrUtc } from '../domain/time/resolve-time-zone';
+import type { Zone } from '../domain/time/zone';
 import { weekOf } from '../domain/time/week';
 import { quietWindows } from '../domain/suggestions/quiet-time';
 import { windowsTurnedOn } from '../domain/suggestions/quiet-choices';
@@ -18,7 +19,7 @@ import { presenceTimeline } from './presence-timeline';
  * calendar (one Graph round trip, or the cache), the presence timeline and booked blocks from the
  * store, then compute.
  */
-export async function balanceFor(ports: ApiPorts, cache: ApiCaches, auth: RequestAuth, range?: DateRange): Promise<Balance> {
+export async function balanceFor(ports: ApiPorts, cache: ApiCaches, auth: RequestAuth, range?: DateRange): Promise<Balance & { zone: Zone }> {
   const now = ports.now();
   const usual = defaultWindow(now);
   const wanted = range ? windowForDates(range.from, range.to) : usual;
@@ -53,7 +54,7 @@ export async function balanceFor(ports: ApiPorts, cache: ApiCaches, auth: Reques
     await teamRepository(ports.store.db).saveSnapshot(key, balance.range.from, snapshotOf(balance), now);
   }
   // The zone was resolved here (the domain is handed it), so an unreadable zone is reported from here.
-  return { ...balance, timeZone: { name: zone.name, problem } };
+  return { ...balance, timeZone: { name: zone.name, problem }, zone };
 }
 
 /** A Monday-to-Sunday range: the unit team aggregates are kept in. */

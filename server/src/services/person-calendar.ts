@@ -1,5 +1,7 @@
 import type { RequestAuth } from '../auth/bearer';
 import { HOUR_MS } from '../domain/time/local-date';
+import { zoneOrUtc } from '../domain/time/resolve-time-zone';
+import type { Zone } from '../domain/time/zone';
 import type { TabData } from '../graph/tab-data';
 import type { Interval, Person } from '../domain/types';
 import { statusRepository } from '../store/repositories/status-repository';
@@ -50,6 +52,12 @@ export async function loadPersonCalendar(ports: ApiPorts, cache: TabDataCache, a
     person: { tenantId: caller.tenantId, userId: caller.userId, displayName: caller.name ?? caller.upn ?? 'You', workingHours: data.workingHours },
     data,
   };
+}
+
+/** The zone of the person's working hours (UTC when it cannot be read), from the cached calendar. */
+export async function personZone(ports: ApiPorts, cache: TabDataCache, auth: RequestAuth): Promise<Zone> {
+  const { person } = await loadPersonCalendar(ports, cache, auth, defaultWindow(ports.now()));
+  return zoneOrUtc(person.workingHours.timeZone).zone;
 }
 
 /** Whether a window covers another. */

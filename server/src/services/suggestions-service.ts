@@ -2,6 +2,7 @@ import type { RequestAuth } from '../auth/bearer';
 import { suggest, type SuggestResult } from '../domain/suggestions/suggest';
 import type { Suggestion } from '../domain/suggestions/suggestion-types';
 import { zoneOrUtc } from '../domain/time/resolve-time-zone';
+import type { Zone } from '../domain/time/zone';
 import type { Interval } from '../domain/types';
 import { transactionIdFor } from '../graph/events';
 import { AppError } from '../plugins/errors';
@@ -15,6 +16,8 @@ import type { ApiCaches } from './api-caches';
 import { cachedQuietChoices, cachedSettings, cachedStates } from './person-data';
 
 export interface SuggestionList extends SuggestResult {
+  /** The zone the plan was made in (times are shown on its clock). */
+  zone: Zone;
   /** Accepted blocks still to come, with their calendar event ids. */
   booked: SuggestionState[];
   /** The quiet windows the person turned on (once or every such evening/weekend). */
@@ -23,9 +26,9 @@ export interface SuggestionList extends SuggestResult {
 
 /** The caller's open suggestions for the next `days` working days, and the blocks they booked. */
 export async function listSuggestions(ports: ApiPorts, cache: ApiCaches, auth: RequestAuth, days: number): Promise<SuggestionList> {
-  const { result, states, quietChoices } = await plan(ports, cache, auth, days);
+  const { result, states, quietChoices, zone } = await plan(ports, cache, auth, days);
   const now = ports.now().getTime();
-  return { ...result, booked: states.filter((s) => s.state === 'accepted' && s.end.getTime() > now), quietChoices };
+  return { ...result, zone, booked: states.filter((s) => s.state === 'accepted' && s.end.getTime() > now), quietChoices };
 }
 
 interface Plan {
@@ -33,6 +36,7 @@ interface Plan {
   states: SuggestionState[];
   settings: EffectiveSettings;
   quietChoices: QuietChoice[];
+  zone: Zone;
 }
 
 const MINUTE_MS = 60_000;
@@ -54,6 +58,7 @@ async function computePlan(ports: ApiPorts, cache: ApiCaches, auth: RequestAuth,
     cachedStates(ports, cache, key),
     cachedQuietChoices(ports, cache, key),
   ]);
+  const zone = zoneOrUtc(person.workingHours.timeZone).zone;
   const result = suggest({
     person,
     events: data.events,
@@ -63,10 +68,10 @@ async function computePlan(ports: ApiPorts, cache: ApiCaches, auth: RequestAuth,
     days,
     dismissedIds: states.filter((s) => s.state === 'dismissed').map((s) => s.suggestionId),
     blocks: states.filter((s) => s.state !== 'dismissed').map((s) => ({ start: s.start.getTime(), end: s.end.getTime() })),
-    zone: zoneOrUtc(person.workingHours.timeZone).zone,
+    zone,
     quietChoices,
   });
-  return { result, states, settings, quietChoices };
+  return { result, states, settings, quietChoices, zone };
 }
 
 /**

@@ -39,7 +39,15 @@ describe('suggestions: list, accept exactly once, dismiss', () => {
       expect(Date.parse(s.end)).toBeGreaterThan(Date.parse(s.start));
       expect(Date.parse(s.gap.start)).toBeLessThanOrEqual(Date.parse(s.start));
       expect(s.explanation.length).toBeGreaterThan(10);
+      // Each instant also on the person's clock, so the tab needs no zone rules: the local date
+      // and time are the instant moved by the offset.
+      for (const [instant, local] of [[s.start, s.startLocal], [s.end, s.endLocal], [s.gap.start, s.gap.startLocal], [s.gap.end, s.gap.endLocal]]) {
+        const shifted = new Date(Date.parse(instant) + local.offsetMinutes * 60_000).toISOString();
+        expect(`${local.date}T${local.time}`).toBe(shifted.slice(0, 16));
+      }
+      expect(s.startLocal.date).toBe(s.date);
     }
+    expect(Number.isInteger(list.timeZoneOffsetMinutes)).toBe(true);
   });
 
   it('books a suggestion once: 201, then 200 with the same event, one event in the calendar', async () => {
@@ -48,7 +56,7 @@ describe('suggestions: list, accept exactly once, dismiss', () => {
     const before = await h.unplugEvents(userId);
     const first = await h.api(tokens[0]!, 'POST', `/api/me/suggestions/${block.id}/accept`);
     expect(first.status).toBe(201);
-    expect(first.body.suggestion).toMatchObject({ id: block.id, start: block.start, end: block.end });
+    expect(first.body.suggestion).toMatchObject({ id: block.id, start: block.start, end: block.end, startLocal: block.startLocal, endLocal: block.endLocal });
     const again = await h.api(tokens[0]!, 'POST', `/api/me/suggestions/${block.id}/accept`);
     expect(again.status).toBe(200);
     expect(again.body.eventId).toBe(first.body.eventId);

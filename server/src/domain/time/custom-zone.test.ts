@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CustomTimeZone } from '../types';
 import { customZone, nthWeekdayOfMonth } from './custom-zone';
 import { fromEpochDay } from './local-date';
-import { IanaZone, formatOffset, instantOf } from './zone';
+import { IanaZone, formatOffset, instantOf, localClockOf } from './zone';
 
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0) => Date.UTC(y, mo - 1, d, h, mi);
 
@@ -92,5 +92,23 @@ describe('custom time zones', () => {
     const badDay = customZone({ ...usPacific, daylightOffset: { ...usPacific.daylightOffset!, dayOfWeek: 'someday' as never, time: '25:00' } });
     expect(badDay.ok).toBe(false);
     if (!badDay.ok) expect(badDay.problems.map((p) => p.field).sort()).toEqual(['daylightOffset.dayOfWeek', 'daylightOffset.time']);
+  });
+});
+
+describe('localClockOf: what the tab shows for an instant (it has no zone rules of its own)', () => {
+  it.each([
+    ['IANA, winter', new IanaZone('Europe/Berlin'), utc(2025, 3, 3, 13, 30), { date: '2025-03-03', time: '14:30', offsetMinutes: 60 }],
+    ['IANA, a date behind UTC', new IanaZone('America/Los_Angeles'), utc(2025, 3, 4, 5), { date: '2025-03-03', time: '21:00', offsetMinutes: -480 }],
+    ['custom, before the spring switch', centralEurope, utc(2025, 3, 30, 0, 59), { date: '2025-03-30', time: '01:59', offsetMinutes: 60 }],
+    ['custom, at the spring switch', centralEurope, utc(2025, 3, 30, 1), { date: '2025-03-30', time: '03:00', offsetMinutes: 120 }],
+    ['custom, summer', centralEurope, utc(2025, 7, 1, 12), { date: '2025-07-01', time: '14:00', offsetMinutes: 120 }],
+    ['custom, fixed +05:30', { bias: -330 } as CustomTimeZone, utc(2025, 3, 3, 13, 30), { date: '2025-03-03', time: '19:00', offsetMinutes: 330 }],
+  ])('%s', (_name, zoneOrRules, instant, clock) => {
+    const zone = zoneOrRules instanceof IanaZone ? zoneOrRules : (() => {
+      const made = customZone(zoneOrRules as CustomTimeZone);
+      if (!made.ok) throw new Error('custom zone refused');
+      return made.zone;
+    })();
+    expect(localClockOf(instant, zone)).toEqual(clock);
   });
 });

@@ -220,3 +220,21 @@ export function formatOffset(offsetMs: number): string {
 export function yearOfEpochDay(epochDay: number): number {
   return civilFromDays(epochDay).year;
 }
+
+/** An instant on a person's clock, as the API sends it beside the instant. */
+export interface LocalClock {
+  date: LocalDate;
+  /** `HH:mm`. */
+  time: LocalTime;
+  /** UTC offset at the instant, minutes east of Greenwich. */
+  offsetMinutes: number;
+}
+
+/**
+ * The local date, time and UTC offset of an instant in `zone`.
+ * @example localClockOf(Date.UTC(2026, 2, 29, 1, 0), new IanaZone('Europe/Berlin')) // { date: '2026-03-29', time: '03:00', offsetMinutes: 120 }
+ */
+export function localClockOf(instant: Instant, zone: Zone): LocalClock {
+  const { date, time } = toLocalDateTime(instant, zone);
+  return { date, time, offsetMinutes: Math.round(zone.offsetMsAt(instant) / 60_000) };
+}

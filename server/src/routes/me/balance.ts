@@ -5,6 +5,7 @@ import { requestAuth } from '../../auth/bearer';
 import { compareDates, datesInRange, isLocalDate, type DateRange } from '../../domain/time/local-date';
 import { AppError } from '../../plugins/errors';
 import { balanceFor } from '../../services/balance-service';
+import { localClockOf } from '../../domain/time/zone';
 import type { ApiContext } from '../api';
 
 /** `GET /api/me/balance?from=YYYY-MM-DD&to=YYYY-MM-DD` (default: this week in the caller's zone). */
@@ -21,6 +22,7 @@ export async function balanceRoute(app: FastifyInstance, { ports, cache }: ApiCo
     return {
       timeZone: balance.timeZone.name,
       timeZoneProblem: balance.timeZone.problem,
+      timeZoneOffsetMinutes: localClockOf(Date.parse(`${balance.range.from}T12:00:00Z`), balance.zone).offsetMinutes,
       range: balance.range,
       minStretchMinutes: balance.minStretchMinutes,
       days: balance.days,

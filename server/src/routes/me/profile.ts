@@ -3,6 +3,7 @@ import { errorResponses, Profile } from '@unplug/contract';
 import type { FastifyInstance } from 'fastify';
 import { requestAuth } from '../../auth/bearer';
 import { zoneOrUtc } from '../../domain/time/resolve-time-zone';
+import { localClockOf } from '../../domain/time/zone';
 import { defaultWindow, loadPersonCalendar } from '../../services/person-calendar';
 import { cachedSettings } from '../../services/person-data';
 import type { ApiContext } from '../api';
@@ -24,7 +25,7 @@ export async function profileRoute(app: FastifyInstance, { ports, cache }: ApiCo
       userId: person.userId,
       displayName: person.displayName,
       isAdmin: auth.caller.isAdmin,
-      timeZone: { name: zone.name, problem: problem && { code: problem.code, message: problem.message } },
+      timeZone: { name: zone.name, problem: problem && { code: problem.code, message: problem.message }, offsetMinutes: localClockOf(ports.now().getTime(), zone).offsetMinutes },
       workingHours: { ...person.workingHours, timeZone: person.workingHours.timeZone.name },
       presence: data.presence,
       preferences: settings.preferences,

@@ -7,6 +7,8 @@ import type { SuggestResult } from '../../domain/suggestions/suggest';
 import { listSuggestions } from '../../services/suggestions-service';
 import type { QuietChoice } from '../../domain/suggestions/quiet-choices';
 import type { ApiContext } from '../api';
+import { localClockOf, type Zone } from '../../domain/time/zone';
+import { personZone } from '../../services/person-calendar';
 
 const iso = (ms: number | Date) => new Date(ms).toISOString();
 
@@ -15,24 +17,34 @@ const iso = (ms: number | Date) => new Date(ms).toISOString();
  * request of its minute (see `listSuggestions`), and mapping its instants to text for each request
  * cost about 4 % of the route's time. Keyed by the plan's own arrays, so it goes with the plan.
  */
-function memoized<T extends object, R>(map: (value: T) => R): (value: T) => R {
+function memoized<T extends object, R>(map: (value: T, zone: Zone) => R): (value: T, zone: Zone) => R {
+  // The zone is the plan's own: one list, one zone.
   const done = new WeakMap<T, R>();
-  return (value) => {
+  return (value, zone) => {
     let mapped = done.get(value);
     if (mapped === undefined) {
-      mapped = map(value);
+      mapped = map(value, zone);
       done.set(value, mapped);
     }
     return mapped;
   };
 }
 
-const suggestionsOut = memoized((list: SuggestResult['suggestions']) =>
-  list.map((s) => ({ ...s, start: iso(s.start), end: iso(s.end), gap: { start: iso(s.gap.start), end: iso(s.gap.end) } })));
-const warningsOut = memoized((list: SuggestResult['warnings']) =>
-  list.map((w) => ({ ...w, start: iso(w.start), end: iso(w.end), window: { kind: w.window.kind, start: iso(w.window.start), end: iso(w.window.end) } })));
+/** Start and end as instants and on the person's clock (the tab has no zone rules of its own). */
+const span = (zone: Zone, start: number | Date, end: number | Date) => ({
+  start: iso(start), end: iso(end),
+  startLocal: localClockOf(new Date(start).getTime(), zone), endLocal: localClockOf(new Date(end).getTime(), zone),
+});
 
-const choiceJson = (c: QuietChoice) => ({ id: c.id, kind: c.kind, repeat: c.repeat, start: iso(c.start), end: c.end === null ? null : iso(c.end) });
+const suggestionsOut = memoized((list: SuggestResult['suggestions'], zone: Zone) =>
+  list.map((s) => ({ ...s, ...span(zone, s.start, s.end), gap: span(zone, s.gap.start, s.gap.end) })));
+const warningsOut = memoized((list: SuggestResult['warnings'], zone: Zone) =>
+  list.map((w) => ({ ...w, ...span(zone, w.start, w.end), window: { kind: w.window.kind, ...span(zone, w.window.start, w.window.end) } })));
+
+const choiceJson = (c: QuietChoice, zone: Zone) => ({
+  id: c.id, kind: c.kind, repeat: c.repeat, start: iso(c.start), end: c.end === null ? null : iso(c.end),
+  startLocal: localClockOf(c.start, zone), endLocal: c.end === null ? null : localClockOf(c.end, zone),
+});
 
 /** Suggestions: list, accept (books a calendar event, exactly once), dismiss. */
 export async function suggestionRoutes(app: FastifyInstance, { ports, cache, booking }: ApiContext): Promise<void> {
@@ -47,13 +59,15 @@ export async function suggestionRoutes(app: FastifyInstance, { ports, cache, boo
     },
   }, async (request) => {
     const list = await listSuggestions(ports, cache, requestAuth(request), request.query.days ?? DEFAULT_SUGGESTION_DAYS);
+    const { zone } = list;
     return {
       timeZone: list.timeZone.name,
-      suggestions: suggestionsOut(list.suggestions),
-      booked: list.booked.map((b) => ({ id: b.suggestionId, kind: b.kind, start: iso(b.start), end: iso(b.end), eventId: b.eventId ?? '' })),
-      warnings: warningsOut(list.warnings),
-      quietWindows: list.quietWindowsOn.map((w) => ({ kind: w.kind, start: iso(w.start), end: iso(w.end), choiceId: w.choiceId })),
-      quietChoices: list.quietChoices.map(choiceJson),
+      timeZoneOffsetMinutes: localClockOf(ports.now().getTime(), zone).offsetMinutes,
+      suggestions: suggestionsOut(list.suggestions, zone),
+      booked: list.booked.map((b) => ({ id: b.suggestionId, kind: b.kind, ...span(zone, b.start, b.end), eventId: b.eventId ?? '' })),
+      warnings: warningsOut(list.warnings, zone),
+      quietWindows: list.quietWindowsOn.map((w) => ({ kind: w.kind, ...span(zone, w.start, w.end), choiceId: w.choiceId })),
+      quietChoices: list.quietChoices.map((c) => choiceJson(c, zone)),
     };
   });
 
@@ -74,17 +88,20 @@ export async function suggestionRoutes(app: FastifyInstance, { ports, cache, boo
     if (adjust && (Number.isNaN(adjust.start.getTime()) || Number.isNaN(adjust.end.getTime()))) {
       throw new AppError('invalid_adjustment', ['"start" and "end" must be ISO 8601 instants.']);
     }
-    const outcome = await booking.accept(requestAuth(request), request.params.id, adjust, repeat);
+    const auth = requestAuth(request);
+    // Before the accept: it finds the suggestion in the plan made from the same cached calendar.
+    const zone = await personZone(ports, cache.tabData, auth);
+    const outcome = await booking.accept(auth, request.params.id, adjust, repeat);
     const { suggestion } = outcome;
     if ('choice' in outcome) {
       return reply.code(outcome.created ? 201 : 200).send({
-        quietWindow: choiceJson(outcome.choice),
-        suggestion: { id: suggestion.id, kind: suggestion.kind, start: iso(suggestion.start), end: iso(suggestion.end) },
+        quietWindow: choiceJson(outcome.choice, zone),
+        suggestion: { id: suggestion.id, kind: suggestion.kind, ...span(zone, suggestion.start, suggestion.end) },
       });
     }
     return reply.code(outcome.created ? 201 : 200).send({
       eventId: outcome.eventId,
-      suggestion: { id: suggestion.id, kind: suggestion.kind, start: iso(suggestion.start), end: iso(suggestion.end), eventId: outcome.eventId },
+      suggestion: { id: suggestion.id, kind: suggestion.kind, ...span(zone, suggestion.start, suggestion.end), eventId: outcome.eventId },
     });
   });
 
