@@ -5,7 +5,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BalanceResponse, Nudges as NudgesBody, QuietTime, Suggestion, SuggestionsResponse, TrendResponse } from '../../client/src/api/types';
+import type { BalanceResponse, Nudges as NudgesBody, QuietTime, Suggestion, SuggestionsResponse, TrendResponse } from '@unplug/contract';
 import {
   openInHost, saveTabScreenshot, type DemoTenantClient, type HostConfig, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite,
 } from './harness';

@@ -1,6 +1,6 @@
 /**
  * Numbers, durations and calendar dates in the Teams locale (Intl only; no machine zone involved).
- * Times of day live in `zone-clock.ts`, because they also need the person's zone.
+ * Times of day live in `plan-clock.ts`: the server sends them on the person's clock.
  */
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

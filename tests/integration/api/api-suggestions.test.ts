@@ -1,3 +1,4 @@
+import type { LocalClock, SuggestionsResponse } from '@unplug/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transactionIdFor } from '../../../server/src/graph/events';
 import { suggestionStateRepository } from '../../../server/src/store/repositories/suggestion-state-repository';
@@ -22,7 +23,7 @@ describe('suggestions: list, accept exactly once, dismiss', () => {
   const openSuggestions = async (token: string) => {
     const res = await h.api(token, 'GET', '/api/me/suggestions?days=5');
     expect(res.status).toBe(200);
-    return res.body as { timeZone: string; suggestions: { id: string; kind: string; start: string; end: string; gap: { start: string; end: string }; explanation: string }[]; booked: { id: string; eventId: string }[]; warnings: unknown[] };
+    return res.body as SuggestionsResponse;
   };
   const firstBlock = async (token: string) => {
     const list = await openSuggestions(token);
@@ -41,7 +42,8 @@ describe('suggestions: list, accept exactly once, dismiss', () => {
       expect(s.explanation.length).toBeGreaterThan(10);
       // Each instant also on the person's clock, so the tab needs no zone rules: the local date
       // and time are the instant moved by the offset.
-      for (const [instant, local] of [[s.start, s.startLocal], [s.end, s.endLocal], [s.gap.start, s.gap.startLocal], [s.gap.end, s.gap.endLocal]]) {
+      const readings: [string, LocalClock][] = [[s.start, s.startLocal], [s.end, s.endLocal], [s.gap.start, s.gap.startLocal], [s.gap.end, s.gap.endLocal]];
+      for (const [instant, local] of readings) {
         const shifted = new Date(Date.parse(instant) + local.offsetMinutes * 60_000).toISOString();
         expect(`${local.date}T${local.time}`).toBe(shifted.slice(0, 16));
       }

@@ -7,7 +7,7 @@ import { LoadingState } from '../../common/LoadingState';
 import { ProblemMessage } from '../../common/ProblemMessage';
 import { ViewFrame } from '../../common/ViewFrame';
 import { formatDateRange } from '../../format/format';
-import { createZoneClock } from '../../format/zone-clock';
+import { describeZone } from '../../format/plan-clock';
 import { useSession } from '../../session/session';
 import { balanceSummary, protectedNote, sourcesNote } from './balance-summary';
 import { BalanceTable } from './BalanceTable';
@@ -48,7 +48,6 @@ export function BalanceView() {
 
 function BalanceContent({ balance, locale, refreshing }: { balance: BalanceResponse; locale: string; refreshing: boolean }) {
   const styles = useStyles();
-  const zone = createZoneClock(balance.timeZone);
   const nothing = balance.days.every((d) => d.workingMinutes === 0 && d.afterHoursConnectedMinutes === 0 && d.meetingMinutes === 0);
   const protection = protectedNote(balance, locale);
   return (
@@ -59,7 +58,7 @@ function BalanceContent({ balance, locale, refreshing }: { balance: BalanceRespo
         </Text>
         {protection && <Text as="p" className={styles.note}>{protection}</Text>}
         <Text as="p" size={200} className={styles.note}>
-          {sourcesNote(balance)} Days and hours are in your working-hours time zone ({zone.describe(locale, Date.parse(`${balance.range.from}T12:00:00Z`))}).
+          {sourcesNote(balance)} Days and hours are in your working-hours time zone ({describeZone(balance.timeZone, balance.timeZoneOffsetMinutes, locale)}).
         </Text>
       </div>
       {balance.timeZoneProblem && (

@@ -3,7 +3,7 @@ import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { AcceptResponse, SuggestionsResponse } from '@unplug/contract';
 import { useApiResource } from '../../common/use-api-resource';
 import { asApiError } from '../../common/problems';
-import { createZoneClock } from '../../format/zone-clock';
+import { suggestionsClock } from '../../format/plan-clock';
 import { useSession } from '../../session/session';
 import { nextStep } from './balance-summary';
 
@@ -20,7 +20,7 @@ export function NextStep({ locale }: { locale: string }) {
   const { state, reload } = useApiResource<SuggestionsResponse>('next-step', (client, signal) => client.get<SuggestionsResponse>('/api/me/suggestions', { signal }));
   const [booking, setBooking] = useState<Booking>({ status: 'idle' });
   if (state.status !== 'ready') return null;
-  const step = nextStep(state.data.suggestions, createZoneClock(state.data.timeZone), locale, Date.now());
+  const step = nextStep(state.data.suggestions, suggestionsClock(state.data), locale, Date.now());
   const book = (id: string, text: string) => {
     setBooking({ status: 'running' });
     api.post<AcceptResponse>(`/api/me/suggestions/${encodeURIComponent(id)}/accept`).then(

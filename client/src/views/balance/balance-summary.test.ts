@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BalanceResponse, BalanceTotals } from '@unplug/contract';
 import type { BalanceDay, Suggestion } from '@unplug/contract';
-import { createZoneClock } from '../../format/zone-clock';
+import { createPlanClock } from '../../format/plan-clock';
 import { balanceSummary, nextStep, protectedNote, sourcesNote } from './balance-summary';
 
 const totals = (change: Partial<BalanceTotals> = {}): BalanceTotals => ({
@@ -11,7 +11,7 @@ const totals = (change: Partial<BalanceTotals> = {}): BalanceTotals => ({
 });
 
 const week = (t: BalanceTotals, presence = false): BalanceResponse => ({
-  timeZone: 'Europe/Berlin', timeZoneProblem: null, range: { from: '2025-03-03', to: '2025-03-09' }, minStretchMinutes: 30, days: [], totals: t,
+  timeZone: 'Europe/Berlin', timeZoneProblem: null, timeZoneOffsetMinutes: 60, range: { from: '2025-03-03', to: '2025-03-09' }, minStretchMinutes: 30, days: [], totals: t,
   sources: { calendar: true, presence },
 });
 
@@ -67,11 +67,19 @@ describe('a week still running', () => {
 });
 
 describe('nextStep', () => {
-  const clock = createZoneClock('Europe/Berlin');
-  const suggestion = (id: string, kind: string, start: string, minutes: number): Suggestion => ({
-    id, kind, date: start.slice(0, 10), start, end: new Date(Date.parse(start) + minutes * 60_000).toISOString(), durationMinutes: minutes,
-    reason: '', explanation: '', gap: { start, end: start },
-  });
+  // Berlin in March: UTC+1, as the server reports it beside each instant.
+  const berlin = (instant: string) => {
+    const local = new Date(Date.parse(instant) + 60 * 60_000).toISOString();
+    return { date: local.slice(0, 10), time: local.slice(11, 16), offsetMinutes: 60 };
+  };
+  // The zone's fallback offset is wrong on purpose: times must come from the readings.
+  const clockOf = (list: Suggestion[]) => createPlanClock({ name: 'Europe/Berlin', offsetMinutes: 0 },
+    list.flatMap((s) => [{ instant: s.start, local: s.startLocal }, { instant: s.end, local: s.endLocal }]));
+  const suggestion = (id: string, kind: string, start: string, minutes: number): Suggestion => {
+    const end = new Date(Date.parse(start) + minutes * 60_000).toISOString();
+    const span = { start, end, startLocal: berlin(start), endLocal: berlin(end) };
+    return { id, kind, date: start.slice(0, 10), ...span, durationMinutes: minutes, reason: '', explanation: '', gap: { ...span, end: start, endLocal: berlin(start) } };
+  };
   const now = Date.parse('2025-03-11T07:00:00Z'); // Tuesday 08:00 in Berlin
 
   it('names the earliest disconnect block still to come', () => {
@@ -81,11 +89,12 @@ describe('nextStep', () => {
       suggestion('thu', 'disconnect-block', '2025-03-13T08:00:00Z', 60),
       suggestion('quiet', 'quiet-time', '2025-03-11T17:30:00Z', 900),
     ];
-    expect(nextStep(list, clock, 'en-US', now)).toEqual({ text: 'Book 1 hr Thu, Mar 13, 9:00 AM', suggestionId: 'thu' });
+    expect(nextStep(list, clockOf(list), 'en-US', now)).toEqual({ text: 'Book 1 hr Thu, Mar 13, 9:00 AM', suggestionId: 'thu' });
   });
 
   it('falls back to a recovery block, then to advice', () => {
-    expect(nextStep([suggestion('r', 'recovery', '2025-03-12T13:00:00Z', 30)], clock, 'en-US', now).suggestionId).toBe('r');
-    expect(nextStep([], clock, 'en-US', now)).toMatchObject({ suggestionId: null, text: expect.stringMatching(/No free stretch/) });
+    const recovery = [suggestion('r', 'recovery', '2025-03-12T13:00:00Z', 30)];
+    expect(nextStep(recovery, clockOf(recovery), 'en-US', now).suggestionId).toBe('r');
+    expect(nextStep([], clockOf([]), 'en-US', now)).toMatchObject({ suggestionId: null, text: expect.stringMatching(/No free stretch/) });
   });
 });

@@ -1,6 +1,6 @@
 import type { BalanceResponse, Suggestion } from '@unplug/contract';
 import { formatDuration, formatHours, formatPercent } from '../../format/format';
-import type { ZoneClock } from '../../format/zone-clock';
+import type { PlanClock } from '../../format/plan-clock';
 
 /**
  * The balance in one sentence a person understands at a glance. While the week is still running
@@ -53,7 +53,7 @@ export interface NextStep {
  * recovery block if there is no disconnect block).
  * @example nextStep(suggestions, clock, 'en-US', now) // { text: 'Book 1 hr Thu, Mar 12, 9:00 AM', suggestionId: 'sg-…' }
  */
-export function nextStep(suggestions: readonly Suggestion[], clock: ZoneClock, locale: string, now: number): NextStep {
+export function nextStep(suggestions: readonly Suggestion[], clock: PlanClock, locale: string, now: number): NextStep {
   const upcoming = suggestions
     .filter((s) => (s.kind === 'disconnect-block' || s.kind === 'recovery') && Date.parse(s.start) > now)
     .sort((a, b) => Number(b.kind === 'disconnect-block') - Number(a.kind === 'disconnect-block') || Date.parse(a.start) - Date.parse(b.start));

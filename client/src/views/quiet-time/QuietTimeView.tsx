@@ -4,7 +4,7 @@ import type { Profile } from '@unplug/contract';
 import { LoadingState } from '../../common/LoadingState';
 import { ProblemMessage } from '../../common/ProblemMessage';
 import { ViewFrame } from '../../common/ViewFrame';
-import { createZoneClock } from '../../format/zone-clock';
+import { suggestionsClock } from '../../format/plan-clock';
 import { useSession } from '../../session/session';
 import { PreferencesFields } from '../../settings/PreferencesFields';
 import { QuietTimeFields } from '../../settings/QuietTimeFields';
@@ -67,9 +67,9 @@ function QuietTimeContent({ profile }: { profile: Profile }) {
       {warnings.state.status === 'error' && <ProblemMessage error={warnings.state.error} title="Could not check for meetings in your quiet time." onRetry={warnings.reload} />}
       {warnings.state.status === 'ready' && (
         <>
-          <QuietWindowsOn windows={warnings.state.data.quietWindows} choices={warnings.state.data.quietChoices} clock={createZoneClock(warnings.state.data.timeZone)}
+          <QuietWindowsOn windows={warnings.state.data.quietWindows} choices={warnings.state.data.quietChoices} clock={suggestionsClock(warnings.state.data)}
             locale={locale} statusBehaviour={statusBehaviour(profile)} onChanged={warnings.reload} />
-          <QuietTimeWarnings warnings={warnings.state.data.warnings} clock={createZoneClock(warnings.state.data.timeZone)} locale={locale} />
+          <QuietTimeWarnings warnings={warnings.state.data.warnings} clock={suggestionsClock(warnings.state.data)} locale={locale} />
         </>
       )}
     </>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { QuietChoice, QuietWindowOn } from '@unplug/contract';
 import { asApiError } from '../../common/problems';
-import type { ZoneClock } from '../../format/zone-clock';
+import type { PlanClock } from '../../format/plan-clock';
 import { useSession } from '../../session/session';
 
 const useStyles = makeStyles({
@@ -16,7 +16,7 @@ const useStyles = makeStyles({
 interface QuietWindowsOnProps {
   windows: QuietWindowOn[];
   choices: QuietChoice[];
-  clock: ZoneClock;
+  clock: PlanClock;
   locale: string;
   /** What the automatic status does in these windows, in words. */
   statusBehaviour: string;

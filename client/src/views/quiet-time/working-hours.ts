@@ -1,6 +1,6 @@
 import type { Profile } from '@unplug/contract';
 import { formatDate, formatList, safeLocale } from '../../format/format';
-import { createZoneClock } from '../../format/zone-clock';
+import { describeZone } from '../../format/plan-clock';
 
 const ORDER = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -15,7 +15,7 @@ function wallTime(time: string, locale: string): string {
 export function describeWorkingHours({ workingHours, timeZone }: Pick<Profile, 'workingHours' | 'timeZone'>, locale: string): string {
   const days = ORDER.filter((d) => workingHours.daysOfWeek.map((x) => x.toLowerCase()).includes(d))
     .map((d) => formatDate(`2024-01-0${ORDER.indexOf(d) + 1}`, locale, 'weekday'));
-  const zone = createZoneClock(timeZone.name).describe(locale);
+  const zone = describeZone(timeZone.name, timeZone.offsetMinutes, locale);
   const when = `${wallTime(workingHours.startTime, locale)} to ${wallTime(workingHours.endTime, locale)}`;
   return `${days.length > 0 ? formatList(days, locale) : 'No working days'}, ${when} (${zone})`;
 }

@@ -1,5 +1,5 @@
 import { Badge, Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { ZoneClock } from '../../format/zone-clock';
+import type { PlanClock } from '../../format/plan-clock';
 import { kindLabel } from './kinds';
 import type { BookedModel } from './use-suggestions';
 
@@ -15,7 +15,7 @@ const useStyles = makeStyles({
 });
 
 /** Blocks already in the calendar (and those on their way there). */
-export function BookedList({ booked, clock, locale, onUndo }: { booked: BookedModel[]; clock: ZoneClock; locale: string; onUndo(id: string): void }) {
+export function BookedList({ booked, clock, locale, onUndo }: { booked: BookedModel[]; clock: PlanClock; locale: string; onUndo(id: string): void }) {
   const styles = useStyles();
   return (
     <section className={styles.root} aria-label="Booked">

@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { QuietTimeWarning } from '@unplug/contract';
-import type { ZoneClock } from '../../format/zone-clock';
+import type { PlanClock } from '../../format/plan-clock';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -9,7 +9,7 @@ const useStyles = makeStyles({
 });
 
 /** Meetings already scheduled inside quiet time: Unplug never moves them, it only says so. */
-export function QuietTimeWarnings({ warnings, clock, locale }: { warnings: QuietTimeWarning[]; clock: ZoneClock; locale: string }) {
+export function QuietTimeWarnings({ warnings, clock, locale }: { warnings: QuietTimeWarning[]; clock: PlanClock; locale: string }) {
   const styles = useStyles();
   return (
     <section className={styles.root} aria-label="Meetings in your quiet time">

@@ -5,7 +5,7 @@ import {
 import { problemKind } from '../../common/problems';
 import { ProblemMessage } from '../../common/ProblemMessage';
 import { formatDuration } from '../../format/format';
-import type { ZoneClock } from '../../format/zone-clock';
+import type { PlanClock } from '../../format/plan-clock';
 import { ADJUSTMENTS, type Adjustment } from './adjust';
 import { kindLabel } from './kinds';
 import type { SuggestionCardModel } from './use-suggestions';
@@ -28,7 +28,7 @@ const ADJUST_LABELS: Record<Adjustment, string> = {
 
 interface SuggestionCardProps {
   card: SuggestionCardModel;
-  clock: ZoneClock;
+  clock: PlanClock;
   locale: string;
   onAccept(id: string): void;
   onTurnOnQuiet(id: string, repeat: 'once' | 'every'): void;

@@ -3,7 +3,7 @@ import type { ApiError } from '../../api/api-error';
 import type { AcceptResponse, BookedBlock, Suggestion, SuggestionsResponse } from '@unplug/contract';
 import { asApiError } from '../../common/problems';
 import { useApiResource, type Resource } from '../../common/use-api-resource';
-import { createZoneClock, type ZoneClock } from '../../format/zone-clock';
+import { suggestionsClock, type PlanClock } from '../../format/plan-clock';
 import { useSession } from '../../session/session';
 import { adjustBlock, adjustBlockedReason, isAdjusted, spanOf, type Adjustment, type Span } from './adjust';
 
@@ -39,7 +39,7 @@ export interface BookedModel {
 
 export interface SuggestionsModel {
   state: Resource<SuggestionsResponse>;
-  clock: ZoneClock | undefined;
+  clock: PlanClock | undefined;
   /** Open suggestions by local date, in order. */
   days: { date: string; cards: SuggestionCardModel[] }[];
   booked: BookedModel[];
@@ -70,7 +70,7 @@ export function useSuggestions(nowMs: () => number = Date.now): SuggestionsModel
   const [announcement, setAnnouncement] = useState('');
 
   const data = state.status === 'ready' ? state.data : undefined;
-  const clock = data ? createZoneClock(data.timeZone) : undefined;
+  const clock = data ? suggestionsClock(data) : undefined;
   const describe = useCallback((span: Span) => (clock ? `${clock.formatDay(span.start, locale)}, ${clock.formatTimeRange(span.start, span.end, locale)}` : ''), [clock, locale]);
 
   const settle = (id: string, next: Pending | undefined) => setPending((all) => {
