@@ -2,7 +2,7 @@ import type { RequestAuth } from '../auth/bearer';
 import { HOUR_MS } from '../domain/time/local-date';
 import type { TabData } from '../graph/tab-data';
 import type { Interval, Person } from '../domain/types';
-import { statusRepository } from '../store/repositories/status-repository';
+import { storeBatches } from './store-batches';
 import type { ApiPorts } from './ports';
 import type { TabDataCache } from './tab-data-cache';
 
@@ -42,7 +42,7 @@ export function windowForDates(from: string, to: string): Interval {
 export async function loadPersonCalendar(ports: ApiPorts, cache: TabDataCache, auth: RequestAuth, window: Interval): Promise<PersonCalendar> {
   const data = await cache.get(personKey(auth), `${window.start}-${window.end}`, async () => {
     const loaded = await ports.graph.loadTabData(ports.personContext(auth), window);
-    await statusRepository(ports.store.db).saveWorkingHours(auth.caller, loaded.workingHours as unknown as Record<string, unknown>, ports.now());
+    await storeBatches(ports.store).saveWorkingHours(auth.caller, loaded.workingHours as unknown as Record<string, unknown>, ports.now());
     return loaded;
   });
   const { caller } = auth;
