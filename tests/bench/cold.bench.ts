@@ -22,7 +22,7 @@ const role = process.argv[2];
 const here = fileURLToPath(import.meta.url);
 const GOAL_MS = 1000;
 
-type Message = { type: 'listening'; base: string };
+type Message = { type: 'listening'; base: string } | { type: 'profiling' } | { type: 'profiled' };
 
 async function serveDemoTenant(latencyMs: number): Promise<void> {
   const { startDemoTenant } = await import('../../server/src/demo/standalone');
@@ -39,15 +39,50 @@ async function serveApp(demoTenantUrl: string): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : 0;
   process.send?.({ type: 'listening', base: `http://127.0.0.1:${port}` } satisfies Message);
   process.on('disconnect', () => void app.close().then(() => process.exit(0)));
+  const profileDir = process.env['COLD_CPU_PROF'];
+  if (profileDir) await profileOnRequest(profileDir);
+}
+
+/** With COLD_CPU_PROF=<dir>, the server profiles the 50 opens alone (not its start nor the warm-up): the driver says when. */
+async function profileOnRequest(dir: string): Promise<void> {
+  const [{ Session }, { mkdirSync, writeFileSync }, path] = await Promise.all([import('node:inspector/promises'), import('node:fs'), import('node:path')]);
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  process.on('message', (m: { type: string }) => {
+    if (m.type === 'profile-start') void session.post('Profiler.start').then(() => process.send?.({ type: 'profiling' } satisfies Message));
+    if (m.type === 'profile-stop') {
+      void session.post('Profiler.stop').then(({ profile }) => {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(path.join(dir, `cold-opens.${process.pid}.cpuprofile`), JSON.stringify(profile));
+        process.send?.({ type: 'profiled' } satisfies Message);
+      });
+    }
+  });
 }
 
 function start(args: string[]): Promise<{ child: ChildProcess; base: string }> {
-  const child = fork(here, args, { execArgv: ['--import', 'tsx', ...(args[0] === '--server' && process.env['COLD_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['COLD_CPU_PROF']}`] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(here, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code} before listening`)));
     child.on('message', (m: Message) => {
       if (m.type === 'listening') resolve({ child, base: m.base });
     });
+  });
+}
+
+/** Asks the server to start or stop its profile (COLD_CPU_PROF) and waits until it has. */
+function profile(child: ChildProcess, command: 'profile-start' | 'profile-stop'): Promise<void> {
+  const answer = command === 'profile-start' ? 'profiling' : 'profiled';
+  return new Promise((resolve) => {
+    const onMessage = (m: Message) => {
+      if (m.type !== answer) return;
+      child.off('message', onMessage);
+      resolve();
+    };
+    child.on('message', onMessage);
+    child.send({ type: command });
   });
 }
 
@@ -82,9 +117,13 @@ async function round(peopleCount: number, latencyMs: number): Promise<{ times: n
       return balanceMs;
     };
     await open(tokens[peopleCount]!); // someone else first: the server is warm, the 50 are not
+    const profiling = Boolean(process.env['COLD_CPU_PROF']);
+    if (profiling) await profile(server.child, 'profile-start');
     const cpuBefore = cpuSeconds(server.child.pid!);
     const times = await Promise.all(tokens.slice(0, peopleCount).map(open));
-    return { times, serverCpu: cpuSeconds(server.child.pid!) - cpuBefore };
+    const serverCpu = cpuSeconds(server.child.pid!) - cpuBefore;
+    if (profiling) await profile(server.child, 'profile-stop');
+    return { times, serverCpu };
   } finally {
     server.child.disconnect();
     demo.child.disconnect();

@@ -1,5 +1,6 @@
-import { Client, GraphError, HTTPMessageHandler, type Context, type Middleware, type MiddlewareOptions } from '@microsoft/microsoft-graph-client';
+import { Client, GraphError, type Context, type Middleware, type MiddlewareOptions } from '@microsoft/microsoft-graph-client';
 import { ConsentRequiredError, GraphRequestError, GraphResponseError, GraphThrottledError } from './errors';
+import { NodeHttpHandler } from './http-handler';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, RETRYABLE_STATUSES, RetryBudget, type RetryPolicy } from './retry';
 
 /**
@@ -51,7 +52,7 @@ export interface GraphHttp {
 
 /**
  * A Graph client for one call context: `Client.initWithMiddleware` with our own middleware chain
- * — bearer token from the context, then bounded retries, then the library's fetch handler.
+ * — bearer token from the context, then bounded retries, then our node:http handler (http-handler.ts).
  * (The library's AuthenticationHandler only sends tokens to https Graph hosts, and the demo
  * tenant is plain http on loopback.)
  */
@@ -67,7 +68,7 @@ export function createGraphHttp(context: GraphContext, options: GraphClientOptio
     middleware: [
       new BearerMiddleware(context, root),
       new RetryMiddleware(budget, retry.sleep, options.requestTimeoutMs ?? 30_000, now),
-      new HTTPMessageHandler(),
+      new NodeHttpHandler(),
     ],
   });
   const send = async (method: string, path: string, run: (outcome: RequestOutcome) => Promise<unknown>): Promise<unknown> => {

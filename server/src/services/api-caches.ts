@@ -1,6 +1,7 @@
 import type { QuietChoice } from '../domain/suggestions/quiet-choices';
 import type { PresenceInterval } from '../domain/types';
 import type { SuggestionState } from '../store/repositories/suggestion-state-repository';
+import type { StoredOrgPolicy } from '../store/repositories/org-policy-repository';
 import type { EffectiveSettings } from './settings-service';
 import { PersonCache, TabDataCache } from './tab-data-cache';
 
@@ -22,6 +23,8 @@ export interface ApiCacheOptions {
 export class ApiCaches {
   readonly tabData: TabDataCache;
   readonly settings: PersonCache<EffectiveSettings>;
+  /** The organisation's stored policy, per tenant (every person's settings start from it). */
+  readonly policies: PersonCache<StoredOrgPolicy | undefined>;
   readonly states: PersonCache<SuggestionState[]>;
   readonly presence: PersonCache<PresenceInterval[]>;
   /** The quiet windows the person turned on. */
@@ -37,6 +40,7 @@ export class ApiCaches {
     const storeTtlMs = options.storeTtlMs ?? 30_000;
     this.tabData = new TabDataCache({ ttlMs: options.tabDataTtlMs ?? 60_000 });
     this.settings = new PersonCache({ ttlMs: storeTtlMs });
+    this.policies = new PersonCache({ ttlMs: storeTtlMs });
     this.states = new PersonCache({ ttlMs: storeTtlMs });
     this.presence = new PersonCache({ ttlMs: storeTtlMs });
     this.quietChoices = new PersonCache({ ttlMs: storeTtlMs });
@@ -69,6 +73,7 @@ export class ApiCaches {
   /** After the organisation's policy changed: every person's effective settings. */
   invalidateTenant(tenantId: string): void {
     this.settings.invalidate(`${tenantId}/`);
+    this.policies.invalidate(`${tenantId}/`);
     this.plans.invalidate(`${tenantId}/`);
   }
 }

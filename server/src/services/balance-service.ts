@@ -2,7 +2,6 @@ import type { RequestAuth } from '../auth/bearer';
 import type { Balance } from '../domain/balance/balance-types';
 import { computeBalance } from '../domain/balance/compute-balance';
 import { addDays, dayOfWeek, type DateRange } from '../domain/time/local-date';
-import { teamRepository } from '../store/repositories/team-repository';
 import type { ApiCaches } from './api-caches';
 import { bookedBlocks, cachedPresence, cachedQuietChoices, cachedSettings, cachedStates } from './person-data';
 import { zoneOrUtc } from '../domain/time/resolve-time-zone';
@@ -13,6 +12,7 @@ import { windowsTurnedOn } from '../domain/suggestions/quiet-choices';
 import { covers, defaultWindow, loadPersonCalendar, personKey, windowForDates } from './person-calendar';
 import type { ApiPorts } from './ports';
 import { presenceTimeline } from './presence-timeline';
+import { storeBatches } from './store-batches';
 
 /**
  * A person's balance for a range of local dates (default: this week in their zone): gather the
@@ -51,7 +51,7 @@ export async function balanceFor(ports: ApiPorts, cache: ApiCaches, auth: Reques
     zone,
   });
   if (isWholeWeek(balance.range) && cache.snapshotChanged(personKey(auth), balance.range.from, snapshotOf(balance))) {
-    await teamRepository(ports.store.db).saveSnapshot(key, balance.range.from, snapshotOf(balance), now);
+    await storeBatches(ports.store).saveSnapshot(key, balance.range.from, snapshotOf(balance), now);
   }
   // The zone was resolved here (the domain is handed it), so an unreadable zone is reported from here.
   return { ...balance, timeZone: { name: zone.name, problem }, zone };

@@ -4,7 +4,7 @@ import { zoneOrUtc } from '../domain/time/resolve-time-zone';
 import type { Zone } from '../domain/time/zone';
 import type { TabData } from '../graph/tab-data';
 import type { Interval, Person } from '../domain/types';
-import { statusRepository } from '../store/repositories/status-repository';
+import { storeBatches } from './store-batches';
 import type { ApiPorts } from './ports';
 import type { TabDataCache } from './tab-data-cache';
 
@@ -44,7 +44,7 @@ export function windowForDates(from: string, to: string): Interval {
 export async function loadPersonCalendar(ports: ApiPorts, cache: TabDataCache, auth: RequestAuth, window: Interval): Promise<PersonCalendar> {
   const data = await cache.get(personKey(auth), `${window.start}-${window.end}`, async () => {
     const loaded = await ports.graph.loadTabData(ports.personContext(auth), window);
-    await statusRepository(ports.store.db).saveWorkingHours(auth.caller, loaded.workingHours as unknown as Record<string, unknown>, ports.now());
+    await storeBatches(ports.store).saveWorkingHours(auth.caller, loaded.workingHours as unknown as Record<string, unknown>, ports.now());
     return loaded;
   });
   const { caller } = auth;

@@ -1,7 +1,7 @@
 import { DEFAULT_ORG_POLICY } from '../domain/defaults';
 import type { OrgPolicy, Preferences, QuietTimePreferences } from '../domain/types';
-import { orgPolicyRepository } from '../store/repositories/org-policy-repository';
-import { peopleRepository, type PersonKey } from '../store/repositories/people-repository';
+import { orgPolicyRepository, type StoredOrgPolicy } from '../store/repositories/org-policy-repository';
+import { peopleRepository, type PersonKey, type StoredPersonSettings } from '../store/repositories/people-repository';
 import type { Store } from '../store/store';
 
 export interface EffectiveSettings {
@@ -19,6 +19,11 @@ export async function effectiveSettings(store: Store, person: PersonKey): Promis
     orgPolicyRepository(store.db).find(person.tenantId),
     peopleRepository(store.db).find(person),
   ]);
+  return settingsFrom(storedPolicy, stored);
+}
+
+/** The effective settings from what is stored for the organisation and the person (either may be absent). */
+export function settingsFrom(storedPolicy: StoredOrgPolicy | undefined, stored: StoredPersonSettings | undefined): EffectiveSettings {
   const policy = mergePolicy(storedPolicy?.policy ?? {});
   return {
     policy,

@@ -21,6 +21,15 @@ export function orgPolicyRepository(db: Kysely<Database>) {
       return row && { policy: row.policy, updatedAt: row.updated_at };
     },
 
+    /** The policies of several tenants, by tenant id (tenants without one are absent). */
+    async findMany(tenantIds: readonly string[]): Promise<Map<string, StoredOrgPolicy>> {
+      const out = new Map<string, StoredOrgPolicy>();
+      if (tenantIds.length === 0) return out;
+      const rows = await db.selectFrom('org_policy').selectAll().where('tenant_id', 'in', [...tenantIds]).execute();
+      for (const row of rows) out.set(row.tenant_id, { policy: row.policy, updatedAt: row.updated_at });
+      return out;
+    },
+
     /** Saves the policy and its audit entry in one transaction: no change goes unrecorded. */
     async save(tenantId: string, policy: Record<string, unknown>, audit: AuditEntry): Promise<void> {
       await db.transaction().execute(async (trx) => {

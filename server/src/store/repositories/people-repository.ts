@@ -23,6 +23,16 @@ export function peopleRepository(db: Kysely<Database>) {
       return row && { preferences: row.preferences, quietTime: row.quiet_time, updatedAt: row.updated_at };
     },
 
+    /** The saved settings of several people of one tenant, by user id (people without any are absent). */
+    async findFor(tenantId: string, userIds: readonly string[]): Promise<Map<string, StoredPersonSettings>> {
+      const out = new Map<string, StoredPersonSettings>();
+      if (userIds.length === 0) return out;
+      const rows = await db.selectFrom('preferences').selectAll()
+        .where('tenant_id', '=', tenantId).where('user_id', 'in', [...userIds]).execute();
+      for (const row of rows) out.set(row.user_id, { preferences: row.preferences, quietTime: row.quiet_time, updatedAt: row.updated_at });
+      return out;
+    },
+
     async savePreferences(person: PersonKey, preferences: Record<string, unknown>, now: Date): Promise<void> {
       await db.insertInto('preferences')
         .values({ tenant_id: person.tenantId, user_id: person.userId, preferences: JSON.stringify(preferences), quiet_time: '{}', updated_at: now })

@@ -22,12 +22,12 @@ export function quietWindowRepository(db: Kysely<Database>) {
       return rows.map(toChoice);
     },
 
-    /** Choices of several people of one tenant (the status job), by user id. */
+    /** Choices of several people of one tenant (the status job, the tab's first loads), by user id, each in start order. */
     async listFor(tenantId: string, userIds: readonly string[]): Promise<Map<string, QuietChoice[]>> {
       const out = new Map<string, QuietChoice[]>();
       if (userIds.length === 0) return out;
       const rows = await db.selectFrom('quiet_window').select(['user_id', ...columns])
-        .where('tenant_id', '=', tenantId).where('user_id', 'in', [...userIds]).execute();
+        .where('tenant_id', '=', tenantId).where('user_id', 'in', [...userIds]).orderBy('start_at').execute();
       for (const row of rows) out.set(row.user_id, [...(out.get(row.user_id) ?? []), toChoice(row)]);
       return out;
     },

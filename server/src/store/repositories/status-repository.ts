@@ -17,7 +17,19 @@ export interface StatusPerson extends PersonKey {
  * instances exactly one makes it.
  */
 export function statusRepository(db: Kysely<Database>) {
+  /** Several people's working hours in one statement (the last given wins for a person given twice). */
+  const saveManyWorkingHours = async (entries: readonly { person: PersonKey; workingHours: Record<string, unknown>; now: Date }[]): Promise<void> => {
+    const rows = [...new Map(entries.map((e) => [`${e.person.tenantId}/${e.person.userId}`, {
+      tenant_id: e.person.tenantId, user_id: e.person.userId, working_hours: JSON.stringify(e.workingHours), fetched_at: e.now,
+    }])).values()];
+    if (rows.length === 0) return;
+    await db.insertInto('person_working_hours').values(rows)
+      .onConflict((oc) => oc.columns(['tenant_id', 'user_id']).doUpdateSet({ working_hours: sql`excluded.working_hours`, fetched_at: sql`excluded.fetched_at` })
+        .where(sql<boolean>`person_working_hours.working_hours is distinct from excluded.working_hours`)).execute();
+  };
+
   return {
+    saveManyWorkingHours,
     /**
      * People with the automatic status on (their choice, else their organisation's default;
      * the organisation's feature on), and anyone with a status of ours still showing.
@@ -135,10 +147,9 @@ export function statusRepository(db: Kysely<Database>) {
      * `fetched_at` stays when they were first stored as they are).
      */
     async saveWorkingHours(p: PersonKey, workingHours: Record<string, unknown>, now: Date): Promise<void> {
-      await db.insertInto('person_working_hours').values({ tenant_id: p.tenantId, user_id: p.userId, working_hours: JSON.stringify(workingHours), fetched_at: now })
-        .onConflict((oc) => oc.columns(['tenant_id', 'user_id']).doUpdateSet({ working_hours: JSON.stringify(workingHours), fetched_at: now })
-          .where(sql<boolean>`person_working_hours.working_hours is distinct from excluded.working_hours`)).execute();
+      await saveManyWorkingHours([{ person: p, workingHours, now }]);
     },
+
   };
 }
 

@@ -34,6 +34,16 @@ export function suggestionStateRepository(db: Kysely<Database>) {
       return (await mine(person).orderBy('start_at').execute()).map(toState);
     },
 
+    /** What several people of one tenant did with suggestions, by user id, each in start order. */
+    async listFor(tenantId: string, userIds: readonly string[]): Promise<Map<string, SuggestionState[]>> {
+      const out = new Map<string, SuggestionState[]>();
+      if (userIds.length === 0) return out;
+      const rows = await db.selectFrom('suggestion_state').selectAll()
+        .where('tenant_id', '=', tenantId).where('user_id', 'in', [...userIds]).orderBy('start_at').execute();
+      for (const row of rows) out.set(row.user_id, [...(out.get(row.user_id) ?? []), toState(row)]);
+      return out;
+    },
+
     async find(person: PersonKey, suggestionId: string): Promise<SuggestionState | undefined> {
       const row = await mine(person).where('suggestion_id', '=', suggestionId).executeTakeFirst();
       return row && toState(row);

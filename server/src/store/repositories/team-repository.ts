@@ -1,10 +1,22 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { PersonKey } from './people-repository';
 
 /** Who opted in to their team's aggregate balance. */
 export function teamRepository(db: Kysely<Database>) {
+  /** Several weekly snapshots in one statement (the last given wins for a person and week given twice). */
+  const saveSnapshots = async (entries: readonly { person: PersonKey; weekStart: string; totals: Record<string, number>; now: Date }[]): Promise<void> => {
+    const rows = [...new Map(entries.map((e) => [`${e.person.tenantId}/${e.person.userId}/${e.weekStart}`, {
+      tenant_id: e.person.tenantId, user_id: e.person.userId, week_start: e.weekStart, totals: JSON.stringify(e.totals), updated_at: e.now,
+    }])).values()];
+    if (rows.length === 0) return;
+    await db.insertInto('balance_snapshot').values(rows)
+      .onConflict((oc) => oc.columns(['tenant_id', 'user_id', 'week_start']).doUpdateSet({ totals: sql`excluded.totals`, updated_at: sql`excluded.updated_at` }))
+      .execute();
+  };
+
   return {
+    saveSnapshots,
     async optIn(person: PersonKey, teamId: string, now: Date): Promise<void> {
       await db.insertInto('team_member')
         .values({ tenant_id: person.tenantId, team_id: teamId, user_id: person.userId, opted_in_at: now })
@@ -27,10 +39,7 @@ export function teamRepository(db: Kysely<Database>) {
 
     /** Records a person's totals for a week (the latest computation wins). */
     async saveSnapshot(person: PersonKey, weekStart: string, totals: Record<string, number>, now: Date): Promise<void> {
-      await db.insertInto('balance_snapshot')
-        .values({ tenant_id: person.tenantId, user_id: person.userId, week_start: weekStart, totals: JSON.stringify(totals), updated_at: now })
-        .onConflict((oc) => oc.columns(['tenant_id', 'user_id', 'week_start']).doUpdateSet({ totals: JSON.stringify(totals), updated_at: now }))
-        .execute();
+      await saveSnapshots([{ person, weekStart, totals, now }]);
     },
 
     /** The week's totals of the team's opted-in members who have one. */
