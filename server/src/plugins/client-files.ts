@@ -9,7 +9,7 @@ export async function clientFiles(app: FastifyInstance, { clientDir }: { clientD
   const index = path.join(clientDir, 'index.html');
   if (!existsSync(index)) {
     app.log.warn({ clientDir }, 'the tab is not built: run `npm run build` (npm start does it for you)');
-    app.get('/', async (_request, reply) => sendError(reply, new AppError('client_not_built')));
+    app.get('/', { schema: { hide: true } }, async (_request, reply) => sendError(reply, new AppError('client_not_built')));
     return;
   }
   await app.register(fastifyStatic, {
