@@ -92,6 +92,9 @@ describe('the Dockerfile', () => {
     const cmd = execForm(final.steps[cmdAt]!);
     expect(cmd[0]).toBe('node');
     expect(cmd).toContain('--enable-source-maps');
+    // The same node flags as `npm start` (they keep the idle memory down: docs/benchmarks.md).
+    const start = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    expect(cmd.join(' ')).toBe(start);
     expect(cmd.at(-1)).toBe('server/dist/server.js');
     expect(cmd.join(' ')).not.toMatch(/tsx|ts-node|npm/);
   });
