@@ -86,7 +86,7 @@ export async function unpackInto(file: string, into: string): Promise<void> {
     if (resolved !== root && !resolved.startsWith(root + path.sep)) throw new Error(`The store template has an entry outside its folder: ${name}`);
     return resolved;
   };
-  for await (const chunk of createReadStream(file).pipe(createGunzip()) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }).pipe(createGunzip({ chunkSize: 1 << 18 })) as AsyncIterable<Buffer>) {
     pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
     while (!ended) {
       if (current) {
