@@ -147,5 +147,9 @@ describe('embedded store in a data folder', () => {
     expect(await builtTemplate(template)).toBeUndefined();
     await writeFile(template.manifest, JSON.stringify({ ...manifest, pglite: '0.0.1' }));
     expect(await builtTemplate(template)).toBeUndefined();
+    for (const damaged of ['{}', 'null', '{"migrations":"0001","pglite":1}', 'not json']) {
+      await writeFile(template.manifest, damaged);
+      expect(await builtTemplate(template)).toBeUndefined();
+    }
   }, 180_000); // initdb once, slow on a loaded machine
 });

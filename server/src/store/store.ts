@@ -122,9 +122,10 @@ const sameManifest = (a: TemplateManifest, b: TemplateManifest) => a.pglite === 
 
 async function readManifest(location: TemplateLocation): Promise<TemplateManifest | undefined> {
   try {
-    return JSON.parse(await readFile(location.manifest, 'utf8')) as TemplateManifest;
+    const read = JSON.parse(await readFile(location.manifest, 'utf8')) as Partial<TemplateManifest> | null;
+    return Array.isArray(read?.migrations) && typeof read.pglite === 'string' ? { migrations: read.migrations.map(String), pglite: read.pglite } : undefined;
   } catch {
-    return undefined;
+    return undefined; // none, or not JSON: not a template to use
   }
 }
 
