@@ -1,9 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, openStore, type Store } from './store';
+import { builtTemplate, migrate, openStore, writeBuiltTemplate, type Store } from './store';
 import { testBackends } from './test-backends';
 
 describe.each(testBackends)('store on $name', (backend) => {
@@ -111,4 +111,45 @@ describe('embedded store in a data folder', () => {
       await again.close();
     }
   }, 120_000); // the first start on a machine makes the template (initdb), slow on a loaded machine
+
+  it("unpacks a new folder from the build's template, made once for these migrations, without initdb", async () => {
+    const dist = await newFolder();
+    const template = { archive: path.join(dist, 'pglite-template.tar.gz'), manifest: path.join(dist, 'pglite-template.json') };
+    expect(await builtTemplate(template)).toBeUndefined();
+    expect(await writeBuiltTemplate(template)).toBe(true);
+    expect(await writeBuiltTemplate(template)).toBe(false); // current already: not made again
+    expect(await builtTemplate(template)).toBe(template.archive);
+
+    // An empty temp folder, as on a new machine: nothing is made there (no initdb, no template folder).
+    const tmp = await newFolder();
+    const dataDir = path.join(await newFolder(), 'data');
+    const savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    let store: Store | undefined;
+    try {
+      store = await openStore({ dataDir, template });
+    } finally {
+      process.env.TMPDIR = savedTmp;
+    }
+    try {
+      expect(await readdir(tmp)).toEqual([]);
+      const tables = (await store.db.introspection.getTables()).map((t) => t.name);
+      expect(tables).toEqual(expect.arrayContaining(['preferences', 'suggestion_state', 'audit_log', 'balance_snapshot']));
+      const buffers = await sql<{ v: string }>`select current_setting('shared_buffers') as v`.execute(store.db);
+      expect(buffers.rows[0]?.v).toBe('8MB');
+    } finally {
+      await store.close();
+    }
+
+    // A template made for other migrations (or another PGlite) is not used.
+    const manifest = JSON.parse(await readFile(template.manifest, 'utf8')) as { migrations: string[]; pglite: string };
+    await writeFile(template.manifest, JSON.stringify({ ...manifest, migrations: [...manifest.migrations, '9999-later'] }));
+    expect(await builtTemplate(template)).toBeUndefined();
+    await writeFile(template.manifest, JSON.stringify({ ...manifest, pglite: '0.0.1' }));
+    expect(await builtTemplate(template)).toBeUndefined();
+    for (const damaged of ['{}', 'null', '{"migrations":"0001","pglite":1}', 'not json']) {
+      await writeFile(template.manifest, damaged);
+      expect(await builtTemplate(template)).toBeUndefined();
+    }
+  }, 180_000); // initdb once, slow on a loaded machine
 });

@@ -1,4 +1,5 @@
-import { access, cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -7,6 +8,8 @@ import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
+import { packFolder, unpackInto } from './template-archive';
+import { repoRoot } from '../config';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -25,11 +28,13 @@ export interface StoreOptions {
   dataDir: string;
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
+  /** Where the migrated template `npm run build` makes is (tests put one elsewhere). Default `BUILT_TEMPLATE`. */
+  template?: TemplateLocation;
 }
 
 /** Opens the store and brings its schema up to date (one set of migrations for both backends). */
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const store = options.databaseUrl ? openPostgres(options.databaseUrl, options.maxConnections ?? 10) : await openPGlite(options.dataDir);
+  const store = options.databaseUrl ? openPostgres(options.databaseUrl, options.maxConnections ?? 10) : await openPGlite(options.dataDir, options.template ?? BUILT_TEMPLATE);
   try {
     await migrate(store.db);
   } catch (error) {
@@ -55,10 +60,10 @@ function openPostgres(connectionString: string, max: number): Store {
   };
 }
 
-async function openPGlite(dataDir: string): Promise<Store> {
+async function openPGlite(dataDir: string, template: TemplateLocation): Promise<Store> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) await mkdir(dataDir, { recursive: true });
-  const client = inMemory ? await openMemoryFromTemplate() : await openOnDisk(dataDir);
+  const client = inMemory ? await openMemoryFromTemplate() : await openOnDisk(dataDir, template);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   return {
     kind: 'pglite',
@@ -78,16 +83,84 @@ async function openPGlite(dataDir: string): Promise<Store> {
 const PGLITE_SETTINGS = ['shared_buffers = 8MB', 'wal_buffers = 256kB', 'temp_buffers = 1MB'];
 
 /**
- * A data folder of its own: resumed when it holds a database; otherwise a copy of the migrated
- * template folder, instead of initdb + migrations (about 5 s, and inside PGlite a second
- * PostgreSQL instance and a tar of the data folder in memory, which stay in the process until the
- * garbage collector happens to run; an idle server may not run it for a long time).
+ * A data folder of its own: resumed when it holds a database; otherwise unpacked from the migrated
+ * template `npm run build` made (`server/dist/pglite-template.tar.gz`), or, without one for these
+ * migrations and this PGlite (a server run from its sources), copied from a migrated template
+ * folder in the temp folder. Either is instead of initdb + migrations (about 5 s, and inside
+ * PGlite a second PostgreSQL instance and a tar of the data folder in memory, which stay in the
+ * process until the garbage collector happens to run; an idle server may not run it for a long
+ * time: 340–350 MB idle after a first start that ran initdb, against 215 MB after one that did not).
  */
-async function openOnDisk(dataDir: string): Promise<PGlite> {
+async function openOnDisk(dataDir: string, template: TemplateLocation): Promise<PGlite> {
   if (!await holdsDatabase(dataDir)) {
-    await cp(await migratedTemplateFolder(), dataDir, { recursive: true, filter: (source) => path.basename(source) !== TEMPLATE_MARK });
+    const built = await builtTemplate(template);
+    // PG_VERSION is the archive's last entry: a start interrupted while unpacking unpacks again.
+    if (built) await unpackInto(built, dataDir);
+    else await cp(await migratedTemplateFolder(), dataDir, { recursive: true, filter: (source) => path.basename(source) !== TEMPLATE_MARK });
   }
   return PGlite.create(dataDir, { postgresqlconf: PGLITE_SETTINGS });
+}
+
+/** A migrated template: the archive, and a manifest of what it was made from. */
+export interface TemplateLocation { archive: string; manifest: string }
+
+/** Where `npm run build` writes the migrated template. */
+export const BUILT_TEMPLATE: TemplateLocation = {
+  archive: path.join(repoRoot, 'server', 'dist', 'pglite-template.tar.gz'),
+  manifest: path.join(repoRoot, 'server', 'dist', 'pglite-template.json'),
+};
+
+interface TemplateManifest { migrations: string[]; pglite: string }
+
+async function currentManifest(): Promise<TemplateManifest> {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const { version } = JSON.parse(await readFile(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string };
+  return { migrations: Object.keys(await migrationProvider.getMigrations()).sort(), pglite: version };
+}
+
+const sameManifest = (a: TemplateManifest, b: TemplateManifest) => a.pglite === b.pglite && a.migrations.join('\n') === b.migrations.join('\n');
+
+async function readManifest(location: TemplateLocation): Promise<TemplateManifest | undefined> {
+  try {
+    const read = JSON.parse(await readFile(location.manifest, 'utf8')) as Partial<TemplateManifest> | null;
+    return Array.isArray(read?.migrations) && typeof read.pglite === 'string' ? { migrations: read.migrations.map(String), pglite: read.pglite } : undefined;
+  } catch {
+    return undefined; // none, or not JSON: not a template to use
+  }
+}
+
+/** The built template's archive when there is one for these migrations and this PGlite. */
+export async function builtTemplate(location: TemplateLocation): Promise<string | undefined> {
+  const built = await readManifest(location);
+  if (!built || !sameManifest(built, await currentManifest())) return undefined;
+  return await access(location.archive).then(() => location.archive, () => undefined);
+}
+
+/**
+ * `npm run build`: writes the migrated template (a data folder made by initdb + migrations, closed
+ * cleanly, as a gzipped tar) and its manifest, unless the ones there are for these migrations and
+ * this PGlite already. Returns whether it wrote them.
+ */
+export async function writeBuiltTemplate(location: TemplateLocation = BUILT_TEMPLATE): Promise<boolean> {
+  if (await builtTemplate(location)) return false;
+  const wanted = await currentManifest();
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'unplug-pglite-build-'));
+  try {
+    const client = await PGlite.create(path.join(folder, 'data'), { postgresqlconf: PGLITE_SETTINGS });
+    try {
+      await migrate(new Kysely<Database>({ dialect: new PGliteDialect(client) }));
+    } finally {
+      await client.close();
+    }
+    await mkdir(path.dirname(location.archive), { recursive: true });
+    const partial = `${location.archive}.${process.pid}.tmp`;
+    await packFolder(path.join(folder, 'data'), partial, 'PG_VERSION');
+    await rename(partial, location.archive);
+    await writeFile(location.manifest, `${JSON.stringify(wanted, null, 2)}\n`);
+    return true;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }
 
 const TEMPLATE_MARK = 'unplug-template-complete';

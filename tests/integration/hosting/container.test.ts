@@ -7,7 +7,7 @@
  * It uses the build `npm test` makes before vitest (`npm run build`): the image's build stage runs
  * the same command.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,9 @@ describe('the Dockerfile', () => {
     const cmd = execForm(final.steps[cmdAt]!);
     expect(cmd[0]).toBe('node');
     expect(cmd).toContain('--enable-source-maps');
+    // The same node flags as `npm start` (they keep the idle memory down: docs/benchmarks.md).
+    const start = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    expect(cmd.join(' ')).toBe(start);
     expect(cmd.at(-1)).toBe('server/dist/server.js');
     expect(cmd.join(' ')).not.toMatch(/tsx|ts-node|npm/);
   });
@@ -175,10 +178,13 @@ describe("the image's final stage, replayed in a clean folder", () => {
   it("starts with the image's ENV and CMD on an empty data folder, answers /healthz, and its HEALTHCHECK passes", async () => {
     const env = envOf(final);
     const dataDir = path.join(folder, 'data');
+    // A new container's temp folder is empty: the store comes from the build's template, not initdb.
+    const tmp = path.join(folder, 'tmp');
+    mkdirSync(tmp);
     const cmd = execForm(final.steps.find((s) => s.keyword === 'CMD')!);
     const server = await startAndWaitForBanner(cmd[0] === 'node' ? process.execPath : cmd[0]!, cmd.slice(1), {
       cwd: folder,
-      env: { ...env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      env: { ...env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', TMPDIR: tmp },
       timeoutMs: 90_000,
     });
     try {
@@ -187,7 +193,8 @@ describe("the image's final stage, replayed in a clean folder", () => {
       const page = await fetch(`${server.base}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');
-      expect(existsSync(dataDir)).toBe(true);
+      expect(existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(true);
+      expect(readdirSync(tmp)).toEqual([]);
 
       const check = execForm(final.steps.find((s) => s.keyword === 'HEALTHCHECK')!);
       const port = new URL(server.base).port;
