@@ -17,6 +17,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { startNodeFlags } from './start-flags';
 
 const role = process.argv[2];
 const here = fileURLToPath(import.meta.url);
@@ -63,7 +64,7 @@ async function profileOnRequest(dir: string): Promise<void> {
 }
 
 function start(args: string[]): Promise<{ child: ChildProcess; base: string }> {
-  const child = fork(here, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(here, args, { execArgv: ['--import', 'tsx', ...(args[0] === '--server' ? startNodeFlags() : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code} before listening`)));
     child.on('message', (m: Message) => {

@@ -18,6 +18,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { startNodeFlags } from './start-flags';
 
 const role = process.argv[2];
 const here = fileURLToPath(import.meta.url);
@@ -60,7 +61,7 @@ async function serveApp(demoTenantUrl: string, databaseUrl: string | undefined):
 }
 
 function start(args: string[]): Promise<{ child: ChildProcess; base: string }> {
-  const child = fork(here, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(here, args, { execArgv: ['--import', 'tsx', ...(args[0] === '--server' ? startNodeFlags() : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code} before listening`)));
     child.on('message', (m: Message) => {

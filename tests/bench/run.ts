@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startNodeFlags } from './start-flags';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const filters = process.argv.slice(2);
@@ -23,7 +24,11 @@ console.log(`machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30)
 let failed = 0;
 for (const file of files) {
   console.log(`── ${file} ${'─'.repeat(Math.max(0, 70 - file.length))}`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, file)], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  // The API benchmark serves from its own process: it runs with npm start's node flags, as the
+  // server does (the cold and load benchmarks give them to their server processes themselves).
+  const flags = file.startsWith('api.') ? startNodeFlags() : [];
+  if (flags.length > 0) console.log(`node flags: ${flags.join(' ')} (npm start's)`);
+  const result = spawnSync(process.execPath, [...flags, '--import', 'tsx', path.join(here, file)], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) {
     failed += 1;
     console.log(`!! ${file} exited with ${result.status ?? result.signal}`);
