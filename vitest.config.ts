@@ -1,22 +1,38 @@
 import { defineConfig } from 'vitest/config';
+import { SuiteOrder } from './tests/suite-order';
 
 // Every test runs in a zone that is not UTC, with an odd DST rule (a 30-minute shift), so any
 // accidental use of the machine's zone shows up. `npm test` sets it too; this covers direct runs.
 process.env.TZ ??= 'Australia/Lord_Howe';
 
+/**
+ * Workers for both projects, which then run side by side: Vitest runs projects with different
+ * worker counts (or a project of one worker) one after the other, and the browser files alone,
+ * one at a time, took half the suite's time while the unit workers sat done. Two on a 2-core
+ * machine (Vitest's default would be one), where these files (servers, databases, waits) leave
+ * the CPU idle much of the time; the order (tests/suite-order.ts) keeps mostly one of them on a
+ * browser file. Three were tried: on a loaded machine (load average 17) the scale-out test's
+ * servers then overran their 10-second graceful shutdown.
+ */
+const WORKERS = 2;
+
 export default defineConfig({
   test: {
+    // Browser files spread among the unit files, so that mostly one Chromium runs at a time.
+    sequence: { sequencer: SuiteOrder },
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['contract/src/**/*.test.ts', 'server/src/**/*.test.ts', 'client/src/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts'],
+          include: ['contract/src/**/*.test.ts', 'server/src/**/*.test.ts', 'client/src/**/*.test.{ts,tsx}', 'tests/*.test.ts', 'tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine,
-          // where these files (servers, databases, waits) leave the CPU idle much of the time.
-          maxWorkers: 2,
+          maxWorkers: WORKERS,
+          // A worker keeps the modules it has loaded for its next file (each test file is still
+          // run afresh): importing Fastify, the app, PGlite and the demo tenant again for every
+          // file was a third of the suite's CPU time. Nothing here mocks modules or changes globals.
+          isolate: false,
         },
       },
       {
@@ -26,7 +42,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          maxWorkers: WORKERS,
+          isolate: false,
+          // Builds client/dist once, before any browser file starts, when it is missing or stale.
+          globalSetup: ['tests/browser/harness/global-setup.ts'],
         },
       },
     ],

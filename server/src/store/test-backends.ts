@@ -4,6 +4,11 @@
  * over the wire by `@electric-sql/pglite-socket`. Never skipped: one of the two wire targets is
  * always there.
  */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import { openMemoryFromTemplate, openStore, type Store } from './store';
@@ -77,4 +82,29 @@ async function openPGliteOverWire() {
       await db.close();
     },
   };
+}
+
+/**
+ * An empty in-memory PGlite (initdb done, no migration run), for tests of one migration. A new
+ * PGlite runs initdb (about 5 s of CPU); this loads a dump of one instead, kept in the temp folder
+ * per PGlite build (the same as `openMemoryFromTemplate` does for the migrated database).
+ */
+export async function openEmptyPGlite(): Promise<PGlite> {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const build = (await readFile(path.join(path.dirname(entry), '..', 'package.json'), 'utf8').then((text) => (JSON.parse(text) as { version: string }).version));
+  const file = path.join(os.tmpdir(), `unplug-pglite-empty-${build}.tar`);
+  const saved = await readFile(file).catch(() => undefined);
+  if (saved) {
+    try {
+      return await PGlite.create('memory://', { loadDataDir: new Blob([saved]) });
+    } catch {
+      // A damaged dump: fall through and make a new one.
+    }
+  }
+  const client = await PGlite.create('memory://');
+  const dump = await client.dumpDataDir('none');
+  const partial = `${file}.${process.pid}.tmp`;
+  await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+  await rename(partial, file);
+  return client;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repoRoot } from '../../../server/src/config';
@@ -24,7 +24,10 @@ export function hostScriptJs(): Promise<string> {
       compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
     }).outputText;
     mkdirSync(CACHE_DIR, { recursive: true });
-    writeFileSync(cached, js);
+    // Whole or not at all: another worker may read it meanwhile.
+    const partial = `${cached}.${process.pid}.tmp`;
+    writeFileSync(partial, js);
+    renameSync(partial, cached);
     return js;
   })();
   return compiled;

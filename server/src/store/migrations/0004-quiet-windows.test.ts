@@ -1,9 +1,10 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PGliteDialect } from '../pglite-dialect';
 import type { Database } from '../schema';
 import { migrationProvider } from './index';
+import { openEmptyPGlite } from '../test-backends';
 
 describe('migration 0004: quiet windows', () => {
   let client: PGlite | undefined;
@@ -12,7 +13,7 @@ describe('migration 0004: quiet windows', () => {
   });
 
   it('keeps the automatic status of people who had it on: every evening (and weekend, unless not quiet) is turned on', async () => {
-    client = await PGlite.create('memory://');
+    client = await openEmptyPGlite();
     const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
     const migrator = new Migrator({ db, provider: migrationProvider });
     expect((await migrator.migrateTo('0003-background-jobs')).error).toBeUndefined();
