@@ -129,7 +129,10 @@ describe('embedded store in a data folder', () => {
     try {
       store = await openStore({ dataDir, template });
     } finally {
-      process.env.TMPDIR = savedTmp;
+      // Workers keep their process between files: restore the variable exactly (an unset one
+      // assigned back would become the string "undefined").
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
     }
     try {
       expect(await readdir(tmp)).toEqual([]);
