@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type PgBoss from 'pg-boss';
+import PgBoss from 'pg-boss';
 import type { JobHandler, JobLog, JobQueue, SendOptions, WorkOptions } from './queue';
 
 export interface PgBossQueueOptions {
@@ -18,10 +18,19 @@ export interface PgBossQueueOptions {
  */
 export class PgBossQueue implements JobQueue {
   readonly kind = 'pg-boss' as const;
-  private boss: PgBoss | undefined;
+  private readonly boss: PgBoss;
   private readonly handlers = new Map<string, { handler: JobHandler<object>; concurrency: number }>();
 
-  constructor(private readonly options: PgBossQueueOptions, private readonly log: JobLog) {}
+  constructor(private readonly options: PgBossQueueOptions, private readonly log: JobLog) {
+    this.boss = new PgBoss({
+      connectionString: options.connectionString,
+      max: 4,
+      schedule: false,
+      supervise: true,
+      application_name: 'unplug-jobs',
+    });
+    this.boss.on('error', (error: Error) => log.error({ err: error }, 'pg-boss error'));
+  }
 
   work<T extends object>(name: string, handler: JobHandler<T>, options: WorkOptions = {}): void {
     this.handlers.set(name, { handler: handler as JobHandler<object>, concurrency: Math.max(1, options.concurrency ?? 1) });
@@ -29,36 +38,23 @@ export class PgBossQueue implements JobQueue {
 
   async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<void> {
     // Under the `short` policy a job without a key shares the empty key with every other one.
-    if (!this.boss) throw new Error(`The job queue is not started: cannot send "${name}"`);
     await this.boss.send(name, data, { singletonKey: options.key ?? randomUUID() });
   }
 
   async start(): Promise<void> {
-    // pg-boss (and pg under it) is loaded here, not at the module's import: a server on the
-    // embedded store never needs it, and loading it cost about 0.25 s of every start.
-    const { default: Boss } = await import('pg-boss');
-    const boss = new Boss({
-      connectionString: this.options.connectionString,
-      max: 4,
-      schedule: false,
-      supervise: true,
-      application_name: 'unplug-jobs',
-    });
-    boss.on('error', (error: Error) => this.log.error({ err: error }, 'pg-boss error'));
-    this.boss = boss;
-    await boss.start();
+    await this.boss.start();
     for (const [name, { handler, concurrency }] of this.handlers) {
-      if (!(await boss.getQueue(name))) {
+      if (!(await this.boss.getQueue(name))) {
         try {
-          await boss.createQueue(name, { name, policy: 'short', retryLimit: 2, retryDelay: 5, expireInSeconds: 300 });
+          await this.boss.createQueue(name, { name, policy: 'short', retryLimit: 2, retryDelay: 5, expireInSeconds: 300 });
         } catch (error) {
           // Another instance created it first.
-          if (!(await boss.getQueue(name))) throw error;
+          if (!(await this.boss.getQueue(name))) throw error;
         }
       }
       // pg-boss 10 runs one batch at a time per worker: `concurrency` workers, one job each.
       for (let i = 0; i < concurrency; i += 1) {
-        await boss.work<object>(name, { batchSize: 1, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2 }, async ([job]) => {
+        await this.boss.work<object>(name, { batchSize: 1, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2 }, async ([job]) => {
           if (!job) return;
           try {
             await handler(job.data);
@@ -72,6 +68,6 @@ export class PgBossQueue implements JobQueue {
   }
 
   async stop(): Promise<void> {
-    await this.boss?.stop({ graceful: true, wait: true, timeout: this.options.stopTimeoutMs ?? 8000 });
+    await this.boss.stop({ graceful: true, wait: true, timeout: this.options.stopTimeoutMs ?? 8000 });
   }
 }
