@@ -94,7 +94,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
  * listening.
  */
 async function registerJobs(app: FastifyInstance, config: Config, store: Store, platform: Platform, now: () => Date, tuning: AppDependencies['jobs'] = {}): Promise<Jobs> {
-  const jobs = createJobs({
+  const jobs = await createJobs({
     config: config.jobs, store, databaseUrl: config.databaseUrl, graph: platform.background, tokens: platform.tokens,
     log: app.log, now, teamsAppId: config.teamsAppId, ...tuning,
   });

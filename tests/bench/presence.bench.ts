@@ -44,7 +44,7 @@ async function main(people: number, latencyMs: number): Promise<void> {
   const base = await new Promise<string>((resolve) => child.on('message', (m: Message) => { if (m.type === 'listening') resolve(m.base); }));
   const store = await openStore({ dataDir: 'memory://' });
   const silent = { info: () => {}, warn: () => {}, error: (d: Record<string, unknown>, m: string) => console.error(m, d) };
-  const jobs = createJobs({
+  const jobs = await createJobs({
     config: { enabled: true, presenceSampleMinutes: 5, statusCheckSeconds: 60, concurrency: 4 }, store, databaseUrl: undefined,
     graph: createBackgroundGraph({ root: demoGraphRoot(() => base), appId: DEMO_CLIENT_ID }), tokens: createGraphTokens(demoGraphTokensOptions(() => base)), log: silent,
   });

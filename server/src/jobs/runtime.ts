@@ -8,7 +8,6 @@ import { HOUR_MS, MINUTE_MS } from '../domain/time/local-date';
 import type { Store } from '../store/store';
 import type { JobDeps } from './job-deps';
 import { LocalQueue } from './local-queue';
-import { PgBossQueue } from './pg-boss-queue';
 import { applyRetention } from './presence/retention';
 import { planSamplingCycle, sampleChunk, SAMPLE_QUEUE, type SampleChunkJob } from './presence/sampling-cycle';
 import type { JobLog, JobQueue } from './queue';
@@ -59,10 +58,11 @@ export interface Jobs {
  * from the store's schedule, their work spread over the queue (pg-boss on PostgreSQL, in-process
  * on PGlite).
  */
-export function createJobs(options: JobsOptions): Jobs {
+export async function createJobs(options: JobsOptions): Promise<Jobs> {
   const instanceId = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  // pg-boss (and pg) are loaded only for PostgreSQL: a server on the embedded store never needs them.
   const queue: JobQueue = options.databaseUrl
-    ? new PgBossQueue({ connectionString: options.databaseUrl, ...(options.queuePollingSeconds ? { pollingIntervalSeconds: options.queuePollingSeconds } : {}) }, options.log)
+    ? new (await import('./pg-boss-queue')).PgBossQueue({ connectionString: options.databaseUrl, ...(options.queuePollingSeconds ? { pollingIntervalSeconds: options.queuePollingSeconds } : {}) }, options.log)
     : new LocalQueue(options.log);
   const deps: JobDeps = {
     store: options.store,

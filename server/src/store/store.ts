@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
@@ -34,7 +33,7 @@ export interface StoreOptions {
 
 /** Opens the store and brings its schema up to date (one set of migrations for both backends). */
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const store = options.databaseUrl ? openPostgres(options.databaseUrl, options.maxConnections ?? 10) : await openPGlite(options.dataDir, options.template ?? BUILT_TEMPLATE);
+  const store = options.databaseUrl ? await openPostgres(options.databaseUrl, options.maxConnections ?? 10) : await openPGlite(options.dataDir, options.template ?? BUILT_TEMPLATE);
   try {
     await migrate(store.db);
   } catch (error) {
@@ -44,7 +43,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return store;
 }
 
-function openPostgres(connectionString: string, max: number): Store {
+async function openPostgres(connectionString: string, max: number): Promise<Store> {
+  // Loaded here: a server on the embedded store never needs pg (its module costs start-up time).
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000 });
   // A dropped connection must not crash the process: the pool replaces it, and /readyz reports it.
   // The pool only listens to idle clients; one checked out when the server goes away emits its
