@@ -30,6 +30,10 @@ await build({
   alias: { '@unplug/contract': '../contract/src' },
   sourcemap: true,
   sourcesContent: false,
+  // Whitespace and syntax only (names stay, for stack traces and Fastify's plugin names): a third
+  // smaller, which V8 parses and the source-map support indexes at every start (≈ 7 % of its CPU).
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
   // CommonJS dependencies call `require` for Node's modules; an ES module has none of its own.
   banner: { js: "import { createRequire as unplugCreateRequire } from 'node:module'; const require = unplugCreateRequire(import.meta.url);" },
