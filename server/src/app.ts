@@ -15,6 +15,7 @@ import { registerDemoTenant } from './demo/plugin';
 import { apiRoutes, type ApiOptions } from './routes/api';
 import type { ApiPorts } from './services/ports';
 import { createJobs, type Jobs, type JobsOptions } from './jobs/runtime';
+import { lazyCompilers } from './plugins/lazy-schemas';
 
 export interface AppDependencies {
   /** An open store; when given, the caller owns it and closes it. */
@@ -37,6 +38,8 @@ export interface AppDependencies {
    * production requires PUBLIC_BASE_URL (https), faster polling, a recorded sleep.
    */
   jobs?: Pick<JobsOptions, 'schedulerPollMs' | 'queuePollingSeconds' | 'sleep'>;
+  /** Compile every route's schemas when the app is ready, as Fastify does by default (a test checks they all compile). */
+  compileSchemasAtStart?: boolean;
 }
 
 /** The decorator the app's background jobs are under (when JOBS is on): `app.getDecorator<Jobs>(JOBS_DECORATOR)`. */
@@ -56,6 +59,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     frameworkErrors,
     clientErrorHandler,
     // verbose: a failed check carries the schema it failed, so `error.fields` can say "from 0 to 60".
+    // Each route's schemas compile on first use (lazy-schemas.ts), not all at start.
+    ...(deps.compileSchemasAtStart ? {} : { schemaController: { compilersFactory: lazyCompilers() } }),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false, verbose: true } },
   });
 
