@@ -27,12 +27,14 @@ export function lazyCompilers(): CompilersFactory {
   const validators = AjvCompiler();
   const serializers = SerializerSelector();
   const buildValidator = ((externalSchemas: Parameters<BuildValidator>[0], options: Parameters<BuildValidator>[1]) => {
-    const compile = validators(externalSchemas, options) as unknown as (route: object) => ValidateFunction;
-    return (route: object) => lazyValidator(() => compile(route));
+    // The Ajv instance too (one per set of shared schemas: building one costs tens of milliseconds).
+    let compile: ((route: object) => ValidateFunction) | undefined;
+    const compiler = () => (compile ??= validators(externalSchemas, options) as unknown as (route: object) => ValidateFunction);
+    return (route: object) => lazyValidator(() => compiler()(route));
   }) as unknown as BuildValidator;
   const buildSerializer = ((externalSchemas: unknown, options: Parameters<BuildSerializer>[1]) => {
-    const compile = serializers(externalSchemas, options);
-    return (route: Parameters<typeof compile>[0]) => lazySerializer(() => compile(route));
+    let compile: ReturnType<typeof serializers> | undefined;
+    return (route: Parameters<ReturnType<typeof serializers>>[0]) => lazySerializer(() => (compile ??= serializers(externalSchemas, options))(route));
   }) as BuildSerializer;
   return { buildValidator, buildSerializer };
 }
