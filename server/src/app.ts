@@ -16,6 +16,7 @@ import { apiRoutes, type ApiOptions } from './routes/api';
 import type { ApiPorts } from './services/ports';
 import { createJobs, type Jobs, type JobsOptions } from './jobs/runtime';
 import { lazyCompilers } from './plugins/lazy-schemas';
+import { onWriteError, settleWrites } from './store/write-behind';
 
 export interface AppDependencies {
   /** An open store; when given, the caller owns it and closes it. */
@@ -65,7 +66,12 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   });
 
   const store = deps.store ?? await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  if (!deps.store) app.addHook('onClose', () => store.close());
+  // Writes made behind answers (store/write-behind.ts) go out before the store closes, whoever owns it.
+  onWriteError(store.db, (error, kind) => app.log.error({ err: error }, `a deferred store write (${kind}) failed`));
+  app.addHook('onClose', async () => {
+    await settleWrites(store.db);
+    if (!deps.store) await store.close();
+  });
 
   registerErrorHandler(app);
   await securityHeaders(app); // on the root instance, so every route gets the headers

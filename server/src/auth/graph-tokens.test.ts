@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConfidentialClientApplication } from '@azure/msal-node';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ClaimsChallengeError, ConsentRequiredError } from '../graph/errors';
@@ -94,6 +95,20 @@ describe('createGraphTokens (MSAL against a local authority)', () => {
       'https://graph.microsoft.com/MailboxSettings.Read',
       'https://graph.microsoft.com/Presence.Read',
     ]));
+  });
+
+  it('skips the cache lookup only for someone with no tokens cached: a repeat is still served from the cache', async () => {
+    answers = [ok('graph-token-1')];
+    const spy = vi.spyOn(ConfidentialClientApplication.prototype, 'acquireTokenOnBehalfOf');
+    try {
+      const graphTokens = tokens();
+      await expect(graphTokens.onBehalfOf(TENANT, 'sso.assertion.first')).resolves.toBe('graph-token-1');
+      await expect(graphTokens.onBehalfOf(TENANT, 'sso.assertion.first')).resolves.toBe('graph-token-1');
+      expect(requests).toHaveLength(1);
+      expect(spy.mock.calls.map(([request]) => request.skipCache)).toEqual([true, undefined]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('asks again for a different assertion (another person or a renewed SSO token)', async () => {

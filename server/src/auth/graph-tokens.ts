@@ -110,9 +110,13 @@ export function createGraphTokens(options: GraphTokensOptions): GraphTokens & Re
   return {
     async onBehalfOf(tenantId, ssoToken) {
       const tenant = tenantFor(tenantId);
+      const person = personOf(ssoToken);
       let result;
       try {
-        result = await tenant.app.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes });
+        // MSAL looks through the whole tenant's cache before asking the authority; for someone with
+        // no tokens cached (a first open, or after the bound dropped them) it can only find nothing.
+        const cached = tenant.people.has(person);
+        result = await tenant.app.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes, ...(cached ? {} : { skipCache: true }) });
       } catch (error) {
         const claims = claimsChallenge(error);
         if (claims !== undefined) throw new ClaimsChallengeError(claims);
@@ -121,7 +125,7 @@ export function createGraphTokens(options: GraphTokensOptions): GraphTokens & Re
         throw asAcquisitionError(error);
       }
       if (!result?.accessToken) throw new TokenAcquisitionError('The identity provider returned no access token.', undefined);
-      keepBounded(tenant, personOf(ssoToken), result.fromCache ? undefined : accountHolding(tenant.app, result.accessToken), now(), maxPeople, idleMs);
+      keepBounded(tenant, person, result.fromCache ? undefined : accountHolding(tenant.app, result.accessToken), now(), maxPeople, idleMs);
       return result.accessToken;
     },
 

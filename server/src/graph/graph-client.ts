@@ -1,7 +1,14 @@
 import { Client, GraphError, type Context, type Middleware, type MiddlewareOptions } from '@microsoft/microsoft-graph-client';
 import { ConsentRequiredError, GraphRequestError, GraphResponseError, GraphThrottledError } from './errors';
 import { NodeHttpHandler } from './http-handler';
+import { isConsentDenial } from './consent-denial';
+import { sendJsonDirect } from './direct-json';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, RETRYABLE_STATUSES, RetryBudget, type RetryPolicy } from './retry';
+
+export { isConsentDenial } from './consent-denial';
+
+/** Requests sent without the graph client's pipeline (see direct-json.ts): the tab's `$batch`. */
+const DIRECT_POSTS = new Set(['/$batch']);
 
 /**
  * Who a Graph call acts for: a person (delegated, on-behalf-of their SSO token) or the app itself
@@ -62,12 +69,13 @@ export function createGraphHttp(context: GraphContext, options: GraphClientOptio
   const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const now = options.now ?? Date.now;
   const budget = new RetryBudget(retry);
+  const timeoutMs = options.requestTimeoutMs ?? 30_000;
   const client = Client.initWithMiddleware({
     baseUrl: root.slice(0, cut),
     defaultVersion: root.slice(cut + 1),
     middleware: [
       new BearerMiddleware(context, root),
-      new RetryMiddleware(budget, retry.sleep, options.requestTimeoutMs ?? 30_000, now),
+      new RetryMiddleware(budget, retry.sleep, timeoutMs, now),
       new NodeHttpHandler(),
     ],
   });
@@ -88,10 +96,17 @@ export function createGraphHttp(context: GraphContext, options: GraphClientOptio
     now,
     kind: context.kind,
     get: (path, headers = {}) => send('GET', path, (outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).get()),
-    post: (path, body, headers = {}) => send('POST', path, (outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).post(body)),
+    post: (path, body, headers = {}) => send('POST', path, (outcome) => DIRECT_POSTS.has(path) && isPlainBody(body)
+      ? sendJsonDirect({ url: `${root}${path}`, method: 'POST', body, headers, kind: context.kind, getAccessToken: context.getAccessToken, budget, sleep: retry.sleep, timeoutMs, now }, outcome)
+      : client.api(path).headers(headers).middlewareOptions([outcome]).post(body)),
     patch: (path, body, headers = {}) => send('PATCH', path, (outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).patch(body)),
     delete: (path, headers = {}) => send('DELETE', path, (outcome) => client.api(path).headers(headers).middlewareOptions([outcome]).delete()),
   };
+}
+
+/** A JSON object or array body (what the graph client serialises with `JSON.stringify`). */
+function isPlainBody(body: unknown): boolean {
+  return Array.isArray(body) || (typeof body === 'object' && body !== null && Object.getPrototypeOf(body) === Object.prototype);
 }
 
 /**
@@ -175,25 +190,4 @@ function toGatewayError(error: unknown, kind: GraphContext['kind'], outcome: Req
   const code = error.code ?? '';
   if (isConsentDenial(status, code, error.message)) return new ConsentRequiredError(kind === 'person' ? 'delegated' : 'application', code || 'Forbidden');
   return new GraphRequestError(status, code, error.message);
-}
-
-/**
- * A 403 for a missing permission, by Graph's error code, never by words in the message:
- * - `ErrorAccessDenied`: Outlook (calendar, mailbox settings) without the permission;
- * - `Authorization_RequestDenied`: directory objects ("Insufficient privileges");
- * - `accessDenied`: Graph's generic code ("The caller doesn't have permission to perform the action");
- * - `Forbidden` with Graph's "Missing scope/role permissions on the request" (the Teams activity
- *   feed names the permission it wants that way), or with an empty message: presence (cloud
- *   communications) refuses a token without its permission so (see `refusalFor` in graph-calls.ts;
- *   microsoftgraph/microsoft-graph-docs-contrib#6119).
- * Anything else (an empty code, `insufficient_claims`, a policy refusal...) is Graph refusing the
- * request, not missing consent. https://learn.microsoft.com/graph/errors,
- * https://learn.microsoft.com/graph/resolve-auth-errors
- */
-const PERMISSION_CODES = new Set(['erroraccessdenied', 'authorization_requestdenied', 'accessdenied']);
-
-export function isConsentDenial(status: number, code: string, message: string): boolean {
-  if (status !== 403) return false;
-  if (PERMISSION_CODES.has(code.toLowerCase())) return true;
-  return code.toLowerCase() === 'forbidden' && (message.trim() === '' || /^Missing (scope|role) permissions on the request/i.test(message.trim()));
 }

@@ -52,14 +52,15 @@ function headersOf(headers: RequestInit['headers']): Record<string, string> {
   return headers as Record<string, string>;
 }
 
-interface Answer {
+export interface Answer {
   status: number;
   statusText: string;
   headers: [string, string][];
   body: Buffer;
 }
 
-function send(url: string, method: string, headers: Record<string, string>, body: Buffer | string | undefined, signal: AbortSignal | undefined): Promise<Answer> {
+/** One request over `node:http(s)` with kept-alive connections; the body decoded (gzip, deflate, br). Rejects on a network failure or abort. */
+export function send(url: string, method: string, headers: Record<string, string>, body: Buffer | string | undefined, signal: AbortSignal | undefined): Promise<Answer> {
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : http;
   const agent = target.protocol === 'https:' ? agents['https:'] : agents['http:'];

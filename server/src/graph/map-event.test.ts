@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GraphResponseError } from './errors';
 import { readGraphExample } from './graph-examples';
 import type { Json } from './json-reader';
-import { mapEvent, mapEventPage } from './map-event';
+import { DATE_TIME, mapEvent, mapEventPage, wallClockMs } from './map-event';
 
 const utc = (iso: string) => Date.parse(iso);
 
@@ -127,5 +128,35 @@ describe("Microsoft's published event payloads", () => {
     const mapped = mapEvent(readGraphExample('event-create-response.json'), 'event', { knownTransactionIds: new Set(['7E163156-7762-4BEB-A1C6-729EA81755A7']) });
     expect(mapped).toMatchObject({ id: 'AAMkAGI1AAAt9AHjAAA=', showAs: 'busy', response: 'organizer', isUnplugBlock: true });
     expect(mapped.start).toBe(utc('2017-04-15T18:00:00Z'));
+  });
+});
+
+/** What `wallClockMs` replaced: the regular expression and `Date.UTC`, as the mapping read times before. */
+function byExpression(text: string): number | undefined {
+  const match = DATE_TIME.exec(text);
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi, s = '0', fraction = '0'] = match;
+  const localMs = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) + Math.floor(Number(`0.${fraction}`) * 1000);
+  const check = new Date(localMs);
+  return Number.isNaN(localMs) || check.getUTCDate() !== Number(d) || check.getUTCMonth() !== Number(mo) - 1 ? NaN : localMs;
+}
+
+describe('wallClockMs', () => {
+  it.each([
+    '2025-03-10T09:00:00.0000000', '2025-03-10T09:00:00', '2025-03-10T09:00', '2025-03-10T09:00:00.5', '2025-03-10T09:00:00.1234567',
+    '2025-03-10T09:00:00.29', '2025-03-10T09:00:00.0000001', '2024-02-29T23:59:59.9999999', '2025-02-29T10:00:00', '2025-03-10T24:00:00',
+    '2025-03-10T23:60:00', '2025-13-01T00:00:00', '2025-00-10T00:00:00', '0050-01-01T00:00:00', '2025-03-10T09:00:00.', '2025-03-10T09:00:00.12345678',
+    '2025-03-10 09:00:00', '2025-03-10T09:00:00Z', '2025-3-10T09:00:00', '2025-03-10T9:00:00', '', 'x025-03-10T09:00:00', '2025-03-10T09:00:0a', '２025-03-10T09:00:00',
+  ])('reads %j as the expression did', (text) => {
+    expect(wallClockMs(text)).toEqual(byExpression(text));
+  });
+
+  it('reads any text as the expression did', () => {
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
+    const shaped = fc.tuple(digits(4), digits(2), digits(2), digits(2), digits(2), fc.option(digits(2)), fc.option(fc.stringMatching(/^[0-9]{1,7}$/)))
+      .map(([y, mo, d, h, mi, s, f]) => `${y}-${mo}-${d}T${h}:${mi}${s === null ? '' : `:${s}${f === null ? '' : `.${f}`}`}`);
+    fc.assert(fc.property(fc.oneof(shaped, fc.string({ maxLength: 30 })), (text) => {
+      expect(wallClockMs(text)).toEqual(byExpression(text));
+    }), { numRuns: 5_000 });
   });
 });

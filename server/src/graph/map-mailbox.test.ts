@@ -61,6 +61,14 @@ describe('mapMailboxSettings', () => {
     expect(mapWorkingHours({ ...base, timeZone: { name: 'W. Europe Standard Time' } }, 'w').timeZone).toEqual({ kind: 'windows', name: 'W. Europe Standard Time' });
   });
 
+  it('tells them apart the same way when a name comes again (the answer is remembered)', () => {
+    for (let i = 0; i < 3; i += 1) {
+      expect(mapWorkingHours(base, 'w').timeZone).toEqual({ kind: 'iana', name: 'Europe/Berlin' });
+      expect(mapWorkingHours({ ...base, timeZone: { name: 'W. Europe Standard Time' } }, 'w').timeZone).toEqual({ kind: 'windows', name: 'W. Europe Standard Time' });
+      expect(mapWorkingHours({ ...base, timeZone: { name: 'Nowhere Standard Time' } }, 'w').timeZone).toEqual({ kind: 'iana', name: 'Nowhere Standard Time' });
+    }
+  });
+
   it("falls back to the mailbox's zone when working hours have none", () => {
     const { workingHours } = mapMailboxSettings({ timeZone: 'Tokyo Standard Time', workingHours: { ...base, timeZone: null } }, 'm');
     expect(workingHours.timeZone).toEqual({ kind: 'windows', name: 'Tokyo Standard Time' });

@@ -51,7 +51,8 @@ export async function balanceFor(ports: ApiPorts, cache: ApiCaches, auth: Reques
     zone,
   });
   if (isWholeWeek(balance.range) && cache.snapshotChanged(personKey(auth), balance.range.from, snapshotOf(balance))) {
-    await storeBatches(ports.store).saveSnapshot(key, balance.range.from, snapshotOf(balance), now);
+    // Behind the answer: team figures and nudges read it (after settling the writes), the answer does not.
+    void storeBatches(ports.store).saveSnapshot(key, balance.range.from, snapshotOf(balance), now);
   }
   // The zone was resolved here (the domain is handed it), so an unreadable zone is reported from here.
   return { ...balance, timeZone: { name: zone.name, problem }, zone };

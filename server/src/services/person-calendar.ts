@@ -39,12 +39,13 @@ export function windowForDates(from: string, to: string): Interval {
 /**
  * Loads (or reuses) the caller's calendar, working hours and presence for a window. Each fresh
  * load stores the person's working hours (days, times and zone: nothing else), so the automatic
- * status job can use them without any mailbox access of its own.
+ * status job can use them without any mailbox access of its own — behind the answer, which does
+ * not wait for it.
  */
 export async function loadPersonCalendar(ports: ApiPorts, cache: TabDataCache, auth: RequestAuth, window: Interval): Promise<PersonCalendar> {
   const data = await cache.get(personKey(auth), `${window.start}-${window.end}`, async () => {
     const loaded = await ports.graph.loadTabData(ports.personContext(auth), window);
-    await storeBatches(ports.store).saveWorkingHours(auth.caller, loaded.workingHours as unknown as Record<string, unknown>, ports.now());
+    void storeBatches(ports.store).saveWorkingHours(auth.caller, loaded.workingHours as unknown as Record<string, unknown>, ports.now());
     return loaded;
   });
   const { caller } = auth;

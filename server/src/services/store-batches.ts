@@ -8,13 +8,14 @@ import { statusRepository } from '../store/repositories/status-repository';
 import { suggestionStateRepository, type SuggestionState } from '../store/repositories/suggestion-state-repository';
 import { teamRepository } from '../store/repositories/team-repository';
 import type { Store } from '../store/store';
+import { DeferredWrites } from '../store/write-behind';
 import { closeAt, storedPresence, type StoredPresenceInterval } from './presence-timeline';
 import { settingsFrom, type EffectiveSettings } from './settings-service';
 
 /**
  * What a tab open reads and writes in the store, batched across people: when many open the tab at
  * once (a team stand-up ending, a Monday morning), their reads of one kind share a query per
- * tenant, and their writes one statement, instead of one each. One person alone costs what
+ * tenant, and their writes (made behind the answers) one statement, instead of one each. One person alone costs what
  * the single-person queries cost. Answers are the same as the repositories' single-person ones.
  */
 export interface StoreBatches {
@@ -27,7 +28,12 @@ export interface StoreBatches {
   quietChoices(person: PersonKey): Promise<QuietChoice[]>;
   /** The stored presence timeline over a window; open intervals end at `now`. */
   presence(person: PersonKey, window: Interval, now: Date): Promise<PresenceInterval[]>;
+  /**
+   * Written behind the answer (store/write-behind.ts), with others' in one statement; resolves once
+   * written, never rejects (a failure is reported). No answer needs to wait for it.
+   */
   saveWorkingHours(person: PersonKey, workingHours: Record<string, unknown>, now: Date): Promise<void>;
+  /** Written behind the answer, as `saveWorkingHours`. */
   saveSnapshot(person: PersonKey, weekStart: string, totals: Record<string, number>, now: Date): Promise<void>;
 }
 
@@ -78,15 +84,9 @@ function createStoreBatches(store: Store): StoreBatches {
   });
 
   type WorkingHoursEntry = { person: PersonKey; workingHours: Record<string, unknown>; now: Date };
-  const workingHoursWrite = batched(async (entries: readonly WorkingHoursEntry[]) => {
-    await statusRepository(db).saveManyWorkingHours(entries);
-    return entries.map(() => undefined);
-  });
+  const workingHoursWrites = new DeferredWrites<WorkingHoursEntry>(db, 'working hours', (entries) => statusRepository(db).saveManyWorkingHours(entries));
   type SnapshotEntry = { person: PersonKey; weekStart: string; totals: Record<string, number>; now: Date };
-  const snapshotWrite = batched(async (entries: readonly SnapshotEntry[]) => {
-    await teamRepository(db).saveSnapshots(entries);
-    return entries.map(() => undefined);
-  });
+  const snapshotWrites = new DeferredWrites<SnapshotEntry>(db, 'balance snapshots', (entries) => teamRepository(db).saveSnapshots(entries));
 
   return {
     settings: async (person) => {
@@ -98,7 +98,7 @@ function createStoreBatches(store: Store): StoreBatches {
     suggestionStates: (person) => statesOf(person),
     quietChoices: (person) => quietOf(person),
     presence: async (person, window, now) => closeAt(await presenceOf({ ...person, window }), now),
-    saveWorkingHours: (person, workingHours, now) => workingHoursWrite({ person, workingHours, now }),
-    saveSnapshot: (person, weekStart, totals, now) => snapshotWrite({ person, weekStart, totals, now }),
+    saveWorkingHours: (person, workingHours, now) => workingHoursWrites.add({ person, workingHours, now }),
+    saveSnapshot: (person, weekStart, totals, now) => snapshotWrites.add({ person, weekStart, totals, now }),
   };
 }

@@ -9,6 +9,7 @@ import { PERIODIC } from '../../../server/src/jobs/runtime';
 import { nudgeRepository } from '../../../server/src/store/repositories/nudge-repository';
 import { statusRepository } from '../../../server/src/store/repositories/status-repository';
 import { subscriptionRepository } from '../../../server/src/store/repositories/subscription-repository';
+import { settleWrites } from '../../../server/src/store/write-behind';
 import { startJobsHarness, type JobsHarness } from '../jobs/jobs-harness';
 import { CUSTOMER_SUCCESS_TEAM_ID } from '../../../server/src/demo/teams';
 
@@ -46,6 +47,8 @@ async function tables(): Promise<{ name: string; personColumns: string[] }[]> {
 
 /** Rows of `table` whose whole text (every column) mentions any of `needles` (ids, names, addresses). */
 async function rowsMentioning(table: string, needles: string[]): Promise<unknown[]> {
+  // What the API writes behind its answers (weekly snapshots, working hours) counts as stored.
+  await settleWrites(h.store.db);
   const rows: unknown[] = await anyDb().selectFrom(table).selectAll().execute();
   return rows.filter((row) => needles.some((n) => JSON.stringify(row).includes(n)));
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { NudgeKind, NudgePreferences, WeekFigures } from '../../domain/nudges/nudge-types';
 import type { Database } from '../schema';
 import type { PersonKey } from './people-repository';
+import { settleWrites } from '../write-behind';
 
 export interface NudgePerson extends PersonKey {
   nudges: NudgePreferences;
@@ -93,6 +94,7 @@ export function nudgeRepository(db: Kysely<Database>) {
 
     /** The measured weekly totals kept for a person (balance snapshots), newest first. */
     async weeks(person: PersonKey, from: string, to: string): Promise<WeekFigures[]> {
+      await settleWrites(db); // snapshots are written behind the answers
       const rows = await db.selectFrom('balance_snapshot').select(['week_start', 'totals'])
         .where('tenant_id', '=', person.tenantId).where('user_id', '=', person.userId)
         .where('week_start', '>=', from).where('week_start', '<=', to)

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { PersonKey } from './people-repository';
+import { settleWrites } from '../write-behind';
 
 /**
  * Every table that holds rows about a person, and the column that names them. A new table with
@@ -39,6 +40,7 @@ export type PersonalExport = { [T in keyof typeof PERSONAL_TABLES]: Record<strin
 export function privacyRepository(db: Kysely<Database>) {
   return {
     async export(person: PersonKey): Promise<PersonalExport> {
+      await settleWrites(db); // what was written behind answers is part of it
       const result: Record<string, Record<string, unknown>[]> = {};
       for (const [table, column] of Object.entries(PERSONAL_TABLES) as [keyof typeof PERSONAL_TABLES, string][]) {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- table and column come from the constant above
@@ -55,6 +57,7 @@ export function privacyRepository(db: Kysely<Database>) {
      * longer name them.
      */
     async erase(person: PersonKey): Promise<Record<string, number>> {
+      await settleWrites(db); // nothing written behind an answer may come back after the erasure
       return db.transaction().execute(async (trx) => {
         const counts: Record<string, number> = {};
         for (const [table, column] of Object.entries(PERSONAL_TABLES)) {

@@ -4,6 +4,7 @@ import type { StatusWindow } from '../../domain/status/status-windows';
 import type { Interval, PreferredPresence } from '../../domain/types';
 import type { Database } from '../schema';
 import type { PersonKey } from './people-repository';
+import { settleWrites } from '../write-behind';
 
 export interface StatusPerson extends PersonKey {
   /** The person's stored quiet-time choices (partial) and their tenant's stored policy. */
@@ -137,6 +138,7 @@ export function statusRepository(db: Kysely<Database>) {
     async workingHours(tenantId: string, userIds: readonly string[]): Promise<Map<string, { workingHours: Record<string, unknown>; fetchedAt: Date }>> {
       const out = new Map<string, { workingHours: Record<string, unknown>; fetchedAt: Date }>();
       if (userIds.length === 0) return out;
+      await settleWrites(db); // tab loads write them behind their answers
       const rows = await db.selectFrom('person_working_hours').selectAll().where('tenant_id', '=', tenantId).where('user_id', 'in', [...userIds]).execute();
       for (const r of rows) out.set(r.user_id, { workingHours: r.working_hours, fetchedAt: r.fetched_at });
       return out;

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { PersonKey } from './people-repository';
+import { settleWrites } from '../write-behind';
 
 /** Who opted in to their team's aggregate balance. */
 export function teamRepository(db: Kysely<Database>) {
@@ -44,6 +45,7 @@ export function teamRepository(db: Kysely<Database>) {
 
     /** The week's totals of the team's opted-in members who have one. */
     async memberSnapshots(tenantId: string, teamId: string, weekStart: string): Promise<Record<string, number>[]> {
+      await settleWrites(db); // snapshots are written behind the answers
       const rows = await db.selectFrom('balance_snapshot')
         .innerJoin('team_member', (join) => join
           .onRef('team_member.tenant_id', '=', 'balance_snapshot.tenant_id')
