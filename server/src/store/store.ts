@@ -147,12 +147,10 @@ export async function writeBuiltTemplate(location: TemplateLocation = BUILT_TEMP
   const wanted = await currentManifest();
   const folder = await mkdtemp(path.join(os.tmpdir(), 'unplug-pglite-build-'));
   try {
-    const client = await PGlite.create(path.join(folder, 'data'), { postgresqlconf: PGLITE_SETTINGS });
-    try {
-      await migrate(new Kysely<Database>({ dialect: new PGliteDialect(client) }));
-    } finally {
-      await client.close();
-    }
+    // The machine's migrated template folder (made once by initdb + migrations, by the first start
+    // or build here), copied: a second build on this machine (another clone, another Node, the
+    // container's replay) does not run initdb again.
+    await cp(await migratedTemplateFolder(), path.join(folder, 'data'), { recursive: true, filter: (source) => path.basename(source) !== TEMPLATE_MARK });
     await mkdir(path.dirname(location.archive), { recursive: true });
     const partial = `${location.archive}.${process.pid}.tmp`;
     await packFolder(path.join(folder, 'data'), partial, 'PG_VERSION');
