@@ -94,12 +94,16 @@ export async function saveTabScreenshot(page: Page, tab: Frame, name: string): P
 /** Animation frames in a row with the same layout for it to count as settled. */
 const SETTLED_FRAMES = 3;
 
+/** Longer than any settling takes, even on a loaded machine: past it, something keeps moving. */
+const SETTLE_TIMEOUT_MS = 15_000;
+
 /**
  * Resolves once the frame's layout has stopped changing: every element's box the same for
  * SETTLED_FRAMES animation frames in a row. What reacts to a new size (resize observers and media
  * queries, Fluent's Overflow, a chart drawn again) does so within a frame or two, so this waits as
  * long as that takes instead of for a fixed time. Playwright polls on the browser's own animation
- * frames, which the page's installed test clock does not replace.
+ * frames, which the page's installed test clock does not replace. HTML elements count by their
+ * layout box (`offset*`), which transforms leave alone: a spinning spinner is not a layout change.
  */
 export async function layoutSettled(frame: Frame): Promise<void> {
   await frame.evaluate(() => { delete (window as LayoutWindow).__layoutSettled; });
@@ -107,14 +111,20 @@ export async function layoutSettled(frame: Frame): Promise<void> {
     const root = document.documentElement;
     let layout = `${root.scrollWidth}×${root.scrollHeight}`;
     for (const element of document.querySelectorAll('body *')) {
-      const box = element.getBoundingClientRect();
-      layout += `;${box.x},${box.y},${box.width},${box.height}`;
+      if (element instanceof HTMLElement) {
+        layout += `;${element.offsetLeft},${element.offsetTop},${element.offsetWidth},${element.offsetHeight}`;
+      } else {
+        const box = element.getBoundingClientRect();
+        layout += `;${box.x},${box.y},${box.width},${box.height}`;
+      }
     }
     const win = window as LayoutWindow;
     const last = win.__layoutSettled;
     win.__layoutSettled = { layout, same: last?.layout === layout ? last.same + 1 : 0 };
     return win.__layoutSettled.same >= frames;
-  }, SETTLED_FRAMES, { polling: 'raf' });
+  }, SETTLED_FRAMES, { polling: 'raf', timeout: SETTLE_TIMEOUT_MS }).catch((error: unknown) => {
+    throw new Error(`the layout did not settle within ${SETTLE_TIMEOUT_MS} ms`, { cause: error });
+  });
 }
 
 type LayoutWindow = Window & { __layoutSettled?: { layout: string; same: number } };
