@@ -206,12 +206,19 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
 }
 
 /**
+ * initdb's options for the in-memory template: WAL segments of 1 MB instead of 16 MB (one such,
+ * mostly zeros, was in the dump every in-memory store unpacks): a dump of 31.7 MB instead of
+ * 41.1 MB, about 0.1 s less CPU a store (0.52 → 0.38 s measured). Data folders on disk keep the default.
+ */
+const MEMORY_INITDB = ['--wal-segsize=1'];
+
+/**
  * A new PGlite runs initdb (about 5 s here); loading a dump of an already migrated database takes
  * under 1 s. In-memory stores (tests, benchmarks) start from such a dump, kept in the temp folder
  * and keyed by the migrations it holds, so a new migration makes a new template.
  */
 export async function openMemoryFromTemplate(): Promise<PGlite> {
-  const file = path.join(os.tmpdir(), `unplug-pglite-template-${await migrationsKey()}.tar`);
+  const file = path.join(os.tmpdir(), `unplug-pglite-template-${await migrationsKey()}-wal1.tar`);
   const saved = await templateBytes(file);
   if (saved) {
     try {
@@ -221,7 +228,7 @@ export async function openMemoryFromTemplate(): Promise<PGlite> {
       retained.delete(file);
     }
   }
-  const client = await PGlite.create('memory://', { postgresqlconf: PGLITE_SETTINGS });
+  const client = await PGlite.create('memory://', { initDbStartParams: MEMORY_INITDB, postgresqlconf: PGLITE_SETTINGS });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   await migrate(db);
   const dump = await client.dumpDataDir('none');
