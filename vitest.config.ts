@@ -33,6 +33,7 @@ export default defineConfig({
           // run afresh): importing Fastify, the app, PGlite and the demo tenant again for every
           // file was a third of the suite's CPU time. Nothing here mocks modules or changes globals.
           isolate: false,
+          setupFiles: ['tests/setup-worker.ts'],
         },
       },
       {
@@ -44,6 +45,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           maxWorkers: WORKERS,
           isolate: false,
+          setupFiles: ['tests/setup-worker.ts'],
           // Builds client/dist once, before any browser file starts, when it is missing or stale.
           globalSetup: ['tests/browser/harness/global-setup.ts'],
         },

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  accessibilityProblems, hostMessages, newTestContext, openInHost, saveScreenshot, tabTheme, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite,
+  accessibilityProblems, hostMessages, layoutSettled, newTestContext, openInHost, saveScreenshot, tabTheme, waitForHostMessage, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite,
 } from './harness';
 import { DEMO_TENANT_DECORATOR } from '../../server/src/demo/plugin';
 import type { DemoTenant } from '../../server/src/demo/tenant';
@@ -67,7 +67,7 @@ describe('the tab outside any host', () => {
         await tokenRequest;
         // The view reloads for the new person; scan it once it shows their figures.
         await expect.poll(() => page.locator('[data-figure="balance-summary"]').isVisible(), { timeout: 15_000 }).toBe(true);
-        await page.waitForTimeout(300);
+        await layoutSettled(page.mainFrame());
       }
       expect(unexpectedErrors()).toEqual([]);
     } else {
@@ -140,6 +140,9 @@ describe('the tab outside any host', () => {
 
   it('falls back to demo mode when it is framed by a page that is no Teams host', async () => {
     const { tab } = await openInHost(page, server, { silent: true });
+    // The wait for a host (3 s) on the page's test clock, once the tab has asked the host.
+    await waitForHostMessage(page, 'initialize');
+    await page.clock.runFor(3_000);
     await expect.poll(() => tab.getByText('Demo mode', { exact: true }).isVisible(), { timeout: 8000 }).toBe(true);
     expect(await tabTheme(tab)).toBe('default');
     const messages = await hostMessages(page);
@@ -154,6 +157,8 @@ describe('the tab outside any host', () => {
       // Still waiting where demo mode used to take over (3 s).
       await page.waitForTimeout(4500);
       expect(await tab.getByText('Demo mode', { exact: true }).count()).toBe(0);
+      // The rest of the longer wait (10 s) on the page's test clock, instead of in real time.
+      await page.clock.runFor(10_000);
       await expect.poll(() => tab.getByText(/Teams did not answer\./).isVisible(), { timeout: 12_000 }).toBe(true);
       expect(await tab.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
       expect(await tab.getByText('Demo mode', { exact: true }).count()).toBe(0);

@@ -11,7 +11,7 @@
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  accessibilityProblems, hostMessages, openBrowserSuite, openInHost, saveScreenshot, saveTabScreenshot, tabTheme,
+  accessibilityProblems, hostMessages, layoutSettled, openBrowserSuite, openInHost, saveScreenshot, saveTabScreenshot, tabTheme,
   type BrowserSuite, type DemoTenantClient, type HostConfig, type HostTheme, type PageProblems, type TabServer,
 } from './harness';
 import { CUSTOMER_SUCCESS_TEAM_ID } from '../../server/src/demo/teams';
@@ -134,7 +134,7 @@ function layoutFindings(frame: Frame): Promise<LayoutFindings> {
 async function resize(frame: Frame, width: number): Promise<void> {
   await page.setViewportSize({ width, height: 720 });
   await frame.waitForFunction((w) => window.innerWidth === w, width);
-  await page.waitForTimeout(250);
+  await layoutSettled(frame);
 }
 
 /** Waits for running transitions (a dialog or menu opening scales in) to end; endless ones (spinners) do not count. */

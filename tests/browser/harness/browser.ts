@@ -84,12 +84,50 @@ export async function saveTabScreenshot(page: Page, tab: Frame, name: string): P
   await page.setViewportSize({ width: before.width, height: Math.min(Math.max(before.height, height + 40), 6000) });
   try {
     // Let the charts and layout settle at the new size.
-    await page.waitForTimeout(300);
+    await layoutSettled(tab);
     return await saveScreenshot(page, name);
   } finally {
     await page.setViewportSize(before);
   }
 }
+
+/** Animation frames in a row with the same layout for it to count as settled. */
+const SETTLED_FRAMES = 3;
+
+/** Longer than any settling takes, even on a loaded machine: past it, something keeps moving. */
+const SETTLE_TIMEOUT_MS = 15_000;
+
+/**
+ * Resolves once the frame's layout has stopped changing: every element's box the same for
+ * SETTLED_FRAMES animation frames in a row. What reacts to a new size (resize observers and media
+ * queries, Fluent's Overflow, a chart drawn again) does so within a frame or two, so this waits as
+ * long as that takes instead of for a fixed time. Playwright polls on the browser's own animation
+ * frames, which the page's installed test clock does not replace. HTML elements count by their
+ * layout box (`offset*`), which transforms leave alone: a spinning spinner is not a layout change.
+ */
+export async function layoutSettled(frame: Frame): Promise<void> {
+  await frame.evaluate(() => { delete (window as LayoutWindow).__layoutSettled; });
+  await frame.waitForFunction((frames) => {
+    const root = document.documentElement;
+    let layout = `${root.scrollWidth}×${root.scrollHeight}`;
+    for (const element of document.querySelectorAll('body *')) {
+      if (element instanceof HTMLElement) {
+        layout += `;${element.offsetLeft},${element.offsetTop},${element.offsetWidth},${element.offsetHeight}`;
+      } else {
+        const box = element.getBoundingClientRect();
+        layout += `;${box.x},${box.y},${box.width},${box.height}`;
+      }
+    }
+    const win = window as LayoutWindow;
+    const last = win.__layoutSettled;
+    win.__layoutSettled = { layout, same: last?.layout === layout ? last.same + 1 : 0 };
+    return win.__layoutSettled.same >= frames;
+  }, SETTLED_FRAMES, { polling: 'raf', timeout: SETTLE_TIMEOUT_MS }).catch((error: unknown) => {
+    throw new Error(`the layout did not settle within ${SETTLE_TIMEOUT_MS} ms`, { cause: error });
+  });
+}
+
+type LayoutWindow = Window & { __layoutSettled?: { layout: string; same: number } };
 
 /** Saves a full-page screenshot as tests/artifacts/<name>.png (git-ignored) and returns its path. */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
