@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgBossQueue } from '../../../server/src/jobs/pg-boss-queue';
 import { waitFor } from './jobs-harness';
@@ -65,4 +66,32 @@ describe(`PgBossQueue (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite 
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(ran).toEqual([0, 1]);
   }, 60_000);
+
+  it('never leaves a job taken and not run when an instance stops while it looks for work', async () => {
+    // A producer, and workers that look for work all the time and are stopped at once after a
+    // send: the stop lands in the middle of a fetch as often as not. A job a fetch took must run
+    // to its end (or be failed for a retry), never stay "active" with no one running it.
+    const producer = new PgBossQueue({ connectionString: db.url }, silent);
+    queues = [producer];
+    await producer.start();
+    const ran: number[] = [];
+    for (let n = 0; n < 12; n += 1) {
+      const worker = new PgBossQueue({ connectionString: db.url, pollingIntervalSeconds: 0.005 }, silent);
+      worker.work<{ n: number }>('handover', async (job) => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        ran.push(job.n);
+      });
+      await worker.start();
+      await producer.send('handover', { n }, { key: `handover-${n}` });
+      await new Promise((resolve) => setTimeout(resolve, n % 4));
+      await worker.stop();
+      const states = await sql<{ state: string; n: number }>`select state, count(*)::int as n from pgboss.job where name = 'handover' group by state`.execute(db.store.db);
+      expect(states.rows.filter((row) => row.state === 'active'), `after stop ${n}`).toEqual([]);
+    }
+    // Whatever was not run is still waiting for the next instance: nothing lost.
+    const states = await sql<{ state: string; n: number }>`select state, count(*)::int as n from pgboss.job where name = 'handover' group by state`.execute(db.store.db);
+    const count = (state: string) => states.rows.find((row) => row.state === state)?.n ?? 0;
+    expect(count('completed')).toBe(ran.length);
+    expect(count('completed') + count('created') + count('retry')).toBe(12);
+  }, 120_000);
 });
