@@ -6,7 +6,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /**
  * The node flags `npm start` runs the server with (server/package.json's start script, e.g.
- * `--max-semi-space-size=1 --liftoff-only`), so a benchmark's server process runs as a deployed one
+ * `--max-semi-space-size=8 --liftoff-only`), so a benchmark's server process runs as a deployed one
  * does: the flags trade speed for memory, and a figure taken without them would flatter the server.
  */
 export function startNodeFlags(): string[] {

@@ -33,7 +33,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /**
  * How the server is started: as `npm start` starts it when its start script runs the compiled
  * `dist/server.js` with node (its node flags included); otherwise the compiled file with
- * `--max-semi-space-size=1 --liftoff-only` when it has been built; otherwise the TypeScript through tsx, and the
+ * `--max-semi-space-size=8 --liftoff-only` when it has been built; otherwise the TypeScript through tsx, and the
  * output says so (tsx compiles at run time and holds its own memory: pessimistic figures).
  */
 export function serverCommand(): { label: string; args: string[] } {
@@ -43,7 +43,7 @@ export function serverCommand(): { label: string; args: string[] } {
   if (words[0] === 'node' && words.at(-1)?.replace(/^\.\//, '') === 'dist/server.js' && existsSync(compiled)) {
     return { label: `${start} (npm start, compiled)`, args: [...words.slice(1, -1), compiled] };
   }
-  if (existsSync(compiled)) return { label: 'node --max-semi-space-size=1 --liftoff-only --enable-source-maps server/dist/server.js (compiled)', args: ['--max-semi-space-size=1', '--liftoff-only', '--enable-source-maps', compiled] };
+  if (existsSync(compiled)) return { label: 'node --max-semi-space-size=8 --liftoff-only --enable-source-maps server/dist/server.js (compiled)', args: ['--max-semi-space-size=8', '--liftoff-only', '--enable-source-maps', compiled] };
   return { label: 'node --import tsx server/src/server.ts (server/dist/server.js is not built: TypeScript compiled at run time)', args: ['--import', 'tsx', path.join(root, 'server', 'src', 'server.ts')] };
 }
 
