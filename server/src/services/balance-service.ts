@@ -3,6 +3,7 @@ import type { Balance } from '../domain/balance/balance-types';
 import { computeBalance } from '../domain/balance/compute-balance';
 import { addDays, dayOfWeek, type DateRange } from '../domain/time/local-date';
 import type { ApiCaches } from './api-caches';
+import { preparedCalendar } from './prepared-calendar';
 import { bookedBlocks, cachedPresence, cachedQuietChoices, cachedSettings, cachedStates } from './person-data';
 import { zoneOrUtc } from '../domain/time/resolve-time-zone';
 import type { Zone } from '../domain/time/zone';
@@ -44,6 +45,7 @@ export async function balanceFor(ports: ApiPorts, cache: ApiCaches, auth: Reques
     events: data.events,
     presence,
     blocks: bookedBlocks(states),
+    prepared: preparedCalendar(person, data.events, states, zone),
     preferences: settings.preferences,
     range: dates,
     now: now.getTime(),
