@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { partBody, sendBatch, type BatchPart } from './batch';
 import { ConsentRequiredError, GraphRequestError } from './errors';
-import { startFakeGraph, type FakeGraph } from './fake-graph';
+import { useFakeGraph } from './use-fake-graph';
 import { readGraphExample } from './graph-examples';
 import { testGraphHttp } from './test-graph';
 
-let fake: FakeGraph;
-beforeAll(async () => {
-  fake = await startFakeGraph();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const fake = useFakeGraph();
 
 const parts = (ids: string[]): BatchPart[] => ids.map((id) => ({ id, method: 'GET', url: '/me/presence' }));
 

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { calendarDelta } from './delta';
 import { GraphResponseError } from './errors';
-import { startFakeGraph, type FakeGraph } from './fake-graph';
 import { loadGraphContract } from './graph-contract';
+import { useFakeGraph } from './use-fake-graph';
 import { readGraphExample } from './graph-examples';
 import { testGraphHttp } from './test-graph';
 
 const contract = loadGraphContract();
 const WINDOW = { start: Date.parse('2016-12-01T00:00:00Z'), end: Date.parse('2016-12-30T00:00:00Z') };
-let fake: FakeGraph;
-beforeAll(async () => {
-  fake = await startFakeGraph();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const fake = useFakeGraph();
 
 /** Microsoft's delta pages, with their links moved onto the fake's root. */
 function page(file: string): unknown {

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConsentRequiredError, GraphThrottledError } from './errors';
-import { startFakeGraph, type FakeAnswer, type FakeGraph } from './fake-graph';
+import { type FakeAnswer } from './fake-graph';
+import { useFakeGraph } from './use-fake-graph';
 import { createGraphHttp } from './graph-client';
 import { readGraphExample } from './graph-examples';
 import { testGraphHttp, TEST_GRAPH_TOKEN } from './test-graph';
 
-let fake: FakeGraph;
-beforeAll(async () => {
-  fake = await startFakeGraph();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const fake = useFakeGraph();
 
 const BATCH = { requests: [{ id: 'presence', method: 'GET', url: '/me/presence' }] };
 

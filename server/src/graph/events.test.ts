@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConsentRequiredError, GraphRequestError, GraphResponseError } from './errors';
 import { createBlockEvent, transactionIdFor, uuidV5 } from './events';
-import { startFakeGraph, type FakeGraph } from './fake-graph';
 import { loadGraphContract } from './graph-contract';
+import { useFakeGraph } from './use-fake-graph';
 import { readGraphExample } from './graph-examples';
 import { testGraphHttp } from './test-graph';
 
 const contract = loadGraphContract();
-let fake: FakeGraph;
-beforeAll(async () => {
-  fake = await startFakeGraph();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const fake = useFakeGraph();
 
 const input = {
   start: Date.parse('2025-03-10T13:00:00Z'),

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConsentRequiredError, GraphRequestError, GraphResponseError, GraphThrottledError } from './errors';
-import { startFakeGraph, type FakeGraph } from './fake-graph';
 import { createGraphHttp, isConsentDenial, relativeLink } from './graph-client';
+import { useFakeGraph } from './use-fake-graph';
 import { readGraphExample } from './graph-examples';
 import { testGraphHttp } from './test-graph';
 
-let fake: FakeGraph;
-beforeAll(async () => {
-  fake = await startFakeGraph();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const fake = useFakeGraph();
 
 describe('createGraphHttp retries', () => {
   it('retries 429, 503 and 504, honouring Retry-After (seconds or HTTP date) or backing off without it', async () => {

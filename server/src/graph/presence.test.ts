@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ConsentRequiredError } from './errors';
-import { startFakeGraph, type FakeGraph } from './fake-graph';
 import { loadGraphContract } from './graph-contract';
 import { clearAppPresence, getPresencesByUserId, isoMinutes, setAppPresence, setStatusMessage } from './presence';
 import { TEST_GRAPH_TOKEN, testGraphHttp } from './test-graph';
+import { useFakeGraph } from './use-fake-graph';
 
 const contract = loadGraphContract();
-let fake: FakeGraph;
-beforeAll(async () => {
-  fake = await startFakeGraph();
-});
-afterAll(() => fake.close());
+const fake = useFakeGraph();
 beforeEach(() => {
-  fake.requests.length = 0;
   fake.handle((request) => request.url === '/communications/getPresencesByUserId'
     ? { status: 200, body: { value: (request.body as { ids: string[] }).ids.map((id) => ({ id, availability: 'Available', activity: 'Available' })) } }
     : { status: 200 });

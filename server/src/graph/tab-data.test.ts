@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConsentRequiredError, GraphRequestError, GraphResponseError, GraphThrottledError } from './errors';
-import { startFakeGraph, type FakeAnswer, type FakeGraph } from './fake-graph';
+import { type FakeAnswer } from './fake-graph';
+import { useFakeGraph } from './use-fake-graph';
 import { loadGraphContract } from './graph-contract';
 import { readGraphExample } from './graph-examples';
 import { loadTabData } from './tab-data';
@@ -8,15 +9,7 @@ import { batchAnswer, batchParts, TEST_GRAPH_TOKEN, testGraphHttp } from './test
 
 const WEEK = { start: Date.parse('2025-03-10T00:00:00Z'), end: Date.parse('2025-03-17T00:00:00Z') };
 const contract = loadGraphContract();
-let fake: FakeGraph;
-
-beforeAll(async () => {
-  fake = await startFakeGraph();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const fake = useFakeGraph();
 
 const standup = {
   id: 'evt-standup', start: { dateTime: '2025-03-10T09:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2025-03-10T09:15:00.0000000', timeZone: 'UTC' },
