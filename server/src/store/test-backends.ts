@@ -10,7 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
+import type { Database } from './schema';
 import { openMemoryFromTemplate, openStore, type Store } from './store';
 
 export interface TestBackend {
@@ -107,4 +109,12 @@ export async function openEmptyPGlite(): Promise<PGlite> {
   await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
   await rename(partial, file);
   return client;
+}
+
+/**
+ * Rows of a query written out in SQL, for tests that look at tables outside Unplug's schema (such
+ * as pg-boss's `pgboss.job`), through the store's own Kysely.
+ */
+export async function rowsOf<Row>(db: Kysely<Database>, query: string): Promise<Row[]> {
+  return (await sql.raw<Row>(query).execute(db)).rows;
 }

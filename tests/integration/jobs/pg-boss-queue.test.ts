@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgBossQueue } from '../../../server/src/jobs/pg-boss-queue';
+import { rowsOf } from '../../../server/src/store/test-backends';
 import { waitFor } from './jobs-harness';
 import { openSharedDatabase, type SharedDatabase } from './scale-harness';
 
@@ -85,12 +85,12 @@ describe(`PgBossQueue (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite 
       await producer.send('handover', { n }, { key: `handover-${n}` });
       await new Promise((resolve) => setTimeout(resolve, n % 4));
       await worker.stop();
-      const states = await sql<{ state: string; n: number }>`select state, count(*)::int as n from pgboss.job where name = 'handover' group by state`.execute(db.store.db);
-      expect(states.rows.filter((row) => row.state === 'active'), `after stop ${n}`).toEqual([]);
+      const states = await rowsOf<{ state: string; n: number }>(db.store.db, "select state, count(*)::int as n from pgboss.job where name = 'handover' group by state");
+      expect(states.filter((row) => row.state === 'active'), `after stop ${n}`).toEqual([]);
     }
     // Whatever was not run is still waiting for the next instance: nothing lost.
-    const states = await sql<{ state: string; n: number }>`select state, count(*)::int as n from pgboss.job where name = 'handover' group by state`.execute(db.store.db);
-    const count = (state: string) => states.rows.find((row) => row.state === state)?.n ?? 0;
+    const states = await rowsOf<{ state: string; n: number }>(db.store.db, "select state, count(*)::int as n from pgboss.job where name = 'handover' group by state");
+    const count = (state: string) => states.find((row) => row.state === state)?.n ?? 0;
     expect(count('completed')).toBe(ran.length);
     expect(count('completed') + count('created') + count('retry')).toBe(12);
   }, 120_000);
