@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConsentRequiredError, GraphRequestError, GraphResponseError, GraphThrottledError } from './errors';
-import { createGraphHttp, isConsentDenial, relativeLink } from './graph-client';
+import { isConsentDenial } from './consent-denial';
+import { createGraphHttp, relativeLink } from './graph-client';
 import { useFakeGraph } from './use-fake-graph';
 import { readGraphExample } from './graph-examples';
 import { testGraphHttp } from './test-graph';

@@ -5,8 +5,6 @@ import { isConsentDenial } from './consent-denial';
 import { sendJsonDirect } from './direct-json';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, RETRYABLE_STATUSES, RetryBudget, type RetryPolicy } from './retry';
 
-export { isConsentDenial } from './consent-denial';
-
 /** Requests sent without the graph client's pipeline (see direct-json.ts): the tab's `$batch`. */
 const DIRECT_POSTS = new Set(['/$batch']);
 

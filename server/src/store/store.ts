@@ -114,9 +114,13 @@ export const BUILT_TEMPLATE: TemplateLocation = {
 interface TemplateManifest { migrations: string[]; pglite: string }
 
 async function currentManifest(): Promise<TemplateManifest> {
+  return { migrations: Object.keys(await migrationProvider.getMigrations()).sort(), pglite: await pgliteVersion() };
+}
+
+/** The installed PGlite's version: a template or dump made by another build is not used. */
+export async function pgliteVersion(): Promise<string> {
   const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-  const { version } = JSON.parse(await readFile(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string };
-  return { migrations: Object.keys(await migrationProvider.getMigrations()).sort(), pglite: version };
+  return (JSON.parse(await readFile(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 const sameManifest = (a: TemplateManifest, b: TemplateManifest) => a.pglite === b.pglite && a.migrations.join('\n') === b.migrations.join('\n');
@@ -218,18 +222,28 @@ const MEMORY_INITDB = ['--wal-segsize=1'];
  */
 export async function openMemoryFromTemplate(): Promise<PGlite> {
   const file = path.join(os.tmpdir(), `unplug-pglite-template-${await migrationsKey()}-wal1.tar`);
+  return openMemoryFromDump(file, PGLITE_SETTINGS, async () => {
+    const client = await PGlite.create('memory://', { initDbStartParams: MEMORY_INITDB, postgresqlconf: PGLITE_SETTINGS });
+    await migrate(new Kysely<Database>({ dialect: new PGliteDialect(client) }));
+    return client;
+  });
+}
+
+/**
+ * An in-memory PGlite loaded from the dump in `file`; when there is none or it is damaged, the
+ * one `make` opens, its dump saved there for next time (written whole, then renamed into place).
+ */
+export async function openMemoryFromDump(file: string, settings: string[] | undefined, make: () => Promise<PGlite>): Promise<PGlite> {
   const saved = await templateBytes(file);
   if (saved) {
     try {
-      return await PGlite.create('memory://', { loadDataDir: new TemplateTar(saved), postgresqlconf: PGLITE_SETTINGS });
+      return await PGlite.create('memory://', { loadDataDir: new TemplateTar(saved), ...(settings ? { postgresqlconf: settings } : {}) });
     } catch {
-      // A damaged template: fall through and make a new one.
+      // A damaged dump: fall through and make a new one.
       retained.delete(file);
     }
   }
-  const client = await PGlite.create('memory://', { initDbStartParams: MEMORY_INITDB, postgresqlconf: PGLITE_SETTINGS });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
-  await migrate(db);
+  const client = await make();
   const dump = await client.dumpDataDir('none');
   const partial = `${file}.${process.pid}.tmp`;
   await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
@@ -242,7 +256,7 @@ const retained = new Map<string, Promise<Uint8Array | undefined>>();
 let retaining = false;
 
 /**
- * Keeps the in-memory stores' template (41 MB) in this process after the first store instead of
+ * Keeps the in-memory stores' template (32 MB) in this process after the first store instead of
  * reading it again for every one: for processes that open many stores (the test workers, where
  * this was about 0.4 s of CPU time a store). A server opens one store, and does not keep it.
  */

@@ -4,8 +4,6 @@
  * over the wire by `@electric-sql/pglite-socket`. Never skipped: one of the two wire targets is
  * always there.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -13,7 +11,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
-import { openMemoryFromTemplate, openStore, type Store } from './store';
+import { openMemoryFromDump, openMemoryFromTemplate, openStore, pgliteVersion, type Store } from './store';
 
 export interface TestBackend {
   name: string;
@@ -92,23 +90,8 @@ async function openPGliteOverWire() {
  * per PGlite build (the same as `openMemoryFromTemplate` does for the migrated database).
  */
 export async function openEmptyPGlite(): Promise<PGlite> {
-  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-  const build = (await readFile(path.join(path.dirname(entry), '..', 'package.json'), 'utf8').then((text) => (JSON.parse(text) as { version: string }).version));
-  const file = path.join(os.tmpdir(), `unplug-pglite-empty-${build}.tar`);
-  const saved = await readFile(file).catch(() => undefined);
-  if (saved) {
-    try {
-      return await PGlite.create('memory://', { loadDataDir: new Blob([saved]) });
-    } catch {
-      // A damaged dump: fall through and make a new one.
-    }
-  }
-  const client = await PGlite.create('memory://');
-  const dump = await client.dumpDataDir('none');
-  const partial = `${file}.${process.pid}.tmp`;
-  await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
-  await rename(partial, file);
-  return client;
+  const file = path.join(os.tmpdir(), `unplug-pglite-empty-${await pgliteVersion()}.tar`);
+  return openMemoryFromDump(file, undefined, () => PGlite.create('memory://'));
 }
 
 /**
