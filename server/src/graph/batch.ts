@@ -1,7 +1,7 @@
 import { ConsentRequiredError, GraphRequestError, GraphThrottledError } from './errors';
 import type { GraphHttp } from './graph-client';
 import { asArray, asObject, describe, fail, type Json } from './json-reader';
-import { isConsentDenial } from './consent-denial';
+import { isConsentDenial } from './answer-errors';
 import { parseRetryAfter, RETRYABLE_STATUSES } from './retry';
 
 /** One request inside a `$batch` (URL relative to the version root, e.g. `/me/presence`). */

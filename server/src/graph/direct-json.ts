@@ -1,5 +1,5 @@
-import { isConsentDenial } from './consent-denial';
-import { ConsentRequiredError, GraphRequestError, GraphResponseError, GraphThrottledError } from './errors';
+import { answerError } from './answer-errors';
+import { GraphRequestError } from './errors';
 import { send, type Answer } from './http-handler';
 import { parseRetryAfter, RETRYABLE_STATUSES, type RetryBudget, type RetryPolicy } from './retry';
 
@@ -69,14 +69,9 @@ function answerOf(answer: Answer, kind: DirectRequest['kind'], attempts: number,
   const ok = status >= 200 && status < 300;
   if (ok && status === 204) return undefined;
   const body = bodyOf(answer);
-  if (ok) {
-    if (body instanceof Error) throw new GraphResponseError(`the response is not valid JSON (${status})`);
-    return body;
-  }
-  if (RETRYABLE_STATUSES.has(status)) throw new GraphThrottledError(status, attempts, retryAfterMs);
+  if (ok && !(body instanceof Error)) return body;
   const { code, message } = errorOf(body);
-  if (isConsentDenial(status, code, message)) throw new ConsentRequiredError(kind === 'person' ? 'delegated' : 'application', code || 'Forbidden');
-  throw new GraphRequestError(status, code, message);
+  throw answerError(status, code, message, kind, attempts, retryAfterMs);
 }
 
 /** The body as the graph client reads it: JSON by its content type (an `Error` when it is not JSON), text, or nothing else. */

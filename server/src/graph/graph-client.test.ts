@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConsentRequiredError, GraphRequestError, GraphResponseError, GraphThrottledError } from './errors';
-import { isConsentDenial } from './consent-denial';
+import { isConsentDenial } from './answer-errors';
 import { createGraphHttp, relativeLink } from './graph-client';
 import { useFakeGraph } from './use-fake-graph';
 import { readGraphExample } from './graph-examples';

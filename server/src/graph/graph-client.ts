@@ -1,7 +1,7 @@
 import { Client, GraphError, type Context, type Middleware, type MiddlewareOptions } from '@microsoft/microsoft-graph-client';
-import { ConsentRequiredError, GraphRequestError, GraphResponseError, GraphThrottledError } from './errors';
+import { ConsentRequiredError, GraphRequestError, GraphResponseError } from './errors';
 import { NodeHttpHandler } from './http-handler';
-import { isConsentDenial } from './consent-denial';
+import { answerError } from './answer-errors';
 import { sendJsonDirect } from './direct-json';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, RETRYABLE_STATUSES, RetryBudget, type RetryPolicy } from './retry';
 
@@ -181,11 +181,6 @@ class RetryMiddleware implements Middleware {
 function toGatewayError(error: unknown, kind: GraphContext['kind'], outcome: RequestOutcome): Error {
   if (outcome.tokenError !== undefined) return outcome.tokenError instanceof Error ? outcome.tokenError : new Error(String(outcome.tokenError));
   if (!(error instanceof GraphError)) return error instanceof Error ? error : new Error(String(error));
-  const status = error.statusCode;
-  if (status >= 200 && status < 300) return new GraphResponseError(`the response is not valid JSON (${status})`);
-  if (status === -1) return new GraphRequestError(0, 'network_error', 'Microsoft Graph could not be reached.');
-  if (RETRYABLE_STATUSES.has(status)) return new GraphThrottledError(status, outcome.attempts, outcome.retryAfterMs);
-  const code = error.code ?? '';
-  if (isConsentDenial(status, code, error.message)) return new ConsentRequiredError(kind === 'person' ? 'delegated' : 'application', code || 'Forbidden');
-  return new GraphRequestError(status, code, error.message);
+  if (error.statusCode === -1) return new GraphRequestError(0, 'network_error', 'Microsoft Graph could not be reached.');
+  return answerError(error.statusCode, error.code ?? '', error.message, kind, outcome.attempts, outcome.retryAfterMs);
 }

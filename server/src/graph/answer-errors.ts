@@ -1,3 +1,6 @@
+import { ConsentRequiredError, GraphRequestError, GraphResponseError, GraphThrottledError } from './errors';
+import { RETRYABLE_STATUSES } from './retry';
+
 /**
  * A 403 for a missing permission, by Graph's error code, never by words in the message:
  * - `ErrorAccessDenied`: Outlook (calendar, mailbox settings) without the permission;
@@ -17,4 +20,17 @@ export function isConsentDenial(status: number, code: string, message: string): 
   if (status !== 403) return false;
   if (PERMISSION_CODES.has(code.toLowerCase())) return true;
   return code.toLowerCase() === 'forbidden' && (message.trim() === '' || /^Missing (scope|role) permissions on the request/i.test(message.trim()));
+}
+
+/**
+ * The gateway's typed error for a Graph answer that is not a usable one — what both the graph
+ * client's path (graph-client.ts) and the direct one (direct-json.ts) throw: a 2xx whose body is
+ * not JSON, throttling left after the retries, missing consent, any other refusal with Graph's
+ * code and message.
+ */
+export function answerError(status: number, code: string, message: string, kind: 'person' | 'app', attempts: number, retryAfterMs: number | undefined): Error {
+  if (status >= 200 && status < 300) return new GraphResponseError(`the response is not valid JSON (${status})`);
+  if (RETRYABLE_STATUSES.has(status)) return new GraphThrottledError(status, attempts, retryAfterMs);
+  if (isConsentDenial(status, code, message)) return new ConsentRequiredError(kind === 'person' ? 'delegated' : 'application', code || 'Forbidden');
+  return new GraphRequestError(status, code, message);
 }
