@@ -12,11 +12,32 @@ export interface AccessibilityProblem {
 type AxeWindow = Window & { axe?: typeof axe };
 
 /**
- * Runs axe-core in the page or frame and returns its violations of at least `minImpact`.
- * Injected through `evaluate`, which the page's CSP does not block (a script tag would be).
+ * Where the test server (tab-server.ts) serves axe-core, on the tab's own origin: a same-origin
+ * script, which the tab's CSP (`script-src 'self'`) allows. Served as cacheable, so the browser
+ * keeps its compiled code between page loads: about half the cost of evaluating axe's 560 kB
+ * source again in every page (120 ms instead of 250 ms a load on this machine).
  */
+export const AXE_SCRIPT_PATH = '/__test/axe.js';
+
+/** axe-core's source, as the test server sends it. */
+export const axeSource = (): string => axe.source;
+
+/** Loads axe-core into the page or frame once (from the test server, or by evaluating its source when that fails). */
+async function loadAxe(target: Page | Frame): Promise<void> {
+  const loaded = await target.evaluate((src) => 'axe' in window || new Promise<boolean>((resolve) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve('axe' in window);
+    script.onerror = () => resolve(false);
+    document.head.append(script);
+  }), AXE_SCRIPT_PATH);
+  // A page of another origin, or one without the test route: `evaluate` is not subject to the CSP.
+  if (!loaded) await target.evaluate(axe.source);
+}
+
+/** Runs axe-core in the page or frame and returns its violations of at least `minImpact`. */
 export async function accessibilityProblems(target: Page | Frame, minImpact: 'serious' | 'critical' = 'serious'): Promise<AccessibilityProblem[]> {
-  if (!(await target.evaluate(() => 'axe' in window))) await target.evaluate(axe.source);
+  await loadAxe(target);
   const impacts = minImpact === 'critical' ? ['critical'] : ['serious', 'critical'];
   const violations = await target.evaluate(async () => {
     const run = (window as AxeWindow).axe?.run;

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../server/src/app';
 import { loadConfig } from '../../../server/src/config';
+import { AXE_SCRIPT_PATH, axeSource } from './axe';
 import { ensureClientBuilt } from './client-build';
 import { hostScriptJs } from './host-script-build';
 import { startHttpsFront } from './https-front';
@@ -53,7 +54,7 @@ const HOST_PAGE = `<!doctype html>
 
 /**
  * The real server (built client, real routes, in-memory store) on 127.0.0.1 with a random port,
- * plus the test Teams host page on the same origin as the tab.
+ * plus the test Teams host page and axe-core (for accessibility checks) on the same origin as the tab.
  */
 export async function startTabServer(options: TabServerOptions = {}): Promise<TabServer> {
   const clock = testClock();
@@ -67,6 +68,8 @@ export async function startTabServer(options: TabServerOptions = {}): Promise<Ta
       reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(HOST_PAGE));
     app.get(HOST_SCRIPT_PATH, { schema: { hide: true } }, (_request, reply) =>
       reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'no-store').send(script));
+    app.get(AXE_SCRIPT_PATH, { schema: { hide: true } }, (_request, reply) =>
+      reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=31536000, immutable').send(axeSource()));
     await options.beforeListen?.(app);
     await app.listen({ host: '127.0.0.1', port: 0 });
   } catch (error) {
