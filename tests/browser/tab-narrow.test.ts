@@ -11,7 +11,7 @@
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  accessibilityProblems, hostMessages, layoutSettled, openBrowserSuite, openInHost, saveScreenshot, saveTabScreenshot, tabTheme,
+  accessibilityProblems, animationsEnded, hostMessages, layoutSettled, openBrowserSuite, openInHost, saveScreenshot, saveTabScreenshot, tabTheme,
   type BrowserSuite, type DemoTenantClient, type HostConfig, type HostTheme, type PageProblems, type TabServer,
 } from './harness';
 import { CUSTOMER_SUCCESS_TEAM_ID } from '../../server/src/demo/teams';
@@ -137,15 +137,8 @@ async function resize(frame: Frame, width: number): Promise<void> {
   await layoutSettled(frame);
 }
 
-/** Waits for running transitions (a dialog or menu opening scales in) to end; endless ones (spinners) do not count. */
-function settled(frame: Frame): Promise<unknown> {
-  return frame.evaluate(() => Promise.all(document.getAnimations()
-    .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
-    .map((animation) => animation.finished.catch(() => undefined))));
-}
-
 async function expectUsable(frame: Frame, where: string): Promise<void> {
-  await settled(frame);
+  await animationsEnded(frame);
   const findings = await layoutFindings(frame);
   expect(findings.scrollWidth, `${where}: the page scrolls sideways`).toBeLessThanOrEqual(findings.innerWidth);
   expect(findings.smallTargets, `${where}: touch targets under ${TOUCH_TARGET_PX} px`).toEqual([]);

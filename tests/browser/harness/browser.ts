@@ -129,6 +129,17 @@ export async function layoutSettled(frame: Frame): Promise<void> {
 
 type LayoutWindow = Window & { __layoutSettled?: { layout: string; same: number } };
 
+/**
+ * Waits for the frame's running transitions and animations to end (a dialog scaling in, colours
+ * fading to a new theme); endless ones (spinners) do not count. Checks of colour (axe's contrast)
+ * made meanwhile would measure a colour half-way.
+ */
+export function animationsEnded(frame: Frame): Promise<unknown> {
+  return frame.evaluate(() => Promise.all(document.getAnimations()
+    .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+    .map((animation) => animation.finished.catch(() => undefined))));
+}
+
 /** Saves a full-page screenshot as tests/artifacts/<name>.png (git-ignored) and returns its path. */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
