@@ -34,6 +34,8 @@ export default defineConfig({
           // file was a third of the suite's CPU time. Nothing here mocks modules or changes globals.
           isolate: false,
           setupFiles: ['tests/setup-worker.ts'],
+          // Builds server/dist once, before any file starts the compiled server, when it is missing or stale.
+          globalSetup: ['tests/global-setup.ts'],
         },
       },
       {

@@ -23,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { COMPILED_SERVER, compiledServerArgs } from '../server-build';
 
 const RUNS = Number(process.argv[2] ?? 3);
 const SETTLE_SECONDS = Number(process.argv[3] ?? 8);
@@ -31,19 +32,15 @@ const GOALS = { existingSeconds: 3, firstRunSeconds: 6, embeddedRssMb: 200, post
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * How the server is started: as `npm start` starts it when its start script runs the compiled
- * `dist/server.js` with node (its node flags included); otherwise the compiled file with
- * `--max-semi-space-size=8 --liftoff-only` when it has been built; otherwise the TypeScript through tsx, and the
- * output says so (tsx compiles at run time and holds its own memory: pessimistic figures).
+ * How the server is started: the compiled `dist/server.js` with the node flags of the server's
+ * start script, as `npm start` starts it, when it has been built; otherwise the TypeScript through
+ * tsx, and the output says so (tsx compiles at run time and holds its own memory: pessimistic figures).
  */
 export function serverCommand(): { label: string; args: string[] } {
-  const compiled = path.join(root, 'server', 'dist', 'server.js');
-  const start = (JSON.parse(readFileSync(path.join(root, 'server', 'package.json'), 'utf8')) as { scripts?: { start?: string } }).scripts?.start ?? '';
-  const words = start.trim().split(/\s+/);
-  if (words[0] === 'node' && words.at(-1)?.replace(/^\.\//, '') === 'dist/server.js' && existsSync(compiled)) {
-    return { label: `${start} (npm start, compiled)`, args: [...words.slice(1, -1), compiled] };
+  if (existsSync(COMPILED_SERVER)) {
+    const args = compiledServerArgs();
+    return { label: `node ${args.map((arg) => (arg === COMPILED_SERVER ? path.relative(root, arg) : arg)).join(' ')} (as npm start, compiled)`, args };
   }
-  if (existsSync(compiled)) return { label: 'node --max-semi-space-size=8 --liftoff-only --enable-source-maps server/dist/server.js (compiled)', args: ['--max-semi-space-size=8', '--liftoff-only', '--enable-source-maps', compiled] };
   return { label: 'node --import tsx server/src/server.ts (server/dist/server.js is not built: TypeScript compiled at run time)', args: ['--import', 'tsx', path.join(root, 'server', 'src', 'server.ts')] };
 }
 

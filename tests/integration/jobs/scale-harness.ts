@@ -4,7 +4,6 @@
  * recorded, and real server processes (`server.ts`) pointed at both.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { repoRoot } from '../../../server/src/config';
 import { DEMO_PREFIX } from '../../../server/src/demo/constants';
@@ -12,6 +11,7 @@ import { demoTenantRoutes } from '../../../server/src/demo/plugin';
 import { createDemoTenant, type DemoTenant, type DemoTenantOptions } from '../../../server/src/demo/tenant';
 import { openMemoryFromTemplate, openStore, type Store } from '../../../server/src/store/store';
 import { openFreshPostgresDatabase } from '../../../server/src/store/test-backends';
+import { compiledServerArgs } from '../../server-build';
 import { SerialPGliteServer } from './serial-pglite-server';
 
 export interface SharedDatabase {
@@ -84,9 +84,9 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `server/src/server.ts` as its own Node process and waits until it listens. */
+/** Starts the compiled server (tests/server-build.ts) as its own Node process and waits until it listens. */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'server.ts')], {
+  const child = spawn(process.execPath, compiledServerArgs(), {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', TZ: process.env.TZ ?? 'UTC', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

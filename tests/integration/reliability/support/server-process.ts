@@ -1,9 +1,10 @@
 /**
- * The real server (`server/src/server.ts`) in a child process on a loopback port, so a test can
+ * The real server, compiled (tests/server-build.ts), in a child process on a loopback port, so a test can
  * kill it (SIGKILL: no shutdown hooks, jobs cut mid-flight) and start another on the same data.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { repoRoot } from '../../../../server/src/config';
+import { compiledServerArgs } from '../../../server-build';
 
 export interface ServerProcess {
   base: string;
@@ -14,7 +15,7 @@ export interface ServerProcess {
 }
 
 export async function startServerProcess(env: Record<string, string>, startTimeoutMs = 60_000): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, compiledServerArgs(), {
     cwd: repoRoot,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
