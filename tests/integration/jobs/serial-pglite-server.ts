@@ -279,6 +279,7 @@ export class SerialPGliteServer {
       // wait for it: the transaction then open is someone else's.
       chain = chain.then(async () => {
         if (this.lock.owner !== connection) return;
+        connection.running = { what: 'what its close gives back (the end of its extended query, its transaction)', since: Date.now() };
         try {
           // Its extended query ended (the Sync it never sent), then its transaction rolled back.
           if (midExtendedQuery && !this.db.closed) {
@@ -288,6 +289,7 @@ export class SerialPGliteServer {
           // mutex one holds never ends (every later unit of every client would wait behind it).
           if (this.inTransaction()) await this.db.exec('ROLLBACK');
         } finally {
+          connection.running = undefined;
           this.lock.release(connection);
         }
       }).catch(() => {}).finally(() => { this.connections.delete(connection); });
