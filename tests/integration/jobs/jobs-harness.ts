@@ -104,11 +104,20 @@ export async function startJobsHarness(options: JobsHarnessOptions = {}): Promis
   return harness;
 }
 
-/** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
+/**
+ * Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. A
+ * check that does not return (a database query stuck) fails it too, 5 s past the deadline, rather
+ * than leaving the test to its own time limit with nothing said.
+ */
 export async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = await check();
+    const started = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const stuck = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Timed out waiting for ${what}: a check has not returned in ${Date.now() - started} ms`)), Math.max(0, deadline - started) + 5000);
+    });
+    const value = await Promise.race([Promise.resolve().then(check), stuck]).finally(() => clearTimeout(timer));
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -30,15 +30,30 @@ export async function openSharedDatabase(): Promise<SharedDatabase> {
   const db = await openMemoryFromTemplate();
   const server = new SerialPGliteServer(db);
   const url = await server.start();
-  const store = await openStore({ databaseUrl: url, dataDir: 'unused', maxConnections: 2 });
+  // Named, so that the serial server's account of a stuck session tells the test from the servers.
+  const store = await openStore({ databaseUrl: `${url}?application_name=the%20test`, dataDir: 'unused', maxConnections: 2 });
   return {
     kind: 'PGlite over the wire', url, store,
     async close() {
-      await store.close();
-      await server.stop();
-      await db.close();
+      try {
+        // The pool waits for its connections' queries to end: bounded, and said what it waits on.
+        await withinMs(20_000, store.close(), () => `The test's store did not close in 20 s (a query of the test still waits):\n${server.describe()}`);
+      } finally {
+        await server.stop();
+        await db.close();
+      }
     },
   };
+}
+
+async function withinMs<T>(ms: number, work: Promise<T>, explain: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(explain())), ms); });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export interface GraphRecord {
@@ -84,11 +99,16 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
+let serversStarted = 0;
+
 /** Starts the compiled server (tests/server-build.ts) as its own Node process and waits until it listens. */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
+  serversStarted += 1;
   const child = spawn(process.execPath, compiledServerArgs(), {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', TZ: process.env.TZ ?? 'UTC', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
+    // PGAPPNAME: the store's connections are named after the process (`unplug server 1` is the
+    // first one started); pg-boss names its own `unplug-jobs`.
+    env: { PATH: process.env.PATH ?? '', TZ: process.env.TZ ?? 'UTC', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', PGAPPNAME: `unplug server ${serversStarted}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
