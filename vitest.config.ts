@@ -8,13 +8,13 @@ process.env.TZ ??= 'Australia/Lord_Howe';
 /**
  * Workers for both projects, which then run side by side: Vitest runs projects with different
  * worker counts (or a project of one worker) one after the other, and the browser files alone,
- * one at a time, took half the suite's time while the unit workers sat done. Two on a 2-core
- * machine (Vitest's default would be one), where these files (servers, databases, waits) leave
- * the CPU idle much of the time; the order (tests/suite-order.ts) keeps mostly one of them on a
- * browser file. Three were tried: on a loaded machine (load average 17) the scale-out test's
- * servers then overran their 10-second graceful shutdown.
+ * one at a time, took half the suite's time while the unit workers sat done. Three on a 2-core
+ * machine: these files (servers in processes of their own, Chromium, databases, Graph latency)
+ * wait much of the time, and a third worker fills those waits — 176 s instead of 204 s for the
+ * whole suite, with the same CPU time (docs/benchmarks.md). The order (tests/suite-order.ts)
+ * keeps about one or two Chromiums running at a time.
  */
-const WORKERS = 2;
+const WORKERS = 3;
 
 export default defineConfig({
   test: {
