@@ -34,7 +34,7 @@ export default defineConfig({
           // file was a third of the suite's CPU time. Nothing here mocks modules or changes globals.
           isolate: false,
           setupFiles: ['tests/setup-worker.ts'],
-          // Builds server/dist once, before any file starts the compiled server, when it is missing or stale.
+          // Builds server/dist when it is missing or stale, and makes the in-memory store template, once.
           globalSetup: ['tests/global-setup.ts'],
         },
       },
