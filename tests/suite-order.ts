@@ -1,12 +1,12 @@
 /**
- * The order Vitest starts test files in, when the unit and browser projects share their workers.
+ * The order Vitest starts test files in, browser files and the others sharing the workers.
  *
  * Vitest's own order puts one project's files before the other's: every worker then took a
  * browser file (a Chromium and a server each, on a 2-core machine) while the unit files waited.
  * Here the longest files go first, and the browser files are spread through the queue — each
  * followed by unit files that take about as long as it does — so that about one or two
  * Chromiums run at a time, beside unit files, and short files fill in at the end. Only the order
- * changes: every file still runs, in a worker of its own project.
+ * changes: every file still runs.
  *
  * How long a file takes: Vitest's record of the last run on this machine; without one (a fresh
  * clone, as in CI) the durations in tests/suite-durations.json (`npm run test:durations` writes
@@ -17,11 +17,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-export const BROWSER_PROJECT = 'browser';
+/** The browser files: each runs a Chromium and a server of its own. */
+export const isBrowserFile = (relativePath: string): boolean => relativePath.startsWith('tests/browser/');
 
 export const RECORDED_DURATIONS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'suite-durations.json');
 
-/** tests/suite-durations.json: seconds per `project:file`, for files of a second or more. */
+/** tests/suite-durations.json: seconds per file (its path from the repository root), for files of a second or more. */
 export interface RecordedDurations {
   measuredOn: string;
   seconds: Record<string, number>;
@@ -44,13 +45,15 @@ function recordedDurations(): Map<string, number> {
 export class SuiteOrder extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const recorded = recordedDurations();
-    const key = (file: TestSpecification) => `${file.project.name}:${path.relative(this.ctx.config.root, file.moduleId)}`;
-    const durationMs = (file: TestSpecification) => this.ctx.cache.getFileTestResults(key(file))?.duration ?? recorded.get(key(file)) ?? SHORT_FILE_MS;
+    const relative = (file: TestSpecification) => path.relative(this.ctx.config.root, file.moduleId);
+    // Vitest's own key for a file's record.
+    const key = (file: TestSpecification) => `${file.project.name}:${relative(file)}`;
+    const durationMs = (file: TestSpecification) => this.ctx.cache.getFileTestResults(key(file))?.duration ?? recorded.get(relative(file)) ?? SHORT_FILE_MS;
     const failed = (file: TestSpecification) => (this.ctx.cache.getFileTestResults(key(file))?.failed ? 1 : 0);
     // Vitest's order (by size without a record) breaks ties; the sort is stable.
     const sorted = (await super.sort(files)).sort((a, b) => failed(b) - failed(a) || durationMs(b) - durationMs(a));
-    const browser = sorted.filter((f) => f.project.name === BROWSER_PROJECT);
-    const others = sorted.filter((f) => f.project.name !== BROWSER_PROJECT);
+    const browser = sorted.filter((f) => isBrowserFile(relative(f)));
+    const others = sorted.filter((f) => !isBrowserFile(relative(f)));
     return interleave(browser, others, durationMs);
   }
 }

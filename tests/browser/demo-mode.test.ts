@@ -1,10 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  accessibilityProblems, hostMessages, layoutSettled, newTestContext, openInHost, saveScreenshot, tabTheme, waitForHostMessage, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite,
+  accessibilityProblems, hostMessages, layoutSettled, newTestContext, openInHost, saveScreenshot, tabTheme, waitForHostMessage, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite, useBrowserTimeouts,
 } from './harness';
 import { DEMO_TENANT_DECORATOR } from '../../server/src/demo/plugin';
 import type { DemoTenant } from '../../server/src/demo/tenant';
+
+useBrowserTimeouts();
 
 let suite: BrowserSuite;
 let server: TabServer;

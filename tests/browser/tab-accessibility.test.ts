@@ -10,9 +10,11 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  accessibilityProblems, animationsEnded, openInHost, saveTabScreenshot, tabTheme, waitForHostMessage, type DemoTenantClient, type HostConfig, type HostTheme, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite,
+  accessibilityProblems, animationsEnded, openInHost, saveTabScreenshot, tabTheme, waitForHostMessage, type DemoTenantClient, type HostConfig, type HostTheme, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite, useBrowserTimeouts,
 } from './harness';
 import { CUSTOMER_SUCCESS_TEAM_ID } from '../../server/src/demo/teams';
+
+useBrowserTimeouts();
 
 let suite: BrowserSuite;
 let server: TabServer;

@@ -6,8 +6,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  openInHost, saveScreenshot, saveTabScreenshot, type DemoTenantClient, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite,
+  openInHost, saveScreenshot, saveTabScreenshot, type DemoTenantClient, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite, useBrowserTimeouts,
 } from './harness';
+
+useBrowserTimeouts();
 
 let suite: BrowserSuite;
 let server: TabServer;

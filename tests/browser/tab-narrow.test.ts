@@ -12,9 +12,11 @@ import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   accessibilityProblems, animationsEnded, hostMessages, layoutSettled, openBrowserSuite, openInHost, saveScreenshot, saveTabScreenshot, tabTheme,
-  type BrowserSuite, type DemoTenantClient, type HostConfig, type HostTheme, type PageProblems, type TabServer,
+  type BrowserSuite, type DemoTenantClient, type HostConfig, type HostTheme, type PageProblems, type TabServer, useBrowserTimeouts,
 } from './harness';
 import { CUSTOMER_SUCCESS_TEAM_ID } from '../../server/src/demo/teams';
+
+useBrowserTimeouts();
 
 let suite: BrowserSuite;
 let server: TabServer;

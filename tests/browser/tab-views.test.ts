@@ -7,9 +7,11 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BalanceResponse, Nudges as NudgesBody, QuietTime, Suggestion, SuggestionsResponse, TrendResponse } from '@unplug/contract';
 import {
-  openInHost, saveTabScreenshot, type DemoTenantClient, type HostConfig, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite,
+  openInHost, saveTabScreenshot, type DemoTenantClient, type HostConfig, type PageProblems, type TabServer, openBrowserSuite, type BrowserSuite, useBrowserTimeouts,
 } from './harness';
 import { CUSTOMER_SUCCESS_TEAM_ID, SEED_TEAMS } from '../../server/src/demo/teams';
+
+useBrowserTimeouts();
 
 let suite: BrowserSuite;
 let server: TabServer;

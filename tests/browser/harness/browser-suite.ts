@@ -1,7 +1,17 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { vi } from 'vitest';
 import { launchBrowser, newTestContext, watchPage, type PageProblems } from './browser';
 import { demoTenant, type DemoTenantClient } from './demo-tenant';
 import { startTabServer, type TabServer, type TabServerOptions } from './tab-server';
+
+/**
+ * A browser file's time limits, longer than the suite's (30 s a test, 60 s a hook): a page, its
+ * server and Chromium share two cores with the other files. Call at the top of the file; Vitest
+ * puts the suite's limits back after the file.
+ */
+export function useBrowserTimeouts(): void {
+  vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
+}
 
 /** What every browser test file starts with: the real server, a browser, one watched page. */
 export interface BrowserSuite {

@@ -5,4 +5,4 @@ export { openInHost, hostPageUrl, hostMessages, waitForHostMessage, tabTheme, ty
 export { DEFAULT_HOST_CONFIG, type HostConfig, type HostMessage, type HostTheme, type TestHost } from './host-protocol';
 export { accessibilityProblems, type AccessibilityProblem } from './axe';
 export { demoTenant, type DemoTenantClient, type DemoPersonInfo, type CalendarEvent } from './demo-tenant';
-export { openBrowserSuite, type BrowserSuite } from './browser-suite';
+export { openBrowserSuite, useBrowserTimeouts, type BrowserSuite } from './browser-suite';
