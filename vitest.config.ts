@@ -6,11 +6,11 @@ import { SuiteOrder } from './tests/suite-order';
 process.env.TZ ??= 'Australia/Lord_Howe';
 
 /**
- * Workers for every file, browser files included. Three on a 2-core
- * machine: these files (servers in processes of their own, Chromium, databases, Graph latency)
- * wait much of the time, and a third worker fills those waits — 176 s instead of 204 s for the
- * whole suite, with the same CPU time (docs/benchmarks.md). The order (tests/suite-order.ts)
- * keeps about one or two Chromiums running at a time.
+ * Workers for every file, browser files included. Three on a 2-core machine: these files (servers
+ * in processes of their own, Chromium, databases, Graph latency) wait much of the time, and a third
+ * worker fills those waits (with two: 204 s for the whole suite; with three: 176 s, the same CPU
+ * time; with four: 225 s, the cores overloaded; docs/benchmarks.md). The order
+ * (tests/suite-order.ts) keeps about one or two Chromiums running at a time.
  */
 const WORKERS = 3;
 
