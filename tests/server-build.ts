@@ -23,7 +23,8 @@ const SOURCES = [
   path.join(repoRoot, 'server', 'package.json'),
 ];
 
-function newestChangeMs(entry: string): number {
+/** The newest modification time of a file or of anything under a folder (0 when absent). */
+export function newestChangeMs(entry: string): number {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;

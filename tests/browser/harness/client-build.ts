@@ -1,18 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from '../../../server/src/config';
+import { newestChangeMs } from '../../server-build';
 
 const clientDir = path.join(repoRoot, 'client');
 const builtIndex = path.join(clientDir, 'dist', 'index.html');
 const SOURCES = ['src', 'index.html', 'vite.config.ts', 'package.json'];
-
-function newestChangeMs(entry: string): number {
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestChangeMs(path.join(entry, name))), stat.mtimeMs);
-}
 
 /** Whether client/dist is missing or older than any client source file. */
 export function clientBuildIsStale(): boolean {
