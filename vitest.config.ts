@@ -35,7 +35,7 @@ export default defineConfig({
     setupFiles: ['tests/setup-worker.ts'],
     // Once, before any file starts: server/dist and client/dist rebuilt when missing or stale, and
     // the in-memory store template made.
-    globalSetup: ['tests/global-setup.ts', 'tests/browser/harness/global-setup.ts'],
+    globalSetup: ['tests/global-setup.ts'],
     // The longest files first, browser files spread among the others (tests/suite-order.ts).
     sequence: { sequencer: SuiteOrder },
   },

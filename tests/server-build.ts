@@ -4,7 +4,7 @@
  * tsx (which compiles every module at each start: about 1.5 s and 2.5 s of CPU more a start).
  *
  * `npm test` builds before Vitest runs, so there this is a check of a few file dates; a direct
- * `npx vitest` after a source change rebuilds the server first (the unit project's global setup),
+ * `npx vitest` after a source change rebuilds the server first (the suite's global setup),
  * so no test ever starts an old build.
  */
 import { execFile } from 'node:child_process';

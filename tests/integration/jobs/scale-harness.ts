@@ -1,7 +1,7 @@
 /**
  * Scale-out test support: one shared database (PostgreSQL when TEST_DATABASE_URL is set, else a
  * PGlite served over the wire to every process — see serial-pglite-server.ts), one shared demo tenant in this process with every Graph request
- * recorded, and real server processes (`server.ts`) pointed at both.
+ * recorded, and real server processes (the compiled server, tests/server-build.ts) pointed at both.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import Fastify, { type FastifyInstance } from 'fastify';
